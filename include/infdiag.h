@@ -1,0 +1,124 @@
+/*
+ * libinfdiag: the calculus of influence diagrams.
+ *
+ * A model (loaded from JSON, see SPEC) says which variable is computed
+ * directly from which.  The library checks it, orders it and analyses it;
+ * it never prints to the terminal and never exits.  Every function that can
+ * fail returns NULL or -1 (or an enum infdiag_status) and fills the
+ * struct infdiag_error it is given, which may be NULL.  The first error
+ * wins.  Every _free(NULL) is a no-op.
+ */
+#ifndef INFDIAG_H
+#define INFDIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What went wrong; the values of 1 to 4 are the program's exit statuses. */
+enum infdiag_status {
+	INFDIAG_OK = 0,
+	INFDIAG_EMODEL = 1,	/* the model is invalid */
+	INFDIAG_EUSAGE = 2,	/* a bad request: option, command, format */
+	INFDIAG_EIO = 3,	/* cannot read or write a file */
+	INFDIAG_ENUMERIC = 4,	/* numeric evaluation failed */
+	INFDIAG_ENOMEM = 5	/* out of memory */
+};
+
+/* The variable index that stands for "none". */
+#define INFDIAG_NONE	UINT32_MAX
+
+#define INFDIAG_ERROR_SOURCE_LENGTH	256
+#define INFDIAG_ERROR_PATH_LENGTH	256
+#define INFDIAG_ERROR_TEXT_LENGTH	512
+
+/*
+ * Where and why.  line and column (1-based) are set for JSON syntax errors
+ * only; path is the JSON path of the offending value ("variables.h.inputs[1]")
+ * for every other model error, or "" when the error has no place.
+ */
+struct infdiag_error {
+	enum infdiag_status	status;
+	int			line;
+	int			column;
+	char			source[INFDIAG_ERROR_SOURCE_LENGTH];
+	char			path[INFDIAG_ERROR_PATH_LENGTH];
+	char			text[INFDIAG_ERROR_TEXT_LENGTH];
+};
+
+/* Formats an error as one line without a newline ("model.json: variables.h:
+ * ..." or "model.json:3:14: ...") into buf; returns the length it needed,
+ * as snprintf does. */
+size_t	infdiag_error_format(const struct infdiag_error *, char *, size_t);
+
+typedef void	*(*infdiag_malloc_fn)(size_t);
+typedef void	*(*infdiag_realloc_fn)(void *, size_t);
+typedef void	 (*infdiag_free_fn)(void *);
+
+/* Replaces the allocator libinfdiag uses (and gives jansson); NULL restores
+ * the C library's.  Call it before any other function. */
+void	infdiag_set_alloc_funcs(infdiag_malloc_fn, infdiag_realloc_fn,
+	    infdiag_free_fn);
+
+/* The library's version, "X.Y.Z". */
+const char *infdiag_version(void);
+
+/*
+ * The model: variables numbered 0..n-1 in declaration order, their inputs,
+ * and a topological order.  Immutable once loaded.
+ */
+struct infdiag_model;
+
+/* Loads and validates the model in the file at path ("-" is standard
+ * input).  Returns a new model the caller frees with infdiag_model_free();
+ * NULL on error (INFDIAG_EIO when the file cannot be read, INFDIAG_EMODEL
+ * when it is not a valid model). */
+struct infdiag_model *infdiag_model_load_file(const char *path,
+	    struct infdiag_error *);
+
+/* The same from len bytes in memory; source names them in messages. */
+struct infdiag_model *infdiag_model_load_buffer(const char *buf, size_t len,
+	    const char *source, struct infdiag_error *);
+
+void	infdiag_model_free(struct infdiag_model *);
+
+/* The name the model was loaded under ("<stdin>" for standard input). */
+const char *infdiag_model_source(const struct infdiag_model *);
+/* The title and description, or NULL. */
+const char *infdiag_model_title(const struct infdiag_model *);
+const char *infdiag_model_description(const struct infdiag_model *);
+/* The number of variables and of influences (arrows). */
+uint32_t infdiag_model_count(const struct infdiag_model *);
+size_t	infdiag_model_influences(const struct infdiag_model *);
+/* The variable called name, or INFDIAG_NONE. */
+uint32_t infdiag_model_lookup(const struct infdiag_model *, const char *name);
+/* The topological order: inputs before what they feed, ties in declaration
+ * order.  The array has infdiag_model_count() entries and belongs to the
+ * model. */
+const uint32_t *infdiag_model_order(const struct infdiag_model *);
+/* The model's "of" (INFDIAG_NONE when absent) and "wrt" (a borrowed array). */
+uint32_t infdiag_model_of(const struct infdiag_model *);
+uint32_t infdiag_model_wrt(const struct infdiag_model *, const uint32_t **);
+/* Warnings found while loading (things that are allowed but probably not
+ * meant), each a one-line message in the form of infdiag_error_format(). */
+size_t	infdiag_model_warning_count(const struct infdiag_model *);
+const char *infdiag_model_warning(const struct infdiag_model *, size_t);
+
+/* A variable's name. */
+const char *infdiag_var_name(const struct infdiag_model *, uint32_t);
+/* A variable's inputs (in the model's order) or consumers (in declaration
+ * order): the count, and a borrowed array in *ids. */
+uint32_t infdiag_var_inputs(const struct infdiag_model *, uint32_t,
+	    const uint32_t **ids);
+uint32_t infdiag_var_consumers(const struct infdiag_model *, uint32_t,
+	    const uint32_t **ids);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* INFDIAG_H */

@@ -1,0 +1,20 @@
+/*
+ * Every allocation in libinfdiag goes through these wrappers, so that a
+ * caller (or a test that fails the N-th allocation) can replace them with
+ * infdiag_set_alloc_funcs().  None of them aborts: each returns NULL on
+ * failure and the caller reports INFDIAG_ENOMEM.
+ */
+#ifndef INFDIAG_ALLOC_H
+#define INFDIAG_ALLOC_H
+
+#include <stddef.h>
+
+void	*mem_alloc(size_t);
+void	*mem_calloc(size_t, size_t);
+void	*mem_realloc(void *, size_t);
+void	*mem_reallocarray(void *, size_t, size_t);
+void	 mem_free(void *);
+char	*mem_strdup(const char *);
+char	*mem_strndup(const char *, size_t);
+
+#endif /* INFDIAG_ALLOC_H */

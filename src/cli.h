@@ -1,0 +1,76 @@
+/*
+ * The command line: a table of commands over libinfdiag.  Only this part
+ * of infdiag prints and exits.
+ */
+#ifndef INFDIAG_CLI_H
+#define INFDIAG_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "infdiag.h"
+
+/* The options a command may accept, as a mask. */
+enum cli_opt {
+	OPT_OF = 1 << 0,
+	OPT_WRT = 1 << 1,
+	OPT_FORMAT = 1 << 2,
+	OPT_OUTPUT = 1 << 3,
+	OPT_MAX_PATHS = 1 << 4,
+	OPT_VIEW = 1 << 5,
+	OPT_TYPE = 1 << 6,
+	OPT_LAYOUT = 1 << 7,
+	OPT_ASCII = 1 << 8,
+	OPT_EXPLAIN = 1 << 9,
+	OPT_FORCE = 1 << 10
+};
+
+/* What the user asked for. */
+struct cli_args {
+	const char	 *model;	/* the MODEL operand */
+	const char	 *of;
+	const char	**wrt;
+	size_t		  nwrt;
+	const char	 *format;	/* NULL: the command's default */
+	const char	 *output;	/* -o FILE, NULL for standard output */
+	size_t		  max_paths;
+	const char	 *view;
+	const char	 *type;
+	const char	 *layout;
+	int		  ascii;
+	int		  explain;
+	int		  force;
+};
+
+/* One command. run returns an exit status. */
+struct cli_cmd {
+	const char	*name;
+	const char	*summary;
+	unsigned	 options;	/* enum cli_opt mask */
+	int		(*run)(const struct cli_cmd *, const struct cli_args *);
+};
+
+/* Prints "infdiag: " and a message to standard error. */
+void	cli_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a library error as one line and returns its exit status. */
+int	cli_error(const struct infdiag_error *);
+/* Loads the model named by the arguments, printing its warnings; NULL
+ * after printing the error, with *status set. */
+struct infdiag_model *cli_load(const struct cli_args *, int *status);
+
+/* Output that is written whole or not at all. */
+struct cli_out {
+	FILE		*fp;
+	const char	*path;		/* NULL for standard output */
+	char		*tmp;		/* the temporary file beside path */
+};
+
+/* Opens the output (a temporary file beside -o FILE); exit status. */
+int	cli_out_open(struct cli_out *, const char *path);
+/* Finishes the output: renames the temporary file into place when ok is
+ * 0, removes it otherwise.  Returns an exit status. */
+int	cli_out_close(struct cli_out *, int ok);
+
+int	cmd_check(const struct cli_cmd *, const struct cli_args *);
+
+#endif /* INFDIAG_CLI_H */

@@ -1,0 +1,821 @@
+/*
+ * Expression trees: building, freeing and inspecting nodes, and the parser
+ * of the expression language (SPEC §2).
+ *
+ * The parser is recursive descent over this grammar, counting nesting so
+ * that no input can make it recurse deeper than EXPR_MAX_DEPTH levels:
+ *
+ *	sum	= product { ("+" | "-") product }
+ *	product	= unary { ("*" | "/") unary }
+ *	unary	= ("-" | "+") unary | power
+ *	power	= primary [ "^" unary ]
+ *	primary	= number | name | "pi" | "e" | fn "(" sum ")" | "(" sum ")"
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "expr.h"
+#include "expr_impl.h"
+
+enum token {
+	TOK_END,
+	TOK_NUM,
+	TOK_NAME,
+	TOK_OP			/* one of + - * / ^ ( ) , */
+};
+
+struct parser {
+	const char		*src;
+	size_t			 len;
+	size_t			 pos;		/* where the lexer is */
+	expr_resolve_fn		 resolve;
+	void			*ctx;
+	struct expr_error	*err;
+	enum token		 tok;		/* the current token */
+	size_t			 start;
+	size_t			 tlen;
+	double			 num;
+	int			 have_prev;	/* the token before it */
+	size_t			 prev_start;
+	size_t			 prev_len;
+};
+
+static const char *const fn_names[EXPR_FN_COUNT] = {
+	"exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid"
+};
+
+static struct expr	*parse_sum(struct parser *, unsigned);
+
+/* Allocates a node with room for n kids. */
+static struct expr *
+node_alloc(enum expr_kind kind, size_t n)
+{
+	struct expr	*e;
+	size_t		 extra;
+
+	if (n > (SIZE_MAX - sizeof *e) / (sizeof *e->kids + 1))
+		return NULL;
+	extra = n * sizeof *e->kids + (kind == EXPR_PROD ? n : 0);
+	if ((e = mem_calloc(1, sizeof *e + extra)) == NULL)
+		return NULL;
+	e->kind = kind;
+	e->refs = 1;
+	e->depth = 1;
+	e->n = n;
+	if (n > 0) {
+		e->kids = (struct expr **)(void *)(e + 1);
+		if (kind == EXPR_PROD)
+			e->inv = (unsigned char *)(e->kids + n);
+	}
+	return e;
+}
+
+/* Makes a number. */
+struct expr *
+expr_num(double value)
+{
+	struct expr	*e;
+
+	if ((e = node_alloc(EXPR_NUM, 0)) != NULL)
+		e->value = value == 0 ? 0 : value;
+	return e;
+}
+
+/* Makes the constant pi or e. */
+struct expr *
+expr_const(enum expr_kind kind)
+{
+	return node_alloc(kind, 0);
+}
+
+/* Makes a reference to input slot. */
+struct expr *
+expr_var(uint32_t slot)
+{
+	struct expr	*e;
+
+	if ((e = node_alloc(EXPR_VAR, 0)) != NULL)
+		e->slot = slot;
+	return e;
+}
+
+/* Releases the first n of kids. */
+static void
+release_kids(size_t n, struct expr **kids)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		expr_free(kids[i]);
+}
+
+/* Makes an inner node over n kids (whose references it takes), with inv
+ * the divisor flags of a product (NULL: none). */
+struct expr *
+expr_node(enum expr_kind kind, size_t n, struct expr **kids,
+    const unsigned char *inv)
+{
+	struct expr	*e;
+	unsigned	 depth = 0;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if (kids[i] == NULL) {
+			release_kids(n, kids);
+			return NULL;
+		}
+		if (kids[i]->depth > depth)
+			depth = kids[i]->depth;
+	}
+	if (depth >= EXPR_WALK_LIMIT || (e = node_alloc(kind, n)) == NULL) {
+		release_kids(n, kids);
+		return NULL;
+	}
+	e->depth = depth + 1;
+	if (n > 0)
+		memcpy(e->kids, kids, n * sizeof *kids);
+	if (kind == EXPR_PROD && n > 0) {
+		if (inv != NULL)
+			memcpy(e->inv, inv, n);
+	}
+	return e;
+}
+
+/* Makes -a. */
+struct expr *
+expr_neg(struct expr *a)
+{
+	return expr_node(EXPR_NEG, 1, &a, NULL);
+}
+
+/* Makes fn(a). */
+struct expr *
+expr_call(enum expr_fn fn, struct expr *a)
+{
+	struct expr	*e;
+
+	if ((e = expr_node(EXPR_CALL, 1, &a, NULL)) != NULL)
+		e->fn = fn;
+	return e;
+}
+
+/* Makes a^b. */
+struct expr *
+expr_pow(struct expr *a, struct expr *b)
+{
+	struct expr	*kids[2] = { a, b };
+
+	return expr_node(EXPR_POW, 2, kids, NULL);
+}
+
+/* Makes a + b. */
+struct expr *
+expr_add(struct expr *a, struct expr *b)
+{
+	struct expr	*kids[2] = { a, b };
+
+	return expr_node(EXPR_SUM, 2, kids, NULL);
+}
+
+/* Makes a * b. */
+struct expr *
+expr_mul(struct expr *a, struct expr *b)
+{
+	struct expr	*kids[2] = { a, b };
+
+	return expr_node(EXPR_PROD, 2, kids, NULL);
+}
+
+/* Makes a / b. */
+struct expr *
+expr_div(struct expr *a, struct expr *b)
+{
+	struct expr		*kids[2] = { a, b };
+	static const unsigned char inv[2] = { 0, 1 };
+
+	return expr_node(EXPR_PROD, 2, kids, inv);
+}
+
+/* Takes another reference to e (NULL stays NULL). */
+struct expr *
+expr_ref(struct expr *e)
+{
+	if (e != NULL)
+		e->refs++;
+	return e;
+}
+
+/* Drops a reference to e, freeing it with the last one. */
+void
+expr_free(struct expr *e)
+{
+	if (e == NULL || --e->refs > 0)
+		return;
+	release_kids(e->n, e->kids);
+	mem_free(e);
+}
+
+/* Returns the name of a function as the language spells it. */
+const char *
+expr_fn_name(enum expr_fn fn)
+{
+	return fn_names[fn];
+}
+
+/* Says whether e is the number v. */
+int
+expr_is_num(const struct expr *e, double v)
+{
+	return e->kind == EXPR_NUM && e->value == v;
+}
+
+/* Says whether v is a whole number. */
+int
+expr_is_integer(double v)
+{
+	return isfinite(v) && floor(v) == v;
+}
+
+/* Says whether two trees are the same expression, node for node. */
+int
+expr_equal(const struct expr *a, const struct expr *b)
+{
+	size_t	i;
+
+	if (a == b)
+		return 1;
+	if (a->kind != b->kind || a->n != b->n || a->depth != b->depth)
+		return 0;
+	switch (a->kind) {
+	case EXPR_NUM:
+		return a->value == b->value;
+	case EXPR_VAR:
+		return a->slot == b->slot;
+	case EXPR_CALL:
+		if (a->fn != b->fn)
+			return 0;
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < a->n; i++) {
+		if (a->inv != NULL && a->inv[i] != b->inv[i])
+			return 0;
+		if (!expr_equal(a->kids[i], b->kids[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Says whether the tree uses input slot. */
+int
+expr_uses(const struct expr *e, uint32_t slot)
+{
+	size_t	i;
+
+	if (e->kind == EXPR_VAR)
+		return e->slot == slot;
+	for (i = 0; i < e->n; i++) {
+		if (expr_uses(e->kids[i], slot))
+			return 1;
+	}
+	return 0;
+}
+
+/* True when the tree is the constant 0. */
+int
+expr_is_zero(const struct expr *e)
+{
+	return e != NULL && expr_is_num(e, 0);
+}
+
+/* True when the tree is a number, or minus a number; sets *value. */
+int
+expr_is_constant(const struct expr *e, double *value)
+{
+	if (e == NULL)
+		return 0;
+	if (e->kind == EXPR_NUM) {
+		*value = e->value;
+		return 1;
+	}
+	if (e->kind == EXPR_NEG && e->kids[0]->kind == EXPR_NUM) {
+		*value = -e->kids[0]->value;
+		return 1;
+	}
+	return 0;
+}
+
+/* Returns the 1-based column, in code points, of byte offset pos. */
+static size_t
+column_of(const struct parser *p, size_t pos)
+{
+	size_t	i, column = 1;
+
+	for (i = 0; i < pos && i < p->len; i++) {
+		if (((unsigned char)p->src[i] & 0xc0) != 0x80)
+			column++;
+	}
+	return column;
+}
+
+/* Fails the parse with a message about the character at byte offset pos. */
+static void __attribute__((format(printf, 3, 4)))
+parse_error(struct parser *p, size_t pos, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (p->err->text[0] != '\0' || p->err->nomem)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(p->err->text, sizeof p->err->text, fmt, ap);
+	va_end(ap);
+	p->err->column = column_of(p, pos);
+}
+
+/* Notes that memory ran out. */
+static void
+parse_nomem(struct parser *p)
+{
+	if (p->err->text[0] != '\0' || p->err->nomem)
+		return;
+	p->err->nomem = 1;
+	p->err->column = 0;
+	snprintf(p->err->text, sizeof p->err->text, "out of memory");
+}
+
+/* Decodes the UTF-8 character at s (at most len bytes); -1 if invalid. */
+static long
+utf8_decode(const unsigned char *s, size_t len)
+{
+	long	cp;
+	size_t	n, i;
+
+	if (s[0] < 0x80)
+		return s[0];
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 1, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 2, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 3, cp = s[0] & 0x07;
+	else
+		return -1;
+	if (n >= len)
+		return -1;
+	for (i = 1; i <= n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	return cp;
+}
+
+/* Describes the character at byte offset pos for a message: '#' or '\u00e9'. */
+static void
+describe_char(const struct parser *p, size_t pos, char *buf, size_t size)
+{
+	unsigned char	 c = (unsigned char)p->src[pos];
+	long		 cp;
+
+	if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\')
+		snprintf(buf, size, "'%c'", c);
+	else if (c == '\'' || c == '\\')
+		snprintf(buf, size, "'\\%c'", c);
+	else if ((cp = utf8_decode((const unsigned char *)p->src + pos,
+	    p->len - pos)) < 0)
+		snprintf(buf, size, "'\\x%02x'", c);
+	else if (cp > 0xffff)
+		snprintf(buf, size, "'\\U%08lx'", cp);
+	else
+		snprintf(buf, size, "'\\u%04lx'", cp);
+}
+
+/* Describes a token for a message: '+' for an operator, "name" otherwise. */
+static void
+describe_token(const struct parser *p, size_t start, size_t len, char *buf,
+    size_t size)
+{
+	const char	*s = p->src + start;
+
+	if (len == 1 && strchr("+-*/^(),", *s) != NULL)
+		snprintf(buf, size, "'%c'", *s);
+	else if (len > 40)
+		snprintf(buf, size, "\"%.40s...\"", s);
+	else
+		snprintf(buf, size, "\"%.*s\"", (int)len, s);
+}
+
+/* Scans a number at the lexer's position; 0 or -1. */
+static int
+lex_number(struct parser *p)
+{
+	const char	*s = p->src;
+	size_t		 i = p->pos, e;
+	char		 small[64], *copy = small;
+
+	while (i < p->len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i < p->len && s[i] == '.')
+		for (i++; i < p->len && s[i] >= '0' && s[i] <= '9'; i++)
+			continue;
+	if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
+		e = i + 1;
+		if (e < p->len && (s[e] == '+' || s[e] == '-'))
+			e++;
+		if (e < p->len && s[e] >= '0' && s[e] <= '9') {
+			for (i = e; i < p->len && s[i] >= '0' && s[i] <= '9';)
+				i++;
+		}
+	}
+	p->tok = TOK_NUM;
+	p->tlen = i - p->pos;
+	if (p->tlen >= sizeof small &&
+	    (copy = mem_strndup(s + p->pos, p->tlen)) == NULL) {
+		parse_nomem(p);
+		return -1;
+	}
+	if (copy == small) {
+		memcpy(small, s + p->pos, p->tlen);
+		small[p->tlen] = '\0';
+	}
+	p->num = strtod(copy, NULL);
+	if (copy != small)
+		mem_free(copy);
+	p->pos = i;
+	if (!isfinite(p->num)) {
+		parse_error(p, p->start, "number out of range \"%.*s\"",
+		    p->tlen > 40 ? 40 : (int)p->tlen, s + p->start);
+		return -1;
+	}
+	return 0;
+}
+
+/* Says whether c may start a number, looking at the character after it. */
+static int
+starts_number(const struct parser *p, size_t i)
+{
+	char	c = p->src[i];
+
+	if (c >= '0' && c <= '9')
+		return 1;
+	return c == '.' && i + 1 < p->len && p->src[i + 1] >= '0' &&
+	    p->src[i + 1] <= '9';
+}
+
+/* Says whether c is an ASCII letter. */
+static int
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Moves to the next token, remembering the current one; 0 or -1. */
+static int
+lex(struct parser *p)
+{
+	const char	*s = p->src;
+	char		 what[32];
+
+	p->have_prev = 1;
+	p->prev_start = p->start;
+	p->prev_len = p->tlen;
+	while (p->pos < p->len && strchr(" \t\n\r", s[p->pos]) != NULL &&
+	    s[p->pos] != '\0')
+		p->pos++;
+	p->start = p->pos;
+	if (p->pos == p->len) {
+		p->tok = TOK_END;
+		p->tlen = 0;
+		return 0;
+	}
+	if (starts_number(p, p->pos))
+		return lex_number(p);
+	if (is_letter(s[p->pos])) {
+		while (p->pos < p->len && (is_letter(s[p->pos]) ||
+		    (s[p->pos] >= '0' && s[p->pos] <= '9') || s[p->pos] == '_'))
+			p->pos++;
+		p->tok = TOK_NAME;
+		p->tlen = p->pos - p->start;
+		return 0;
+	}
+	if (s[p->pos] != '\0' && strchr("+-*/^(),", s[p->pos]) != NULL) {
+		p->tok = TOK_OP;
+		p->tlen = 1;
+		p->pos++;
+		return 0;
+	}
+	describe_char(p, p->pos, what, sizeof what);
+	parse_error(p, p->pos, "unexpected character %s", what);
+	return -1;
+}
+
+/* Says whether the current token is the operator c. */
+static int
+at_op(const struct parser *p, char c)
+{
+	return p->tok == TOK_OP && p->src[p->start] == c;
+}
+
+/* Says whether the current token is the name s. */
+static int
+at_name(const struct parser *p, size_t start, size_t len, const char *s)
+{
+	return strlen(s) == len && memcmp(p->src + start, s, len) == 0;
+}
+
+/* Fails because an operand was expected at the current token. */
+static void
+want_operand(struct parser *p)
+{
+	char	what[64];
+
+	if (p->tok == TOK_END && !p->have_prev) {
+		parse_error(p, p->start, "empty expression");
+		return;
+	}
+	if (p->have_prev) {
+		describe_token(p, p->prev_start, p->prev_len, what,
+		    sizeof what);
+		parse_error(p, p->start, "expected an operand after %s", what);
+		return;
+	}
+	describe_token(p, p->start, p->tlen, what, sizeof what);
+	parse_error(p, p->start, "unexpected %s", what);
+}
+
+/* Fails because an operand ended where an operator or the end was due. */
+static void
+want_operator(struct parser *p)
+{
+	char	what[64];
+
+	describe_token(p, p->start, p->tlen, what, sizeof what);
+	if (p->tok == TOK_OP)
+		parse_error(p, p->start, "unexpected %s", what);
+	else
+		parse_error(p, p->start, "expected an operator before %s",
+		    what);
+}
+
+/* Refuses to go one level deeper than EXPR_MAX_DEPTH; 0 or -1. */
+static int
+check_depth(struct parser *p, unsigned depth, size_t pos)
+{
+	if (depth <= EXPR_MAX_DEPTH)
+		return 0;
+	parse_error(p, pos, "expression nested too deeply (limit %d)",
+	    EXPR_MAX_DEPTH);
+	return -1;
+}
+
+/* Parses "(" sum ")" after a function name or alone, at the current "(". */
+static struct expr *
+parse_group(struct parser *p, unsigned depth, const char *fn)
+{
+	struct expr	*e;
+	size_t		 open = p->start;
+
+	if (lex(p) != 0)
+		return NULL;
+	if (fn != NULL && at_op(p, ')')) {
+		parse_error(p, p->start, "function \"%s\" takes one argument",
+		    fn);
+		return NULL;
+	}
+	if ((e = parse_sum(p, depth)) == NULL)
+		return NULL;
+	if (at_op(p, ')')) {
+		if (lex(p) == 0)
+			return e;
+	} else if (fn != NULL && at_op(p, ','))
+		parse_error(p, p->start, "function \"%s\" takes one argument",
+		    fn);
+	else if (p->tok == TOK_END)
+		parse_error(p, p->start, "missing ')' to close '(' at column %zu",
+		    column_of(p, open));
+	else
+		want_operator(p);
+	expr_free(e);
+	return NULL;
+}
+
+/* Parses a function call whose name has been read, at the current "(". */
+static struct expr *
+parse_call(struct parser *p, unsigned depth, size_t start, size_t len)
+{
+	int	fn;
+
+	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
+		if (at_name(p, start, len, fn_names[fn]))
+			break;
+	}
+	if (fn == EXPR_FN_COUNT) {
+		parse_error(p, start, "unknown function \"%.*s\"",
+		    len > 40 ? 40 : (int)len, p->src + start);
+		return NULL;
+	}
+	if (check_depth(p, depth + 1, start) != 0)
+		return NULL;
+	return expr_call(fn, parse_group(p, depth + 1, fn_names[fn]));
+}
+
+/* Parses a name: a function call, a constant or an input. */
+static struct expr *
+parse_name(struct parser *p, unsigned depth)
+{
+	size_t		 start = p->start, len = p->tlen;
+	uint32_t	 slot = 0;
+	int		 fn;
+
+	if (lex(p) != 0)
+		return NULL;
+	if (at_op(p, '('))
+		return parse_call(p, depth, start, len);
+	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
+		if (at_name(p, start, len, fn_names[fn])) {
+			parse_error(p, p->start, "expected '(' after \"%s\"",
+			    fn_names[fn]);
+			return NULL;
+		}
+	}
+	if (at_name(p, start, len, "pi"))
+		return expr_const(EXPR_PI);
+	if (at_name(p, start, len, "e"))
+		return expr_const(EXPR_E);
+	if (p->resolve == NULL) {
+		parse_error(p, start, "unknown name \"%.*s\"",
+		    len > 40 ? 40 : (int)len, p->src + start);
+		return NULL;
+	}
+	if (p->resolve(p->ctx, p->src + start, len, &slot, p->err) != 0) {
+		if (p->err->text[0] == '\0' && !p->err->nomem)
+			snprintf(p->err->text, sizeof p->err->text,
+			    "unknown name \"%.*s\"", len > 40 ? 40 : (int)len,
+			    p->src + start);
+		p->err->column = p->err->nomem ? 0 : column_of(p, start);
+		return NULL;
+	}
+	return expr_var(slot);
+}
+
+/* Parses a number, a name, a call or a parenthesised sum. */
+static struct expr *
+parse_primary(struct parser *p, unsigned depth)
+{
+	struct expr	*e;
+
+	if (p->tok == TOK_NUM) {
+		e = expr_num(p->num);
+		if (lex(p) != 0) {
+			expr_free(e);
+			return NULL;
+		}
+		return e;
+	}
+	if (p->tok == TOK_NAME)
+		return parse_name(p, depth);
+	if (at_op(p, '(')) {
+		if (check_depth(p, depth + 1, p->start) != 0)
+			return NULL;
+		return parse_group(p, depth + 1, NULL);
+	}
+	want_operand(p);
+	return NULL;
+}
+
+/* Parses a unary minus or plus, or a power. */
+static struct expr *
+parse_unary(struct parser *p, unsigned depth)
+{
+	struct expr	*base, *exponent;
+	int		 minus;
+
+	if (at_op(p, '-') || at_op(p, '+')) {
+		minus = at_op(p, '-');
+		if (check_depth(p, depth + 1, p->start) != 0 || lex(p) != 0)
+			return NULL;
+		base = parse_unary(p, depth + 1);
+		return minus ? expr_neg(base) : base;
+	}
+	if ((base = parse_primary(p, depth)) == NULL || !at_op(p, '^'))
+		return base;
+	if (check_depth(p, depth + 1, p->start) != 0 || lex(p) != 0) {
+		expr_free(base);
+		return NULL;
+	}
+	if ((exponent = parse_unary(p, depth + 1)) == NULL) {
+		expr_free(base);
+		return NULL;
+	}
+	return expr_pow(base, exponent);
+}
+
+/* Appends e (with divisor flag inv) to a growing list of kids; 0 or -1. */
+static int
+push_kid(struct expr ***kids, unsigned char **invs, size_t *n, size_t *cap,
+    struct expr *e, int inv)
+{
+	struct expr	**k;
+	unsigned char	 *v;
+	size_t		  ncap;
+
+	if (*n == *cap) {
+		ncap = *cap < 8 ? 8 : *cap * 2;
+		if ((k = mem_reallocarray(*kids, ncap, sizeof *k)) == NULL)
+			return -1;
+		*kids = k;
+		if ((v = mem_realloc(*invs, ncap)) == NULL)
+			return -1;
+		*invs = v;
+		*cap = ncap;
+	}
+	(*kids)[*n] = e;
+	(*invs)[(*n)++] = (unsigned char)inv;
+	return 0;
+}
+
+/* Parses a chain of operands joined by two operators of one precedence:
+ * a sum (ops "+-") or a product (ops "*" "/"). */
+static struct expr *
+parse_chain(struct parser *p, unsigned depth, enum expr_kind kind)
+{
+	struct expr	**kids = NULL, *e;
+	unsigned char	 *invs = NULL;
+	size_t		  n = 0, cap = 0;
+	char		  second = kind == EXPR_SUM ? '-' : '/';
+	int		  inv = 0;
+
+	for (;;) {
+		e = kind == EXPR_SUM ? parse_chain(p, depth, EXPR_PROD) :
+		    parse_unary(p, depth);
+		if (e != NULL && inv && kind == EXPR_SUM)
+			e = expr_neg(e);
+		if (e == NULL || push_kid(&kids, &invs, &n, &cap, e,
+		    inv && kind == EXPR_PROD) != 0) {
+			if (e != NULL) {
+				expr_free(e);
+				parse_nomem(p);
+			}
+			release_kids(n, kids);
+			e = NULL;
+			break;
+		}
+		if (!at_op(p, kind == EXPR_SUM ? '+' : '*') &&
+		    !at_op(p, second)) {
+			e = n == 1 ? kids[0] : expr_node(kind, n, kids, invs);
+			break;
+		}
+		inv = at_op(p, second);
+		if (lex(p) != 0) {
+			release_kids(n, kids);
+			e = NULL;
+			break;
+		}
+	}
+	mem_free(kids);
+	mem_free(invs);
+	return e;
+}
+
+/* Parses a sum. */
+static struct expr *
+parse_sum(struct parser *p, unsigned depth)
+{
+	return parse_chain(p, depth, EXPR_SUM);
+}
+
+/* Parses len bytes of src into a new tree, or fills err and returns NULL. */
+struct expr *
+expr_parse(const char *src, size_t len, expr_resolve_fn resolve, void *ctx,
+    struct expr_error *err)
+{
+	struct parser	 p;
+	struct expr	*e;
+
+	memset(&p, 0, sizeof p);
+	memset(err, 0, sizeof *err);
+	p.src = src;
+	p.len = len;
+	p.resolve = resolve;
+	p.ctx = ctx;
+	p.err = err;
+	if (lex(&p) != 0)
+		return NULL;
+	p.have_prev = 0;
+	if ((e = parse_sum(&p, 0)) == NULL) {
+		if (err->text[0] == '\0')
+			parse_nomem(&p);
+		return NULL;
+	}
+	if (p.tok != TOK_END) {
+		want_operator(&p);
+		expr_free(e);
+		return NULL;
+	}
+	return e;
+}

@@ -1,0 +1,81 @@
+/*
+ * The expression language of a variable's "expr" (SPEC §2): numbers,
+ * input names, the constants pi and e, + - * / ^ (right-associative),
+ * unary minus, parentheses, and exp log sqrt sin cos tan tanh sigmoid.
+ *
+ * A parsed expression refers to its variable's inputs by slot: slot i is
+ * the variable's i-th input.  Trees are immutable once built; every
+ * function that returns a tree returns a new one the caller frees with
+ * expr_free().  No function recurses deeper than EXPR_MAX_DEPTH, so no
+ * input can exhaust the stack.
+ */
+#ifndef INFDIAG_EXPR_H
+#define INFDIAG_EXPR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strbuf;
+struct expr;
+
+/* The deepest nesting the parser accepts (parentheses, function calls,
+ * unary minus, right-associative powers). */
+#define EXPR_MAX_DEPTH	200
+
+/* Why a parse or an evaluation failed.  column is 1-based, counted in
+ * characters (UTF-8 code points) of the source; 0 when it does not apply. */
+struct expr_error {
+	size_t	column;
+	int	nomem;
+	char	text[1024];
+};
+
+/*
+ * Maps a name used in an expression to an input slot.  Returns 0 and sets
+ * *slot, or -1 after writing the reason into err->text (the parser adds
+ * the column).  len is the name's length; name is not NUL-terminated.
+ */
+typedef int (*expr_resolve_fn)(void *ctx, const char *name, size_t len,
+	    uint32_t *slot, struct expr_error *err);
+
+/* Parses len bytes of src.  Returns a new tree, or NULL with err filled
+ * ("expected an operand after '+'", column 5). */
+struct expr	*expr_parse(const char *src, size_t len, expr_resolve_fn,
+		    void *ctx, struct expr_error *err);
+void		 expr_free(struct expr *);
+
+/* Says whether the tree uses input slot. */
+int		 expr_uses(const struct expr *, uint32_t slot);
+
+/* The derivative with respect to input slot, simplified; NULL only when
+ * out of memory. */
+struct expr	*expr_derive(const struct expr *, uint32_t slot);
+
+/* A simplified copy; NULL only when out of memory. */
+struct expr	*expr_simplify(const struct expr *);
+
+/* Evaluates the tree with inputs[i] the value of slot i.  Returns 0 and
+ * sets *out, or -1 with err->text saying what failed ("log of a negative
+ * number (-2)", "division by zero", "overflow").  */
+int		 expr_eval(const struct expr *, const double *inputs,
+		    double *out, struct expr_error *err);
+
+enum expr_style {
+	EXPR_TEXT,	/* Unicode: 2·x, x², π, σ(s), √x */
+	EXPR_ASCII,	/* plain ASCII: 2*x, x^2, pi, sigmoid(s), sqrt(x) */
+	EXPR_LATEX	/* 2 x, x^{2}, \pi, \sigma(s), \sqrt{x}, \frac{a}{b} */
+};
+
+/* Appends the tree to out in a style, with names[i] the symbol for slot i
+ * (already in that style: LaTeX symbols for EXPR_LATEX).  Parenthesises by
+ * precedence only where needed.  Failure is sticky in out. */
+void		 expr_print(const struct expr *, enum expr_style,
+		    const char *const *names, struct strbuf *out);
+
+/* True when the tree is the constant 0 (the derivative of an unused input). */
+int		 expr_is_zero(const struct expr *);
+
+/* True when the tree is a number; sets *value. */
+int		 expr_is_constant(const struct expr *, double *value);
+
+#endif /* INFDIAG_EXPR_H */

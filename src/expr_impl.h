@@ -1,0 +1,82 @@
+/*
+ * The inside of the expression engine, shared by src/expr*.c only.
+ *
+ * A tree is made of reference-counted, immutable nodes, so that a
+ * derivative can share its operand's subtrees instead of copying them.
+ * Sums and products are n-ary, which keeps a long chain of terms one level
+ * deep.  Each node records its depth, and no constructor builds a node
+ * deeper than EXPR_WALK_LIMIT, so every recursive walk is bounded.
+ */
+#ifndef INFDIAG_EXPR_IMPL_H
+#define INFDIAG_EXPR_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "expr.h"
+
+/* The deepest tree any function builds or walks.  Parsing keeps a tree
+ * within a few times EXPR_MAX_DEPTH; derivation and simplification add a
+ * bounded number of levels per level of their operand. */
+#define EXPR_WALK_LIMIT	(40 * EXPR_MAX_DEPTH)
+
+enum expr_kind {
+	EXPR_NUM,		/* value */
+	EXPR_PI,
+	EXPR_E,
+	EXPR_VAR,		/* input slot */
+	EXPR_NEG,		/* -kids[0] */
+	EXPR_SUM,		/* kids[0] + ... + kids[n - 1] */
+	EXPR_PROD,		/* kids[0] * ..., kids[i] divides when inv[i] */
+	EXPR_POW,		/* kids[0] ^ kids[1] */
+	EXPR_CALL		/* fn(kids[0]) */
+};
+
+enum expr_fn {
+	EXPR_FN_EXP,
+	EXPR_FN_LOG,
+	EXPR_FN_SQRT,
+	EXPR_FN_SIN,
+	EXPR_FN_COS,
+	EXPR_FN_TAN,
+	EXPR_FN_TANH,
+	EXPR_FN_SIGMOID,
+	EXPR_FN_COUNT
+};
+
+struct expr {
+	enum expr_kind	  kind;
+	enum expr_fn	  fn;		/* EXPR_CALL */
+	unsigned	  refs;
+	unsigned	  depth;	/* 1 for a leaf */
+	uint32_t	  slot;		/* EXPR_VAR */
+	double		  value;	/* EXPR_NUM */
+	size_t		  n;		/* number of kids */
+	struct expr	**kids;
+	unsigned char	 *inv;		/* EXPR_PROD: kid i is a divisor */
+};
+
+/* expr.c: building nodes.  Every constructor consumes the references it is
+ * given, even when it fails; a NULL operand makes it fail, so calls can be
+ * nested and checked once. */
+struct expr	*expr_num(double);
+struct expr	*expr_const(enum expr_kind);
+struct expr	*expr_var(uint32_t);
+struct expr	*expr_node(enum expr_kind, size_t, struct expr **,
+		    const unsigned char *);
+struct expr	*expr_neg(struct expr *);
+struct expr	*expr_call(enum expr_fn, struct expr *);
+struct expr	*expr_pow(struct expr *, struct expr *);
+struct expr	*expr_add(struct expr *, struct expr *);
+struct expr	*expr_mul(struct expr *, struct expr *);
+struct expr	*expr_div(struct expr *, struct expr *);
+struct expr	*expr_ref(struct expr *);
+const char	*expr_fn_name(enum expr_fn);
+int		 expr_is_num(const struct expr *, double);
+int		 expr_is_integer(double);
+int		 expr_equal(const struct expr *, const struct expr *);
+
+/* expr_simplify.c */
+struct expr	*expr_simplify_node(struct expr *);
+
+#endif /* INFDIAG_EXPR_IMPL_H */

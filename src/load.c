@@ -1,0 +1,946 @@
+/*
+ * Loading a model: JSON through jansson into the model's own structures,
+ * with every rule of SPEC §2 checked and each rejection placed by its JSON
+ * path.  The JSON document is freed as soon as the model is built, before
+ * the graph is ordered.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "infdiag.h"
+#include "alloc.h"
+#include "error.h"
+#include "expr.h"
+#include "graph.h"
+#include "load.h"
+#include "model.h"
+#include "strbuf.h"
+
+static const char *const top_keys[] = {
+	"version", "title", "description", "variables", "of", "wrt", NULL
+};
+
+enum var_key {
+	K_INPUTS, K_EXPR, K_VALUE, K_PARTIALS, K_SHAPE, K_FN, K_LATEX,
+	K_LABEL, K_DESCRIPTION, K_COUNT
+};
+
+static const char *const var_keys[] = {
+	"inputs", "expr", "value", "partials", "shape", "fn", "latex",
+	"label", "description", NULL
+};
+
+/* What the loader carries from one variable to the next. */
+struct loader {
+	struct infdiag_model	*m;
+	struct infdiag_error	*err;
+	struct strbuf		 path;	/* JSON path of the value at hand */
+	uint32_t		*in_idx;	/* growing inputs array */
+	size_t			 in_len;
+	size_t			 in_cap;
+	uint32_t		*stamp;	/* stamp[w] == v + 1: w is an input of v */
+	uint32_t		*slot;	/* ... and it is input number slot[w] */
+	uint32_t		 cur;	/* the variable being loaded */
+};
+
+/* Says whether s is a valid name: [A-Za-z][A-Za-z0-9_]*. */
+int
+load_name_valid(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	for (i = 1; i < len; i++) {
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Appends ".key" (or "key" at the top, or ["key"] for an odd key). */
+static size_t
+path_push_key(struct loader *L, const char *key)
+{
+	size_t	mark = L->path.len, len = strlen(key);
+	char	q[QUOTE_SIZE];
+
+	if (load_name_valid(key, len) && len <= QUOTE_MAX) {
+		if (mark > 0)
+			strbuf_addc(&L->path, '.');
+		strbuf_add(&L->path, key);
+	} else
+		strbuf_addf(&L->path, "[%s]", quote(q, key, len));
+	return mark;
+}
+
+/* Appends "[i]". */
+static size_t
+path_push_index(struct loader *L, size_t i)
+{
+	size_t	mark = L->path.len;
+
+	strbuf_addf(&L->path, "[%zu]", i);
+	return mark;
+}
+
+/* Returns the path to what it was at mark. */
+static void
+path_pop(struct loader *L, size_t mark)
+{
+	strbuf_truncate(&L->path, mark);
+}
+
+/* Fails with a model error at the current path. */
+static int
+fail(struct loader *L, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int
+fail(struct loader *L, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (strbuf_failed(&L->path)) {
+		error_nomem(L->err);
+		return -1;
+	}
+	va_start(ap, fmt);
+	error_vset(L->err, INFDIAG_EMODEL, strbuf_str(&L->path), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Fails with out of memory. */
+static int
+nomem(struct loader *L)
+{
+	error_nomem(L->err);
+	return -1;
+}
+
+/* How a JSON value's type reads in a message. */
+static const char *
+json_type_name(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+		return "an integer";
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+		return "true";
+	case JSON_FALSE:
+		return "false";
+	default:
+		return "null";
+	}
+}
+
+/* Fails with "expected WHAT, got TYPE". */
+static int
+fail_type(struct loader *L, const char *what, const json_t *j)
+{
+	return fail(L, "expected %s, got %s", what, json_type_name(j));
+}
+
+/* Levenshtein distance between two short strings, capped at 99. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, prev, diag, cost;
+	size_t	row[32];
+
+	if (la > 30 || lb > 30)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			prev = row[j];
+			cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			row[j] = diag + cost;
+			if (row[j] > row[j - 1] + 1)
+				row[j] = row[j - 1] + 1;
+			if (row[j] > prev + 1)
+				row[j] = prev + 1;
+			diag = prev;
+		}
+	}
+	return row[lb];
+}
+
+/* Fails with "unknown key", suggesting the closest known key. */
+static int
+fail_unknown_key(struct loader *L, const char *key,
+    const char *const *known)
+{
+	size_t		 i, d, best = 100;
+	const char	*closest = known[0];
+	char		 q[QUOTE_SIZE];
+
+	for (i = 0; known[i] != NULL; i++) {
+		if ((d = edit_distance(key, known[i])) < best) {
+			best = d;
+			closest = known[i];
+		}
+	}
+	return fail(L, "unknown key %s (did you mean \"%s\"?)",
+	    quote(q, key, strlen(key)), closest);
+}
+
+/* Finds key in a NULL-terminated table; -1 when absent. */
+static int
+key_index(const char *key, const char *const *table)
+{
+	int	i;
+
+	for (i = 0; table[i] != NULL; i++) {
+		if (strcmp(key, table[i]) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Copies a string value into the pool; fails unless j is a string. */
+static int
+take_string(struct loader *L, const json_t *j, const char **out)
+{
+	if (!json_is_string(j))
+		return fail_type(L, "a string", j);
+	*out = pool_strndup(&L->m->pool, json_string_value(j),
+	    json_string_length(j));
+	return *out != NULL ? 0 : nomem(L);
+}
+
+/* Reads a finite number. */
+static int
+take_number(struct loader *L, const json_t *j, double *out)
+{
+	if (!json_is_number(j))
+		return fail_type(L, "a number", j);
+	*out = json_number_value(j);
+	if (!isfinite(*out))
+		return fail(L, "expected a finite number");
+	return 0;
+}
+
+/* Adds a warning at the current path. */
+static int
+warn(struct loader *L, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int
+warn(struct loader *L, const char *fmt, ...)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	char		**w;
+	va_list		 ap;
+
+	strbuf_addf(&sb, "%s: %s: warning: ", L->m->source,
+	    strbuf_str(&L->path));
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	w = mem_reallocarray(L->m->warnings, L->m->nwarnings + 1, sizeof(*w));
+	if (w == NULL || strbuf_failed(&sb)) {
+		if (w != NULL)
+			L->m->warnings = w;
+		strbuf_release(&sb);
+		return nomem(L);
+	}
+	L->m->warnings = w;
+	w[L->m->nwarnings++] = strbuf_detach(&sb);
+	return 0;
+}
+
+/* Appends input w to the current variable, unless it is already there or
+ * is the variable itself. */
+static int
+add_input(struct loader *L, uint32_t w)
+{
+	struct infdiag_model	*m = L->m;
+	uint32_t		*grown;
+	size_t			 cap;
+	char			 q[QUOTE_SIZE];
+
+	if (w == L->cur)
+		return fail(L, "%s cannot be its own input",
+		    quote(q, m->vars[w].name, strlen(m->vars[w].name)));
+	if (L->stamp[w] == L->cur + 1)
+		return fail(L, "input %s is listed twice (first at [%u])",
+		    quote(q, m->vars[w].name, strlen(m->vars[w].name)),
+		    L->slot[w]);
+	if (L->in_len == UINT32_MAX - 1)
+		return fail(L, "too many influences (the limit is %u)",
+		    UINT32_MAX - 1);
+	if (L->in_len == L->in_cap) {
+		cap = L->in_cap < 1024 ? 1024 : L->in_cap * 2;
+		if ((grown = mem_reallocarray(L->in_idx, cap,
+		    sizeof(*grown))) == NULL)
+			return nomem(L);
+		L->in_idx = grown;
+		L->in_cap = cap;
+	}
+	L->stamp[w] = L->cur + 1;
+	L->slot[w] = (uint32_t)(L->in_len - m->in_off[L->cur]);
+	L->in_idx[L->in_len++] = w;
+	return 0;
+}
+
+/* Loads an array of input names. */
+static int
+load_inputs(struct loader *L, const json_t *arr)
+{
+	const json_t	*j;
+	size_t		 i, mark;
+	uint32_t	 w;
+	char		 q[QUOTE_SIZE];
+
+	if (!json_is_array(arr))
+		return fail_type(L, "an array of variable names", arr);
+	json_array_foreach(arr, i, j) {
+		mark = path_push_index(L, i);
+		if (!json_is_string(j))
+			return fail_type(L, "a variable name (a string)", j);
+		w = model_lookup(L->m, json_string_value(j),
+		    json_string_length(j));
+		if (w == INFDIAG_NONE)
+			return fail(L, "unknown variable %s", quote(q,
+			    json_string_value(j), json_string_length(j)));
+		if (add_input(L, w) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	return 0;
+}
+
+/* Resolves a name in the current variable's expression: an input it
+ * declared, or (when it declared none) a new inferred input. */
+static int
+resolve_name(void *ctx, const char *name, size_t len, uint32_t *slot,
+    struct expr_error *xerr)
+{
+	struct loader	*L = ctx;
+	struct var	*v = &L->m->vars[L->cur];
+	uint32_t	 w = model_lookup(L->m, name, len);
+	char		 q[QUOTE_SIZE], q2[QUOTE_SIZE];
+
+	quote(q, name, len);
+	if (w == INFDIAG_NONE) {
+		snprintf(xerr->text, sizeof(xerr->text),
+		    "unknown variable %s", q);
+		return -1;
+	}
+	if (L->stamp[w] == L->cur + 1) {
+		*slot = L->slot[w];
+		return 0;
+	}
+	if (!(v->flags & VAR_INPUTS_INFERRED)) {
+		snprintf(xerr->text, sizeof(xerr->text),
+		    "%s is not an input of %s", q,
+		    quote(q2, v->name, strlen(v->name)));
+		return -1;
+	}
+	if (w == L->cur) {
+		snprintf(xerr->text, sizeof(xerr->text),
+		    "%s cannot be its own input", q);
+		return -1;
+	}
+	if (add_input(L, w) != 0) {
+		xerr->nomem = L->err != NULL &&
+		    L->err->status == INFDIAG_ENOMEM;
+		snprintf(xerr->text, sizeof(xerr->text), "%s",
+		    L->err != NULL ? L->err->text : "cannot add input");
+		if (L->err != NULL)
+			L->err->status = INFDIAG_OK;
+		return -1;
+	}
+	*slot = L->slot[w];
+	return 0;
+}
+
+/* Parses the expression, inferring the inputs when none were declared, and
+ * warns of declared inputs it does not use. */
+static int
+load_expr(struct loader *L, struct var_extra *x, const json_t *j)
+{
+	struct infdiag_model	*m = L->m;
+	struct expr_error	 xerr;
+	uint32_t		 i, n;
+	char			 q[QUOTE_SIZE];
+	const char		*name;
+
+	if (take_string(L, j, &x->expr_src) != 0)
+		return -1;
+	memset(&xerr, 0, sizeof(xerr));
+	x->expr = expr_parse(x->expr_src, json_string_length(j), resolve_name,
+	    L, &xerr);
+	if (x->expr == NULL) {
+		if (xerr.nomem)
+			return nomem(L);
+		if (xerr.column > 0)
+			return fail(L, "column %zu: %s", xerr.column,
+			    xerr.text);
+		return fail(L, "%s", xerr.text);
+	}
+	n = (uint32_t)(L->in_len - m->in_off[L->cur]);
+	for (i = 0; i < n; i++) {
+		if (expr_uses(x->expr, i))
+			continue;
+		name = m->vars[L->in_idx[m->in_off[L->cur] + i]].name;
+		if (warn(L, "input %s is not used, so its local derivative "
+		    "is 0", quote(q, name, strlen(name))) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Loads "partials": one finite number for each input, named by input. */
+static int
+load_partials(struct loader *L, struct var_extra *x, const json_t *obj)
+{
+	struct infdiag_model	*m = L->m;
+	uint32_t		 n = (uint32_t)(L->in_len - m->in_off[L->cur]);
+	uint32_t		 w, i;
+	const char		*key;
+	const json_t		*j;
+	size_t			 mark;
+	char			 q[QUOTE_SIZE], q2[QUOTE_SIZE];
+
+	if (!json_is_object(obj))
+		return fail_type(L, "an object of input name to number", obj);
+	if (n == 0)
+		return fail(L, "only a variable with inputs has partials: "
+		    "%s has none", quote(q, m->vars[L->cur].name,
+		    strlen(m->vars[L->cur].name)));
+	if ((x->partials = pool_alloc(&m->pool, n * sizeof(double))) == NULL)
+		return nomem(L);
+	json_object_foreach((json_t *)obj, key, j) {
+		mark = path_push_key(L, key);
+		w = model_lookup(m, key, strlen(key));
+		if (w == INFDIAG_NONE || L->stamp[w] != L->cur + 1)
+			return fail(L, "%s is not an input of %s",
+			    quote(q, key, strlen(key)), quote(q2,
+			    m->vars[L->cur].name, strlen(m->vars[L->cur].name)));
+		if (take_number(L, j, &x->partials[L->slot[w]]) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	for (i = 0; i < n; i++) {
+		w = L->in_idx[m->in_off[L->cur] + i];
+		if (json_object_get(obj, m->vars[w].name) == NULL)
+			return fail(L, "missing the partial for input %s",
+			    quote(q, m->vars[w].name, strlen(m->vars[w].name)));
+	}
+	m->vars[L->cur].flags |= VAR_HAS_PARTIALS;
+	return 0;
+}
+
+/* Loads "shape": an array of positive integers. */
+static int
+load_shape(struct loader *L, struct var_extra *x, const json_t *arr)
+{
+	const json_t	*j;
+	size_t		 i, mark;
+
+	if (!json_is_array(arr))
+		return fail_type(L, "an array of positive integers", arr);
+	if (json_array_size(arr) > 32)
+		return fail(L, "at most 32 dimensions");
+	x->ndim = (uint32_t)json_array_size(arr);
+	x->shape = pool_alloc(&L->m->pool, (x->ndim + 1) * sizeof(uint32_t));
+	if (x->shape == NULL)
+		return nomem(L);
+	json_array_foreach(arr, i, j) {
+		mark = path_push_index(L, i);
+		if (!json_is_integer(j))
+			return fail_type(L, "a positive integer", j);
+		if (json_integer_value(j) < 1 ||
+		    json_integer_value(j) > UINT32_MAX)
+			return fail(L, "expected a positive integer below "
+			    "2^32, got %" JSON_INTEGER_FORMAT,
+			    json_integer_value(j));
+		x->shape[i] = (uint32_t)json_integer_value(j);
+		path_pop(L, mark);
+	}
+	return 0;
+}
+
+/* Loads the strings a variable may carry for display. */
+static int
+load_texts(struct loader *L, struct var_extra *x, json_t *const *keys)
+{
+	static const int	 which[] = { K_FN, K_LATEX, K_LABEL,
+				    K_DESCRIPTION };
+	const char		**dest[4];
+	size_t			 i, mark;
+
+	dest[0] = &x->fn;
+	dest[1] = &x->latex;
+	dest[2] = &x->label;
+	dest[3] = &x->description;
+	for (i = 0; i < 4; i++) {
+		if (keys[which[i]] == NULL)
+			continue;
+		mark = path_push_key(L, var_keys[which[i]]);
+		if (take_string(L, keys[which[i]], dest[i]) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	return 0;
+}
+
+/* Loads the keys that need more than inputs, in an order where each can
+ * check what it depends on: inputs, expr, value, partials, shape, texts. */
+static int
+load_extra(struct loader *L, json_t *const *keys)
+{
+	struct var		*v = &L->m->vars[L->cur];
+	struct var_extra	*x;
+	size_t			 mark;
+	char			 q[QUOTE_SIZE];
+
+	if ((x = pool_alloc(&L->m->pool, sizeof(*x))) == NULL)
+		return nomem(L);
+	memset(x, 0, sizeof(*x));
+	v->x = x;
+	if (keys[K_EXPR] != NULL) {
+		mark = path_push_key(L, "expr");
+		if (load_expr(L, x, keys[K_EXPR]) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	if (keys[K_VALUE] != NULL) {
+		mark = path_push_key(L, "value");
+		if (L->in_len > L->m->in_off[L->cur])
+			return fail(L, "only an independent variable can have "
+			    "a value, and %s has inputs",
+			    quote(q, v->name, strlen(v->name)));
+		if (take_number(L, keys[K_VALUE], &v->value) != 0)
+			return -1;
+		v->flags |= VAR_HAS_VALUE;
+		path_pop(L, mark);
+	}
+	if (keys[K_PARTIALS] != NULL) {
+		mark = path_push_key(L, "partials");
+		if (load_partials(L, x, keys[K_PARTIALS]) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	if (keys[K_SHAPE] != NULL) {
+		mark = path_push_key(L, "shape");
+		if (load_shape(L, x, keys[K_SHAPE]) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	return load_texts(L, x, keys);
+}
+
+/* Loads a variable written as an object. */
+static int
+load_var_object(struct loader *L, json_t *obj)
+{
+	json_t		*keys[K_COUNT], *j;
+	const char	*key;
+	size_t		 mark;
+	int		 k, extra = 0;
+
+	memset(keys, 0, sizeof(keys));
+	json_object_foreach(obj, key, j) {
+		if ((k = key_index(key, var_keys)) < 0) {
+			path_push_key(L, key);
+			return fail_unknown_key(L, key, var_keys);
+		}
+		keys[k] = j;
+		extra |= k != K_INPUTS;
+	}
+	if (keys[K_INPUTS] != NULL) {
+		mark = path_push_key(L, "inputs");
+		if (load_inputs(L, keys[K_INPUTS]) != 0)
+			return -1;
+		path_pop(L, mark);
+	} else if (keys[K_EXPR] != NULL)
+		L->m->vars[L->cur].flags |= VAR_INPUTS_INFERRED;
+	return extra ? load_extra(L, keys) : 0;
+}
+
+/* Loads variable cur from its JSON value. */
+static int
+load_variable(struct loader *L, json_t *j)
+{
+	L->m->in_off[L->cur] = (uint32_t)L->in_len;
+	if (json_is_array(j))
+		return load_inputs(L, j);
+	if (json_is_object(j))
+		return load_var_object(L, j);
+	return fail_type(L, "an array of inputs or an object", j);
+}
+
+/* First pass: checks each name and enters it in the name table. */
+static int
+load_names(struct loader *L, json_t *vars)
+{
+	struct infdiag_model	*m = L->m;
+	const char		*key;
+	json_t			*j;
+	size_t			 len;
+	uint32_t		 v = 0;
+	char			 q[QUOTE_SIZE];
+
+	json_object_foreach(vars, key, j) {
+		len = strlen(key);
+		if (!load_name_valid(key, len)) {
+			path_push_key(L, key);
+			return fail(L, "bad name %s: a name starts with a "
+			    "letter and has only letters, digits and '_'",
+			    quote(q, key, len));
+		}
+		if ((m->vars[v].name = pool_strndup(&m->pool, key, len)) ==
+		    NULL)
+			return nomem(L);
+		model_hash_insert(m, v++);
+	}
+	return 0;
+}
+
+/* Builds the consumers from the inputs by counting. */
+static int
+build_consumers(struct infdiag_model *m)
+{
+	uint32_t	v, i, *fill;
+
+	m->out_off = mem_calloc((size_t)m->nvars + 1, sizeof(*m->out_off));
+	m->out_idx = mem_calloc(m->nedges, sizeof(*m->out_idx));
+	if (m->out_off == NULL || m->out_idx == NULL)
+		return -1;
+	for (i = 0; i < m->nedges; i++)
+		m->out_off[m->in_idx[i] + 1]++;
+	for (v = 0; v < m->nvars; v++)
+		m->out_off[v + 1] += m->out_off[v];
+	/* The per-variable fill positions reuse nothing else: take a copy. */
+	if ((fill = mem_calloc(m->nvars, sizeof(*fill))) == NULL)
+		return -1;
+	memcpy(fill, m->out_off, m->nvars * sizeof(*fill));
+	for (v = 0; v < m->nvars; v++) {
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
+			m->out_idx[fill[m->in_idx[i]]++] = v;
+	}
+	mem_free(fill);
+	return 0;
+}
+
+/* Loads "variables": names first, then each variable, then the consumers. */
+static int
+load_variables(struct loader *L, json_t *vars)
+{
+	struct infdiag_model	*m = L->m;
+	size_t			 n = json_object_size(vars), mark;
+	const char		*key;
+	json_t			*j;
+
+	if (n == 0)
+		return fail(L, "the model has no variables");
+	if (n >= UINT32_MAX)
+		return fail(L, "too many variables (the limit is %u)",
+		    UINT32_MAX - 1);
+	m->nvars = (uint32_t)n;
+	m->vars = mem_calloc(n, sizeof(*m->vars));
+	m->in_off = mem_calloc(n + 1, sizeof(*m->in_off));
+	L->stamp = mem_calloc(n, sizeof(*L->stamp));
+	L->slot = mem_calloc(n, sizeof(*L->slot));
+	if (m->vars == NULL || m->in_off == NULL || L->stamp == NULL ||
+	    L->slot == NULL || model_hash_init(m, m->nvars) != 0)
+		return nomem(L);
+	if (load_names(L, vars) != 0)
+		return -1;
+	L->cur = 0;
+	json_object_foreach(vars, key, j) {
+		mark = path_push_key(L, key);
+		if (load_variable(L, j) != 0)
+			return -1;
+		path_pop(L, mark);
+		L->cur++;
+	}
+	m->in_off[n] = (uint32_t)L->in_len;
+	m->nedges = L->in_len;
+	m->in_idx = L->in_idx;
+	L->in_idx = NULL;
+	return build_consumers(m) == 0 ? 0 : nomem(L);
+}
+
+/* Resolves one name of "of" or "wrt". */
+static int
+load_target(struct loader *L, const json_t *j, uint32_t *out)
+{
+	char	q[QUOTE_SIZE];
+
+	if (!json_is_string(j))
+		return fail_type(L, "a variable name (a string)", j);
+	*out = model_lookup(L->m, json_string_value(j), json_string_length(j));
+	if (*out == INFDIAG_NONE)
+		return fail(L, "unknown variable %s", quote(q,
+		    json_string_value(j), json_string_length(j)));
+	return 0;
+}
+
+/* Loads "wrt": one name or a non-empty array of distinct names. */
+static int
+load_wrt(struct loader *L, const json_t *j)
+{
+	struct infdiag_model	*m = L->m;
+	size_t			 i, k, n, mark;
+	char			 q[QUOTE_SIZE];
+
+	if (!json_is_string(j) && !json_is_array(j))
+		return fail_type(L, "a variable name or an array of them", j);
+	n = json_is_string(j) ? 1 : json_array_size(j);
+	if (n == 0)
+		return fail(L, "expected at least one variable name");
+	if ((m->wrt = mem_calloc(n, sizeof(*m->wrt))) == NULL)
+		return nomem(L);
+	if (json_is_string(j)) {
+		m->nwrt = 1;
+		return load_target(L, j, &m->wrt[0]);
+	}
+	for (i = 0; i < n; i++) {
+		mark = path_push_index(L, i);
+		if (load_target(L, json_array_get(j, i), &m->wrt[i]) != 0)
+			return -1;
+		for (k = 0; k < i; k++) {
+			if (m->wrt[k] == m->wrt[i])
+				return fail(L, "%s is listed twice",
+				    quote(q, m->vars[m->wrt[i]].name,
+				    strlen(m->vars[m->wrt[i]].name)));
+		}
+		m->nwrt++;
+		path_pop(L, mark);
+	}
+	return 0;
+}
+
+/* Checks the top-level keys' names and the simple ones' types. */
+static int
+load_top_keys(struct loader *L, json_t *root, json_t **keys)
+{
+	const char	*key;
+	json_t		*j;
+	size_t		 mark;
+	int		 k;
+
+	json_object_foreach(root, key, j) {
+		mark = path_push_key(L, key);
+		if ((k = key_index(key, top_keys)) < 0)
+			return fail_unknown_key(L, key, top_keys);
+		keys[k] = j;
+		if (k == 0 && !json_is_integer(j))
+			return fail_type(L, "an integer", j);
+		if (k == 0 && json_integer_value(j) != 1)
+			return fail(L, "unsupported version %" JSON_INTEGER_FORMAT
+			    " (this infdiag reads version 1)",
+			    json_integer_value(j));
+		if ((k == 1 && take_string(L, j, &L->m->title) != 0) ||
+		    (k == 2 && take_string(L, j, &L->m->description) != 0))
+			return -1;
+		if (k == 3 && !json_is_object(j))
+			return fail_type(L, "an object of variables", j);
+		path_pop(L, mark);
+	}
+	return 0;
+}
+
+/* Loads the whole document into L->m. */
+static int
+load_root(struct loader *L, json_t *root)
+{
+	json_t	*keys[6] = { NULL };
+	size_t	 mark;
+
+	if (!json_is_object(root))
+		return fail(L, "the model must be a JSON object, not %s",
+		    json_type_name(root));
+	if (load_top_keys(L, root, keys) != 0)
+		return -1;
+	if (keys[3] == NULL)
+		return fail(L, "missing the required key \"variables\"");
+	mark = path_push_key(L, "variables");
+	if (load_variables(L, keys[3]) != 0)
+		return -1;
+	path_pop(L, mark);
+	if (keys[4] != NULL) {
+		mark = path_push_key(L, "of");
+		if (load_target(L, keys[4], &L->m->of) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	if (keys[5] != NULL) {
+		mark = path_push_key(L, "wrt");
+		if (load_wrt(L, keys[5]) != 0)
+			return -1;
+		path_pop(L, mark);
+	}
+	return 0;
+}
+
+/* Builds a model from a parsed document and frees the document. */
+static struct infdiag_model *
+load_document(json_t *root, const char *source, struct infdiag_error *err)
+{
+	struct loader		 L;
+	struct infdiag_model	*m;
+	int			 rc = -1;
+
+	memset(&L, 0, sizeof(L));
+	L.err = err;
+	if ((m = mem_calloc(1, sizeof(*m))) == NULL ||
+	    (m->source = mem_strdup(source)) == NULL) {
+		mem_free(m);
+		json_decref(root);
+		error_nomem(err);
+		return NULL;
+	}
+	m->of = INFDIAG_NONE;
+	L.m = m;
+	rc = load_root(&L, root);
+	json_decref(root);
+	mem_free(L.in_idx);
+	mem_free(L.stamp);
+	mem_free(L.slot);
+	strbuf_release(&L.path);
+	if (rc == 0)
+		rc = graph_order(m, err);
+	if (rc != 0) {
+		infdiag_model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* Turns jansson's parse error into ours. */
+static void
+syntax_error(const json_error_t *jerr, struct infdiag_error *err)
+{
+	if (json_error_code(jerr) == json_error_out_of_memory) {
+		error_nomem(err);
+		return;
+	}
+	static const char	 dup[] = "duplicate object key near '";
+	size_t			 len = strlen(jerr->text);
+	int			 line = jerr->line > 0 ? jerr->line : 1;
+	int			 column = jerr->column > 0 ? jerr->column : 1;
+
+	/* jansson says "duplicate object key near '"x"'": say it plainly. */
+	if (json_error_code(jerr) == json_error_duplicate_key &&
+	    strncmp(jerr->text, dup, sizeof(dup) - 1) == 0 &&
+	    len > sizeof(dup) && jerr->text[len - 1] == '\'')
+		error_set_at(err, line, column, "duplicate key %.*s",
+		    (int)(len - sizeof(dup)), jerr->text + sizeof(dup) - 1);
+	else
+		error_set_at(err, line, column, "%s", jerr->text);
+}
+
+/* The flags every model is parsed with. */
+#define LOAD_FLAGS	JSON_REJECT_DUPLICATES
+
+/* Loads a model from len bytes in memory. */
+struct infdiag_model *
+infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
+    struct infdiag_error *err)
+{
+	json_error_t	 jerr;
+	json_t		*root;
+
+	error_init(err, source);
+	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
+		syntax_error(&jerr, err);
+		return NULL;
+	}
+	return load_document(root, source, err);
+}
+
+/* What the streaming reader carries. */
+struct reader {
+	FILE	*fp;
+	int	 error;		/* errno of a failed read, or 0 */
+};
+
+/* Feeds jansson from a stream, remembering a read error. */
+static size_t
+read_chunk(void *buf, size_t size, void *data)
+{
+	struct reader	*r = data;
+	size_t		 n = fread(buf, 1, size, r->fp);
+
+	if (n == 0 && ferror(r->fp)) {
+		r->error = errno != 0 ? errno : EIO;
+		return (size_t)-1;
+	}
+	return n;
+}
+
+/* Parses a stream; an unreadable stream is an I/O error. */
+static struct infdiag_model *
+load_stream(FILE *fp, const char *source, struct infdiag_error *err)
+{
+	struct reader	 r = { fp, 0 };
+	json_error_t	 jerr;
+	json_t		*root;
+
+	errno = 0;
+	root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
+	if (r.error != 0) {
+		json_decref(root);
+		error_set(err, INFDIAG_EIO, "", "cannot read: %s",
+		    strerror(r.error));
+		return NULL;
+	}
+	if (root == NULL) {
+		syntax_error(&jerr, err);
+		return NULL;
+	}
+	return load_document(root, source, err);
+}
+
+/* Loads a model from a file, or from standard input for "-". */
+struct infdiag_model *
+infdiag_model_load_file(const char *path, struct infdiag_error *err)
+{
+	struct infdiag_model	*m;
+	struct stat		 st;
+	FILE			*fp;
+
+	if (strcmp(path, "-") == 0) {
+		error_init(err, "<stdin>");
+		return load_stream(stdin, "<stdin>", err);
+	}
+	error_init(err, path);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		error_set(err, INFDIAG_EIO, "", "cannot open: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		error_set(err, INFDIAG_EIO, "", "cannot read: %s",
+		    strerror(EISDIR));
+		return NULL;
+	}
+	m = load_stream(fp, path, err);
+	fclose(fp);
+	return m;
+}

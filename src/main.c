@@ -1,0 +1,283 @@
+/*
+ * infdiag: the command line.  main() parses the options and hands them to
+ * the command's entry in the table; nothing more.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "infdiag.h"
+#include "cli.h"
+
+static const struct cli_cmd commands[] = {
+	{ "check", "validate the model and print a one-line summary",
+	    OPT_FORMAT, cmd_check },
+};
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+/* The long options, in the order usage() lists them. */
+static const struct {
+	unsigned	 mask;
+	const char	*text;
+} option_help[] = {
+	{ OPT_OF, "--of VAR          the output to differentiate" },
+	{ OPT_WRT, "--wrt VAR         differentiate with respect to VAR "
+	    "(repeatable)" },
+	{ OPT_FORMAT, "--format FORMAT   text, json, latex or markdown" },
+	{ OPT_ASCII, "--ascii           plain ASCII text instead of Unicode" },
+	{ OPT_EXPLAIN, "--explain         narrate the derivation step by step" },
+	{ OPT_MAX_PATHS, "--max-paths N     list at most N paths (counting "
+	    "stays exact)" },
+	{ OPT_VIEW, "--view VIEW       full, paths, partial or decomposition" },
+	{ OPT_TYPE, "--type TYPE       svg, png or pdf (default: from -o)" },
+	{ OPT_LAYOUT, "--layout ENGINE   the Graphviz layout engine (dot)" },
+	{ OPT_FORCE, "--force           render a diagram beyond the size "
+	    "limit" },
+	{ OPT_OUTPUT, "-o FILE           write to FILE (whole or not at all)" },
+};
+
+enum {
+	LONG_OF = 256, LONG_WRT, LONG_FORMAT, LONG_MAX_PATHS, LONG_VIEW,
+	LONG_TYPE, LONG_LAYOUT, LONG_ASCII, LONG_EXPLAIN, LONG_FORCE
+};
+
+static const struct option long_options[] = {
+	{ "ascii", no_argument, NULL, LONG_ASCII },
+	{ "explain", no_argument, NULL, LONG_EXPLAIN },
+	{ "force", no_argument, NULL, LONG_FORCE },
+	{ "format", required_argument, NULL, LONG_FORMAT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "layout", required_argument, NULL, LONG_LAYOUT },
+	{ "max-paths", required_argument, NULL, LONG_MAX_PATHS },
+	{ "of", required_argument, NULL, LONG_OF },
+	{ "output", required_argument, NULL, 'o' },
+	{ "type", required_argument, NULL, LONG_TYPE },
+	{ "version", no_argument, NULL, 'V' },
+	{ "view", required_argument, NULL, LONG_VIEW },
+	{ "wrt", required_argument, NULL, LONG_WRT },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Prints the program's usage. */
+static void
+usage(FILE *fp)
+{
+	size_t	i;
+
+	fprintf(fp, "usage: infdiag COMMAND [options] MODEL\n"
+	    "       infdiag COMMAND --help\n"
+	    "       infdiag --help | --version\n\n"
+	    "MODEL is a JSON file, or - for standard input.  Commands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-9s %s\n", commands[i].name,
+		    commands[i].summary);
+	fprintf(fp, "\nExit status: 0 success, 1 invalid model, 2 usage "
+	    "error, 3 input/output error\n(or out of memory), 4 numeric "
+	    "evaluation failed.\n");
+}
+
+/* Prints one command's usage. */
+static void
+usage_command(const struct cli_cmd *cmd, FILE *fp)
+{
+	size_t	i;
+
+	fprintf(fp, "usage: infdiag %s [options] MODEL\n\n%s.\n\nOptions:\n",
+	    cmd->name, cmd->summary);
+	for (i = 0; i < sizeof(option_help) / sizeof(option_help[0]); i++) {
+		if (cmd->options & option_help[i].mask)
+			fprintf(fp, "  %s\n", option_help[i].text);
+	}
+	fprintf(fp, "  -h, --help        show this help\n");
+}
+
+/* Reports a usage error and returns exit status 2. */
+static int
+usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static int
+usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "infdiag: ");
+	if (cmd != NULL)
+		fprintf(stderr, "%s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'infdiag %s%s--help'.\n",
+	    cmd != NULL ? cmd->name : "", cmd != NULL ? " " : "");
+	return INFDIAG_EUSAGE;
+}
+
+/* Finds a command by name. */
+static const struct cli_cmd *
+find_command(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	}
+	return NULL;
+}
+
+/* Parses a count for --max-paths. */
+static int
+parse_count(const char *s, size_t *out)
+{
+	unsigned long long	 n;
+	char			*end;
+
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n > SIZE_MAX)
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+/* Maps a long option to the mask bit that allows it. */
+static unsigned
+option_mask(int c)
+{
+	switch (c) {
+	case LONG_OF:		return OPT_OF;
+	case LONG_WRT:		return OPT_WRT;
+	case LONG_FORMAT:	return OPT_FORMAT;
+	case LONG_MAX_PATHS:	return OPT_MAX_PATHS;
+	case LONG_VIEW:		return OPT_VIEW;
+	case LONG_TYPE:		return OPT_TYPE;
+	case LONG_LAYOUT:	return OPT_LAYOUT;
+	case LONG_ASCII:	return OPT_ASCII;
+	case LONG_EXPLAIN:	return OPT_EXPLAIN;
+	case LONG_FORCE:	return OPT_FORCE;
+	case 'o':		return OPT_OUTPUT;
+	default:		return 0;
+	}
+}
+
+/* Stores one option's argument; 0, or -1 for a bad argument. */
+static int
+store_option(struct cli_args *a, int c, const char *arg)
+{
+	const char	**grown;
+
+	switch (c) {
+	case LONG_ASCII:	a->ascii = 1; break;
+	case LONG_EXPLAIN:	a->explain = 1; break;
+	case LONG_FORCE:	a->force = 1; break;
+	case LONG_FORMAT:	a->format = arg; break;
+	case LONG_LAYOUT:	a->layout = arg; break;
+	case LONG_MAX_PATHS:	return parse_count(arg, &a->max_paths);
+	case LONG_OF:		a->of = arg; break;
+	case LONG_TYPE:		a->type = arg; break;
+	case LONG_VIEW:		a->view = arg; break;
+	case 'o':		a->output = arg; break;
+	case LONG_WRT:
+		grown = realloc(a->wrt, (a->nwrt + 1) * sizeof(*grown));
+		if (grown == NULL)
+			return -1;
+		a->wrt = grown;
+		a->wrt[a->nwrt++] = arg;
+		break;
+	}
+	return 0;
+}
+
+/* Parses a command's options and operand, then runs it. */
+static int
+run_command(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct cli_args	 a;
+	int		 c, rc;
+
+	memset(&a, 0, sizeof(a));
+	a.max_paths = 1000;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":ho:V", long_options,
+	    NULL)) != -1) {
+		if (c == 'h') {
+			usage_command(cmd, stdout);
+			rc = 0;
+			goto out;
+		}
+		if (c == 'V') {
+			printf("infdiag %s\n", infdiag_version());
+			rc = 0;
+			goto out;
+		}
+		if (c == ':') {
+			rc = usage_error(cmd, "%s needs an argument",
+			    argv[optind - 1]);
+			goto out;
+		}
+		if (c == '?') {
+			rc = usage_error(cmd, "unknown option %s",
+			    argv[optind - 1]);
+			goto out;
+		}
+		if (!(cmd->options & option_mask(c))) {
+			rc = usage_error(cmd, "%s does not apply to this "
+			    "command", argv[optind - 1]);
+			goto out;
+		}
+		if (store_option(&a, c, optarg) != 0) {
+			rc = usage_error(cmd, "bad argument to %s",
+			    argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind == argc) {
+		rc = usage_error(cmd, "%s", "missing MODEL (a file, or - for "
+		    "standard input)");
+		goto out;
+	}
+	if (optind < argc - 1) {
+		rc = usage_error(cmd, "unexpected argument %s",
+		    argv[optind + 1]);
+		goto out;
+	}
+	a.model = argv[optind];
+	rc = cmd->run(cmd, &a);
+out:
+	free(a.wrt);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cli_cmd	*cmd;
+
+	if (argc < 2) {
+		usage(stderr);
+		return INFDIAG_EUSAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (cmd = find_command(argv[2])) != NULL)
+			usage_command(cmd, stdout);
+		else
+			usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("infdiag %s\n", infdiag_version());
+		return 0;
+	}
+	if ((cmd = find_command(argv[1])) == NULL) {
+		if (argv[1][0] == '-')
+			return usage_error(NULL, "unknown option %s", argv[1]);
+		return usage_error(NULL, "unknown command \"%s\"", argv[1]);
+	}
+	return run_command(cmd, argc - 1, argv + 1);
+}

@@ -1,0 +1,210 @@
+/*
+ * The model's accessors, its name table, and freeing it.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "infdiag.h"
+#include "alloc.h"
+#include "expr.h"
+#include "model.h"
+
+/* FNV-1a over len bytes. */
+static uint32_t
+name_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Allocates the name table for n names: a power of two at least 2n. */
+int
+model_hash_init(struct infdiag_model *m, uint32_t n)
+{
+	size_t	size = 16;
+
+	while (size < (size_t)n * 2)
+		size *= 2;
+	if ((m->hash = mem_calloc(size, sizeof(*m->hash))) == NULL)
+		return -1;
+	m->hash_mask = (uint32_t)(size - 1);
+	return 0;
+}
+
+/* Adds var v to the name table. */
+void
+model_hash_insert(struct infdiag_model *m, uint32_t v)
+{
+	const char	*name = m->vars[v].name;
+	uint32_t	 i = name_hash(name, strlen(name)) & m->hash_mask;
+
+	while (m->hash[i] != 0)
+		i = (i + 1) & m->hash_mask;
+	m->hash[i] = v + 1;
+}
+
+/* Looks a name of len bytes up; INFDIAG_NONE when absent. */
+uint32_t
+model_lookup(const struct infdiag_model *m, const char *name, size_t len)
+{
+	uint32_t	i, v;
+
+	if (m->hash == NULL)
+		return INFDIAG_NONE;
+	i = name_hash(name, len) & m->hash_mask;
+	while ((v = m->hash[i]) != 0) {
+		if (strncmp(m->vars[v - 1].name, name, len) == 0 &&
+		    m->vars[v - 1].name[len] == '\0')
+			return v - 1;
+		i = (i + 1) & m->hash_mask;
+	}
+	return INFDIAG_NONE;
+}
+
+/* Frees the model. */
+void
+infdiag_model_free(struct infdiag_model *m)
+{
+	uint32_t	v;
+	size_t		i;
+
+	if (m == NULL)
+		return;
+	for (v = 0; m->vars != NULL && v < m->nvars; v++) {
+		if (m->vars[v].x != NULL)
+			expr_free(m->vars[v].x->expr);
+	}
+	for (i = 0; i < m->nwarnings; i++)
+		mem_free(m->warnings[i]);
+	mem_free(m->warnings);
+	mem_free(m->vars);
+	mem_free(m->in_off);
+	mem_free(m->in_idx);
+	mem_free(m->out_off);
+	mem_free(m->out_idx);
+	mem_free(m->order);
+	mem_free(m->rank);
+	mem_free(m->wrt);
+	mem_free(m->hash);
+	mem_free(m->source);
+	pool_release(&m->pool);
+	mem_free(m);
+}
+
+/* The library's version. */
+const char *
+infdiag_version(void)
+{
+	return PACKAGE_VERSION;
+}
+
+/* The name the model was loaded under. */
+const char *
+infdiag_model_source(const struct infdiag_model *m)
+{
+	return m->source;
+}
+
+/* The title, or NULL. */
+const char *
+infdiag_model_title(const struct infdiag_model *m)
+{
+	return m->title;
+}
+
+/* The description, or NULL. */
+const char *
+infdiag_model_description(const struct infdiag_model *m)
+{
+	return m->description;
+}
+
+/* The number of variables. */
+uint32_t
+infdiag_model_count(const struct infdiag_model *m)
+{
+	return m->nvars;
+}
+
+/* The number of influences. */
+size_t
+infdiag_model_influences(const struct infdiag_model *m)
+{
+	return m->nedges;
+}
+
+/* The variable called name, or INFDIAG_NONE. */
+uint32_t
+infdiag_model_lookup(const struct infdiag_model *m, const char *name)
+{
+	return model_lookup(m, name, strlen(name));
+}
+
+/* The topological order. */
+const uint32_t *
+infdiag_model_order(const struct infdiag_model *m)
+{
+	return m->order;
+}
+
+/* The model's "of", or INFDIAG_NONE. */
+uint32_t
+infdiag_model_of(const struct infdiag_model *m)
+{
+	return m->of;
+}
+
+/* The model's "wrt": the count, and the array in *ids. */
+uint32_t
+infdiag_model_wrt(const struct infdiag_model *m, const uint32_t **ids)
+{
+	*ids = m->wrt;
+	return m->nwrt;
+}
+
+/* The number of warnings. */
+size_t
+infdiag_model_warning_count(const struct infdiag_model *m)
+{
+	return m->nwarnings;
+}
+
+/* Warning i. */
+const char *
+infdiag_model_warning(const struct infdiag_model *m, size_t i)
+{
+	return i < m->nwarnings ? m->warnings[i] : NULL;
+}
+
+/* A variable's name. */
+const char *
+infdiag_var_name(const struct infdiag_model *m, uint32_t v)
+{
+	return v < m->nvars ? m->vars[v].name : NULL;
+}
+
+/* A variable's inputs. */
+uint32_t
+infdiag_var_inputs(const struct infdiag_model *m, uint32_t v,
+    const uint32_t **ids)
+{
+	*ids = m->in_idx + m->in_off[v];
+	return m->in_off[v + 1] - m->in_off[v];
+}
+
+/* A variable's consumers. */
+uint32_t
+infdiag_var_consumers(const struct infdiag_model *m, uint32_t v,
+    const uint32_t **ids)
+{
+	*ids = m->out_idx + m->out_off[v];
+	return m->out_off[v + 1] - m->out_off[v];
+}

@@ -1,0 +1,81 @@
+# Shared by the command-line tests: TAP output, one line per check.
+# Each test script sources this, calls the checks, then done_testing.
+
+: "${INFDIAG:?INFDIAG must name the infdiag program}"
+tap_n=0
+tap_failed=0
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/infdiag-test.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+
+ok() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1"
+}
+
+not_ok() {
+	tap_n=$((tap_n + 1))
+	tap_failed=1
+	echo "not ok $tap_n - $1"
+	shift
+	for line in "$@"; do
+		printf '#   %s\n' "$line"
+	done
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
+# run ARGS...: runs infdiag, leaving $TMPD/out, $TMPD/err and $status.
+run() {
+	"$INFDIAG" "$@" >"$TMPD/out" 2>"$TMPD/err"
+	status=$?
+}
+
+# expect_status NAME WANT: checks $status.
+expect_status() {
+	if [ "$status" -eq "$2" ]; then
+		ok "$1: exit status $2"
+	else
+		not_ok "$1: exit status $2" "got $status" "stderr: $(head -c 300 "$TMPD/err")"
+	fi
+}
+
+# expect_file NAME WHICH EXPECTED-FILE: compares out or err with a file.
+expect_file() {
+	if cmp -s "$TMPD/$2" "$3"; then
+		ok "$1: $2 as expected"
+	else
+		not_ok "$1: $2 as expected" "$(diff "$3" "$TMPD/$2" | head -20)"
+	fi
+}
+
+# expect_text NAME WHICH TEXT: compares out or err with a string.
+expect_text() {
+	printf '%s\n' "$3" >"$TMPD/want"
+	expect_file "$1" "$2" "$TMPD/want"
+}
+
+# expect_grep NAME WHICH PATTERN: the stream contains a fixed string.
+expect_grep() {
+	if grep -qF -- "$3" "$TMPD/$2"; then
+		ok "$1: $2 has '$3'"
+	else
+		not_ok "$1: $2 has '$3'" "$(head -c 500 "$TMPD/$2")"
+	fi
+}
+
+# expect_empty NAME WHICH.
+expect_empty() {
+	if [ ! -s "$TMPD/$2" ]; then
+		ok "$1: $2 is empty"
+	else
+		not_ok "$1: $2 is empty" "$(head -c 300 "$TMPD/$2")"
+	fi
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	exit "$tap_failed"
+}
