@@ -117,6 +117,58 @@ uint32_t infdiag_var_inputs(const struct infdiag_model *, uint32_t,
 uint32_t infdiag_var_consumers(const struct infdiag_model *, uint32_t,
 	    const uint32_t **ids);
 
+
+/*
+ * The analysis of one question: how `of` changes with each `wrt`.
+ */
+struct infdiag_analysis;
+
+/* The question; NULL or 0 fields take the model's "of" and "wrt", then the
+ * defaults of SPEC §2 (the only output; every independent variable `of`
+ * depends on). */
+struct infdiag_query {
+	const char		*of;
+	const char *const	*wrt;
+	size_t			 nwrt;
+	size_t			 max_paths;	/* paths to list per derivative */
+};
+
+/* Analyses the model: sink subgraphs, exact path counts, formulas.
+ * Returns a new analysis, which borrows the model (free it first) and
+ * which the caller frees with infdiag_analysis_free(); NULL on error
+ * (INFDIAG_EMODEL when of or wrt names no variable or of is ambiguous,
+ * INFDIAG_EUSAGE for a wrt given twice). */
+struct infdiag_analysis *infdiag_analyze(const struct infdiag_model *,
+	    const struct infdiag_query *, struct infdiag_error *);
+void	infdiag_analysis_free(struct infdiag_analysis *);
+
+enum infdiag_format {
+	INFDIAG_FORMAT_TEXT,
+	INFDIAG_FORMAT_JSON,
+	INFDIAG_FORMAT_LATEX,
+	INFDIAG_FORMAT_MARKDOWN
+};
+
+/* What to write. */
+enum infdiag_part {
+	INFDIAG_PART_ANALYSIS,	/* the whole report */
+	INFDIAG_PART_PATHS,	/* the paths and their counts */
+	INFDIAG_PART_FORMULA	/* the total derivatives */
+};
+
+/* Flags for infdiag_write(). */
+#define INFDIAG_WRITE_ASCII	0x1	/* plain ASCII text, not Unicode */
+
+/* Parses a format name ("text", "json", "latex", "markdown"); -1 when
+ * unknown. */
+int	infdiag_format_parse(const char *, enum infdiag_format *);
+
+/* Writes a part of the analysis to fp.  Returns 0, or -1 with err set
+ * (INFDIAG_ENOMEM; a write error is left in fp's error indicator). */
+int	infdiag_write(const struct infdiag_analysis *, enum infdiag_part,
+	    enum infdiag_format, unsigned flags, FILE *fp,
+	    struct infdiag_error *);
+
 #ifdef __cplusplus
 }
 #endif

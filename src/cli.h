@@ -71,6 +71,9 @@ int	cli_out_open(struct cli_out *, const char *path);
  * 0, removes it otherwise.  Returns an exit status. */
 int	cli_out_close(struct cli_out *, int ok);
 
+int	cmd_analyze(const struct cli_cmd *, const struct cli_args *);
 int	cmd_check(const struct cli_cmd *, const struct cli_args *);
+int	cmd_formula(const struct cli_cmd *, const struct cli_args *);
+int	cmd_paths(const struct cli_cmd *, const struct cli_args *);
 
 #endif /* INFDIAG_CLI_H */

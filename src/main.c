@@ -12,9 +12,17 @@
 #include "infdiag.h"
 #include "cli.h"
 
+#define OPT_QUESTION	(OPT_OF | OPT_WRT | OPT_FORMAT | OPT_ASCII | \
+			    OPT_OUTPUT)
+
 static const struct cli_cmd commands[] = {
 	{ "check", "validate the model and print a one-line summary",
 	    OPT_FORMAT, cmd_check },
+	{ "analyze", "the full report: order, sink subgraphs and their "
+	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS, cmd_analyze },
+	{ "paths", "the influence paths from --wrt to --of and their exact "
+	    "count", OPT_QUESTION | OPT_MAX_PATHS, cmd_paths },
+	{ "formula", "the total derivative only", OPT_QUESTION, cmd_formula },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 

@@ -1,0 +1,400 @@
+/*
+ * infdiag_analyze(): resolving the question, then counting paths and
+ * measuring formulas by dynamic programming over the topological order.
+ * Cost: O(V + E) for the ancestors, counts and lengths (plus the GMP
+ * additions, linear in the digits), and O(|rel| + its arrows) per wrt.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gmp.h>
+
+#include "infdiag.h"
+#include "alloc.h"
+#include "analysis.h"
+#include "error.h"
+#include "graph.h"
+#include "model.h"
+#include "strbuf.h"
+
+/* Adds b to a, saturating at UINT64_MAX. */
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* Resolves one variable name given on the command line. */
+static int
+resolve_name(const struct infdiag_model *m, const char *name,
+    const char *what, uint32_t *out, struct infdiag_error *err)
+{
+	char	q[QUOTE_SIZE];
+
+	if ((*out = infdiag_model_lookup(m, name)) == INFDIAG_NONE) {
+		error_set(err, INFDIAG_EMODEL, what, "unknown variable %s",
+		    quote(q, name, strlen(name)));
+		return -1;
+	}
+	return 0;
+}
+
+/* Chooses `of`: asked for, the model's, or the only output. */
+static int
+choose_of(struct infdiag_analysis *a, const struct infdiag_query *q,
+    struct infdiag_error *err)
+{
+	const struct infdiag_model	*m = a->m;
+	struct strbuf			 sb = STRBUF_INIT;
+	uint32_t			 v, n = 0;
+
+	if (q->of != NULL)
+		return resolve_name(m, q->of, "--of", &a->of, err);
+	if ((a->of = m->of) != INFDIAG_NONE)
+		return 0;
+	for (v = 0; v < m->nvars; v++) {
+		if (m->out_off[v + 1] != m->out_off[v])
+			continue;
+		if (n++ < 8)
+			strbuf_addf(&sb, "%s%s", n > 1 ? ", " : "",
+			    m->vars[v].name);
+		else if (n == 9)
+			strbuf_add(&sb, ", ...");
+		a->of = v;
+	}
+	if (n == 1) {
+		strbuf_release(&sb);
+		return 0;
+	}
+	error_set(err, INFDIAG_EMODEL, "of", "the model has %u outputs (%s): "
+	    "name the one to differentiate with \"of\" or --of", n,
+	    strbuf_str(&sb));
+	strbuf_release(&sb);
+	return -1;
+}
+
+/* Finds the ancestors of `of` in topological order, with their positions. */
+static int
+find_ancestors(struct infdiag_analysis *a)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			*mark, *queue, i, v;
+
+	mark = mem_calloc(m->nvars, sizeof(*mark));
+	queue = mem_calloc(m->nvars, sizeof(*queue));
+	a->anc_pos = mem_calloc(m->nvars, sizeof(*a->anc_pos));
+	if (mark == NULL || queue == NULL || a->anc_pos == NULL) {
+		mem_free(mark);
+		mem_free(queue);
+		return -1;
+	}
+	a->nanc = graph_reach(m, &a->of, 1, 1, mark, 1, queue);
+	/* queue is no longer needed: reuse it for the ordered list. */
+	a->anc = queue;
+	for (i = 0, a->nanc = 0; i < m->nvars; i++) {
+		v = m->order[i];
+		a->anc_pos[v] = INFDIAG_NONE;
+		if (mark[v] == 1) {
+			a->anc_pos[v] = a->nanc;
+			a->anc[a->nanc++] = v;
+		}
+	}
+	mem_free(mark);
+	return 0;
+}
+
+/* Counts the paths to `of` and their shortest and longest lengths, from
+ * `of` down: count(v) = Σ count(c) over v's consumers c. */
+static int
+count_paths(struct infdiag_analysis *a)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 k, i, v, c, pc;
+
+	a->count = mem_calloc(a->nanc, sizeof(*a->count));
+	a->dmin = mem_calloc(a->nanc, sizeof(*a->dmin));
+	a->dmax = mem_calloc(a->nanc, sizeof(*a->dmax));
+	if (a->count == NULL || a->dmin == NULL || a->dmax == NULL) {
+		mem_free(a->count);
+		a->count = NULL;
+		return -1;
+	}
+	for (k = 0; k < a->nanc; k++)
+		mpz_init(a->count[k]);
+	for (k = a->nanc; k-- > 0;) {
+		v = a->anc[k];
+		if (v == a->of) {
+			mpz_set_ui(a->count[k], 1);
+			continue;
+		}
+		a->dmin[k] = UINT32_MAX;
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
+			c = m->out_idx[i];
+			if ((pc = a->anc_pos[c]) == INFDIAG_NONE)
+				continue;
+			mpz_add(a->count[k], a->count[k], a->count[pc]);
+			if (a->dmin[pc] + 1 < a->dmin[k])
+				a->dmin[k] = a->dmin[pc] + 1;
+			if (a->dmax[pc] + 1 > a->dmax[k])
+				a->dmax[k] = a->dmax[pc] + 1;
+		}
+	}
+	return 0;
+}
+
+/* Sorts ranks ascending. */
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t	a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Scratch for measuring each derivative. */
+struct scratch {
+	uint32_t	*mark;		/* stamp: v is on a path of this wrt */
+	uint32_t	 stamp;
+	uint64_t	*paths;		/* paths from wrt to v */
+	uint64_t	*efactors;	/* factors of those paths in all */
+	uint64_t	*ffactors;	/* factors of v's factored form */
+};
+
+/* Collects the variables on a path from d->wrt to of, in topological
+ * order: the descendants of wrt among the ancestors of of. */
+static int
+collect_rel(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 head = 0, i, v, c, *grown;
+
+	if (a->anc_pos[d->wrt] == INFDIAG_NONE)
+		return 0;
+	s->stamp++;
+	if ((d->rel = mem_calloc(a->nanc, sizeof(*d->rel))) == NULL)
+		return -1;
+	s->mark[d->wrt] = s->stamp;
+	d->rel[d->nrel++] = d->wrt;
+	while (head < d->nrel) {
+		v = d->rel[head++];
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
+			c = m->out_idx[i];
+			if (a->anc_pos[c] == INFDIAG_NONE ||
+			    s->mark[c] == s->stamp)
+				continue;
+			s->mark[c] = s->stamp;
+			d->rel[d->nrel++] = c;
+		}
+	}
+	for (i = 0; i < d->nrel; i++)
+		d->rel[i] = m->rank[d->rel[i]];
+	qsort(d->rel, d->nrel, sizeof(*d->rel), cmp_u32);
+	for (i = 0; i < d->nrel; i++)
+		d->rel[i] = m->order[d->rel[i]];
+	/* Keep only what is used: there may be a derivative per variable. */
+	if ((grown = mem_reallocarray(d->rel, d->nrel, sizeof(*grown))) != NULL)
+		d->rel = grown;
+	return 0;
+}
+
+/* Measures the expanded and factored formulas of d, from wrt up. */
+static void
+measure(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 k, i, v, p;
+
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		s->paths[v] = k == 0 ? 1 : 0;
+		s->efactors[v] = s->ffactors[v] = 0;
+		for (i = m->in_off[v]; k > 0 && i < m->in_off[v + 1]; i++) {
+			p = m->in_idx[i];
+			if (s->mark[p] != s->stamp)
+				continue;
+			s->paths[v] = sat_add(s->paths[v], s->paths[p]);
+			s->efactors[v] = sat_add(s->efactors[v],
+			    sat_add(s->efactors[p], s->paths[p]));
+			s->ffactors[v] = sat_add(s->ffactors[v],
+			    sat_add(s->ffactors[p], 1));
+		}
+	}
+	d->expanded_factors = d->nrel > 0 ? s->efactors[a->of] : 0;
+	d->factored_factors = d->nrel > 0 ? s->ffactors[a->of] : 0;
+	for (i = m->in_off[a->of]; i < m->in_off[a->of + 1]; i++)
+		d->direct |= m->in_idx[i] == d->wrt;
+}
+
+/* Chooses the wrt list: asked for, the model's, or every independent
+ * variable that `of` depends on, in declaration order. */
+static int
+choose_wrt(struct infdiag_analysis *a, const struct infdiag_query *q,
+    struct infdiag_error *err)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 v, i, k, n = 0;
+	char				 qb[QUOTE_SIZE];
+
+	if (q->nwrt > 0 || m->nwrt > 0)
+		n = q->nwrt > 0 ? (uint32_t)q->nwrt : m->nwrt;
+	else {
+		for (v = 0; v < m->nvars; v++)
+			n += a->anc_pos[v] != INFDIAG_NONE && v != a->of &&
+			    var_ninputs(m, v) == 0;
+	}
+	if ((a->d = mem_calloc(n == 0 ? 1 : n, sizeof(*a->d))) == NULL)
+		return -1;
+	for (v = 0, k = 0; k < n; k++) {
+		if (q->nwrt > 0) {
+			if (resolve_name(m, q->wrt[k], "--wrt", &a->d[k].wrt,
+			    err) != 0)
+				return 1;
+			for (i = 0; i < k; i++) {
+				if (a->d[i].wrt != a->d[k].wrt)
+					continue;
+				error_set(err, INFDIAG_EUSAGE, "--wrt",
+				    "%s is listed twice", quote(qb, q->wrt[k],
+				    strlen(q->wrt[k])));
+				return 1;
+			}
+		} else if (m->nwrt > 0)
+			a->d[k].wrt = m->wrt[k];
+		else {
+			while (a->anc_pos[v] == INFDIAG_NONE || v == a->of ||
+			    var_ninputs(m, v) != 0)
+				v++;
+			a->d[k].wrt = v++;
+		}
+		a->nwrt++;
+	}
+	return 0;
+}
+
+/* Measures every derivative. */
+static int
+measure_all(struct infdiag_analysis *a)
+{
+	struct scratch	s;
+	uint32_t	k;
+	int		rc = -1;
+
+	memset(&s, 0, sizeof(s));
+	s.mark = mem_calloc(a->m->nvars, sizeof(*s.mark));
+	s.paths = mem_calloc(a->m->nvars, sizeof(*s.paths));
+	s.efactors = mem_calloc(a->m->nvars, sizeof(*s.efactors));
+	s.ffactors = mem_calloc(a->m->nvars, sizeof(*s.ffactors));
+	if (s.mark == NULL || s.paths == NULL || s.efactors == NULL ||
+	    s.ffactors == NULL)
+		goto out;
+	for (k = 0; k < a->nwrt; k++) {
+		if (collect_rel(a, &a->d[k], &s) != 0)
+			goto out;
+		measure(a, &a->d[k], &s);
+	}
+	rc = 0;
+out:
+	mem_free(s.mark);
+	mem_free(s.paths);
+	mem_free(s.efactors);
+	mem_free(s.ffactors);
+	return rc;
+}
+
+/* Analyses the model for one question. */
+struct infdiag_analysis *
+infdiag_analyze(const struct infdiag_model *m,
+    const struct infdiag_query *q, struct infdiag_error *err)
+{
+	struct infdiag_analysis	*a;
+	int			 rc;
+
+	error_init(err, m->source);
+	if ((a = mem_calloc(1, sizeof(*a))) == NULL) {
+		error_nomem(err);
+		return NULL;
+	}
+	a->m = m;
+	a->max_paths = q->max_paths;
+	if (choose_of(a, q, err) != 0 || (rc = find_ancestors(a)) != 0 ||
+	    (rc = count_paths(a)) != 0 || (rc = choose_wrt(a, q, err)) != 0 ||
+	    (rc = measure_all(a)) != 0) {
+		if (!error_is_set(err))
+			error_nomem(err);
+		infdiag_analysis_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* Frees the analysis. */
+void
+infdiag_analysis_free(struct infdiag_analysis *a)
+{
+	uint32_t	k;
+
+	if (a == NULL)
+		return;
+	for (k = 0; a->count != NULL && k < a->nanc; k++)
+		mpz_clear(a->count[k]);
+	for (k = 0; a->d != NULL && k < a->nwrt; k++)
+		mem_free(a->d[k].rel);
+	mem_free(a->d);
+	mem_free(a->anc);
+	mem_free(a->anc_pos);
+	mem_free(a->count);
+	mem_free(a->dmin);
+	mem_free(a->dmax);
+	mem_free(a);
+}
+
+/* Says whether v is on a path from d->wrt to of. */
+int
+analysis_on_path(const struct infdiag_analysis *a, const struct deriv *d,
+    uint32_t v)
+{
+	const uint32_t	*rank = a->m->rank;
+	uint32_t	 lo = 0, hi = d->nrel, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rank[d->rel[mid]] < rank[v])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nrel && d->rel[lo] == v;
+}
+
+/* The exact number of paths from v to of; NULL when there is none. */
+const mpz_t *
+analysis_count(const struct infdiag_analysis *a, uint32_t v)
+{
+	if (a->anc_pos[v] == INFDIAG_NONE)
+		return NULL;
+	return (const mpz_t *)&a->count[a->anc_pos[v]];
+}
+
+/* Appends the exact number of paths from v to of, less minus, in
+ * decimal. */
+void
+analysis_count_str(struct strbuf *sb, const struct infdiag_analysis *a,
+    uint32_t v, unsigned long minus)
+{
+	const mpz_t	*count = analysis_count(a, v);
+	mpz_t		 less;
+	char		*digits;
+
+	if (count == NULL) {
+		strbuf_addc(sb, '0');
+		return;
+	}
+	mpz_init(less);
+	mpz_sub_ui(less, *count, minus);
+	if ((digits = mem_alloc(mpz_sizeinbase(less, 10) + 2)) == NULL)
+		sb->failed = 1;
+	else
+		strbuf_add(sb, mpz_get_str(digits, 10, less));
+	mem_free(digits);
+	mpz_clear(less);
+}

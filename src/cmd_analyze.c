@@ -1,0 +1,64 @@
+/*
+ * infdiag analyze, paths and formula: one analysis, three printers.
+ */
+#include <stdio.h>
+
+#include "infdiag.h"
+#include "cli.h"
+
+/* Loads, analyses and writes one part of the analysis. */
+static int
+run_part(const struct cli_cmd *cmd, const struct cli_args *a,
+    enum infdiag_part part)
+{
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*an = NULL;
+	struct infdiag_error	 err;
+	struct infdiag_query	 q = { a->of, a->wrt, a->nwrt, a->max_paths };
+	struct cli_out		 out;
+	enum infdiag_format	 format = INFDIAG_FORMAT_TEXT;
+	int			 status;
+
+	if (a->format != NULL && infdiag_format_parse(a->format, &format) != 0) {
+		cli_warnx("%s: unknown format \"%s\" (text, json, latex or "
+		    "markdown)", cmd->name, a->format);
+		return INFDIAG_EUSAGE;
+	}
+	if ((m = cli_load(a, &status)) == NULL)
+		return status;
+	if ((an = infdiag_analyze(m, &q, &err)) == NULL) {
+		status = cli_error(&err);
+		goto out;
+	}
+	if ((status = cli_out_open(&out, a->output)) != 0)
+		goto out;
+	if (infdiag_write(an, part, format, a->ascii ? INFDIAG_WRITE_ASCII : 0,
+	    out.fp, &err) != 0)
+		status = cli_error(&err);
+	status = cli_out_close(&out, status);
+out:
+	infdiag_analysis_free(an);
+	infdiag_model_free(m);
+	return status;
+}
+
+/* The full report. */
+int
+cmd_analyze(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+	return run_part(cmd, a, INFDIAG_PART_ANALYSIS);
+}
+
+/* The paths and their counts. */
+int
+cmd_paths(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+	return run_part(cmd, a, INFDIAG_PART_PATHS);
+}
+
+/* The total derivatives. */
+int
+cmd_formula(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+	return run_part(cmd, a, INFDIAG_PART_FORMULA);
+}

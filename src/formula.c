@@ -1,0 +1,224 @@
+/*
+ * Formulas for the total derivative.
+ */
+#include <stdint.h>
+
+#include <gmp.h>
+
+#include "alloc.h"
+#include "analysis.h"
+#include "formula.h"
+#include "model.h"
+#include "notation.h"
+#include "paths.h"
+#include "strbuf.h"
+
+/* Says whether the expanded form fits its limits. */
+int
+formula_expanded_fits(const struct infdiag_analysis *a, const struct deriv *d)
+{
+	const mpz_t	*count = analysis_count(a, d->wrt);
+
+	return count == NULL || (mpz_cmp_ui(*count, EXPANDED_MAX_TERMS) <= 0 &&
+	    d->expanded_factors <= EXPANDED_MAX_FACTORS);
+}
+
+/* Says whether the factored form fits its limit. */
+int
+formula_factored_fits(const struct infdiag_analysis *a, const struct deriv *d)
+{
+	(void)a;
+	return d->factored_factors <= FACTORED_MAX_FACTORS;
+}
+
+/* Appends "x → g → y". */
+void
+formula_path(struct strbuf *sb, const struct infdiag_analysis *a,
+    const uint32_t *path, uint32_t n, enum style style)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_add(sb, note_arrow(style));
+		note_symbol(sb, a->m, path[i], style);
+	}
+}
+
+/* Appends a path's term, from the output end to the input end. */
+void
+formula_term(struct strbuf *sb, const struct infdiag_analysis *a,
+    const uint32_t *path, uint32_t n, enum style style)
+{
+	uint32_t	i;
+
+	if (n < 2) {
+		strbuf_addc(sb, '1');
+		return;
+	}
+	for (i = n - 1; i > 0; i--) {
+		if (i < n - 1)
+			strbuf_add(sb, note_times(style));
+		note_local(sb, a->m, path[i], path[i - 1], style);
+	}
+}
+
+/* Appends the expanded right-hand side. */
+int
+formula_expanded(struct strbuf *sb, const struct infdiag_analysis *a,
+    const struct deriv *d, enum style style)
+{
+	struct path_iter	*it;
+	const uint32_t		*path;
+	uint32_t		 n;
+	int			 rc, first = 1;
+
+	if (d->nrel == 0) {
+		strbuf_addc(sb, '0');
+		return 0;
+	}
+	if ((it = paths_begin(a, d)) == NULL)
+		return -1;
+	while ((rc = paths_next(it, &path, &n)) == 1) {
+		if (!first)
+			strbuf_add(sb, note_plus(style));
+		first = 0;
+		formula_term(sb, a, path, n, style);
+	}
+	paths_end(it);
+	return rc;
+}
+
+/* The number of v's inputs on a path of d (v's terms in factored form). */
+static uint32_t
+terms_of(const struct infdiag_analysis *a, const struct deriv *d, uint32_t v)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 i, n = 0;
+
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
+		n += analysis_on_path(a, d, m->in_idx[i]);
+	return n;
+}
+
+/* One variable being written out in factored form. */
+struct frame {
+	uint32_t	v;
+	uint32_t	i;	/* next input (index into in_idx) */
+	int		first;	/* no term written yet */
+	int		paren;	/* close a parenthesis when done */
+};
+
+/* Appends the factored right-hand side: for v, the sum over its inputs p
+ * on a path of local(v, p)·F(p), with F(wrt) = 1, using a stack as deep as
+ * the longest path. */
+int
+formula_factored(struct strbuf *sb, const struct infdiag_analysis *a,
+    const struct deriv *d, enum style style)
+{
+	const struct infdiag_model	*m = a->m;
+	struct frame			*st, *f;
+	uint32_t			 depth = 0, p, np;
+
+	if (d->nrel == 0 || d->wrt == a->of) {
+		strbuf_addc(sb, d->nrel == 0 ? '0' : '1');
+		return 0;
+	}
+	if ((st = mem_calloc((size_t)d->nrel + 1, sizeof(*st))) == NULL)
+		return -1;
+	st[0] = (struct frame){ a->of, m->in_off[a->of], 1, 0 };
+	depth = 1;
+	while (depth > 0) {
+		f = &st[depth - 1];
+		while (f->i < m->in_off[f->v + 1] &&
+		    !analysis_on_path(a, d, m->in_idx[f->i]))
+			f->i++;
+		if (f->i == m->in_off[f->v + 1]) {
+			if (f->paren)
+				strbuf_add(sb, style == STYLE_LATEX ?
+				    "\\right)" : ")");
+			depth--;
+			continue;
+		}
+		p = m->in_idx[f->i++];
+		if (!f->first)
+			strbuf_add(sb, note_plus(style));
+		f->first = 0;
+		note_local(sb, m, f->v, p, style);
+		if (p == d->wrt)
+			continue;
+		strbuf_add(sb, note_times(style));
+		np = terms_of(a, d, p);
+		if (np > 1)
+			strbuf_add(sb, style == STYLE_LATEX ? "\\left(" : "(");
+		st[depth++] = (struct frame){ p, m->in_off[p], 1, np > 1 };
+	}
+	mem_free(st);
+	return 0;
+}
+
+/* Appends the forward equation of v: dv/dx from its inputs' totals. */
+void
+formula_forward(struct strbuf *sb, const struct infdiag_analysis *a,
+    const struct deriv *d, uint32_t v, enum style style)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 i, p;
+	int				 first = 1;
+
+	note_total(sb, m, v, d->wrt, style);
+	strbuf_add(sb, " = ");
+	if (v == d->wrt) {
+		strbuf_addc(sb, '1');
+		return;
+	}
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		p = m->in_idx[i];
+		if (!analysis_on_path(a, d, p))
+			continue;
+		if (!first)
+			strbuf_add(sb, note_plus(style));
+		first = 0;
+		note_local(sb, m, v, p, style);
+		if (p != d->wrt) {
+			strbuf_add(sb, note_times(style));
+			note_total(sb, m, p, d->wrt, style);
+		}
+	}
+}
+
+/* Appends the reverse equation of v: dy/dv from its consumers' totals. */
+void
+formula_reverse(struct strbuf *sb, const struct infdiag_analysis *a,
+    uint32_t v, enum style style)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 i, c;
+	int				 first = 1;
+
+	note_total(sb, m, a->of, v, style);
+	strbuf_add(sb, " = ");
+	if (v == a->of) {
+		strbuf_addc(sb, '1');
+		return;
+	}
+	/* The direct term first, as the notes write it, then the others in
+	 * declaration order. */
+	for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
+		if (m->out_idx[i] == a->of) {
+			note_local(sb, m, a->of, v, style);
+			first = 0;
+		}
+	}
+	for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
+		c = m->out_idx[i];
+		if (a->anc_pos[c] == INFDIAG_NONE || c == a->of)
+			continue;
+		if (!first)
+			strbuf_add(sb, note_plus(style));
+		first = 0;
+		note_total(sb, m, a->of, c, style);
+		strbuf_add(sb, note_times(style));
+		note_local(sb, m, c, v, style);
+	}
+}

@@ -1,0 +1,200 @@
+/*
+ * The notation of the calculus, in three styles.
+ */
+#include <string.h>
+
+#include "model.h"
+#include "notation.h"
+#include "strbuf.h"
+
+static const char *const greek[] = {
+	"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta",
+	"eta", "theta", "vartheta", "iota", "kappa", "lambda", "mu", "nu",
+	"xi", "pi", "varpi", "rho", "varrho", "sigma", "varsigma", "tau",
+	"upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta",
+	"Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi",
+	"Omega", NULL
+};
+
+/* Says whether the len bytes at s name a Greek letter LaTeX knows. */
+static int
+is_greek(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; greek[i] != NULL; i++) {
+		if (strlen(greek[i]) == len && strncmp(greek[i], s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends one word of a name in LaTeX: \theta, x, or \mathrm{net}. */
+static void
+latex_word(struct strbuf *sb, const char *s, size_t len)
+{
+	if (is_greek(s, len)) {
+		strbuf_addc(sb, '\\');
+		strbuf_addn(sb, s, len);
+	} else if (len > 1 && !(s[0] >= '0' && s[0] <= '9')) {
+		strbuf_add(sb, "\\mathrm{");
+		strbuf_addn(sb, s, len);
+		strbuf_addc(sb, '}');
+	} else
+		strbuf_addn(sb, s, len);
+}
+
+/* Appends the LaTeX symbol made from a name: its leading letters are the
+ * base, and what follows (digits, or words after '_') the subscript:
+ * theta_1 -> \theta_{1}, x2 -> x_{2}, w1_2 -> w_{1,2}. */
+void
+note_latex_name(struct strbuf *sb, const char *name)
+{
+	size_t		 base = 0, len;
+	const char	*s, *end;
+
+	while ((name[base] >= 'a' && name[base] <= 'z') ||
+	    (name[base] >= 'A' && name[base] <= 'Z'))
+		base++;
+	latex_word(sb, name, base);
+	s = name + base;
+	if (*s == '_')
+		s++;
+	if (*s == '\0')
+		return;
+	strbuf_add(sb, "_{");
+	for (;;) {
+		end = strchr(s, '_');
+		len = end != NULL ? (size_t)(end - s) : strlen(s);
+		if (len > 0)
+			latex_word(sb, s, len);
+		if (end == NULL)
+			break;
+		if (len > 0 && end[1] != '\0')
+			strbuf_addc(sb, ',');
+		s = end + 1;
+	}
+	strbuf_addc(sb, '}');
+}
+
+/* Appends v's symbol in a style. */
+void
+note_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    enum style style)
+{
+	const struct var_extra	*x = var_extra(m, v);
+
+	if (style != STYLE_LATEX)
+		strbuf_add(sb, m->vars[v].name);
+	else if (x != NULL && x->latex != NULL)
+		strbuf_add(sb, x->latex);
+	else
+		note_latex_name(sb, m->vars[v].name);
+}
+
+/* Says whether v's local derivatives are partials. */
+int
+note_is_partial(const struct infdiag_model *m, uint32_t v)
+{
+	return var_ninputs(m, v) >= 2;
+}
+
+/* Appends top/bottom as a derivative, partial or full. */
+static void
+derivative(struct strbuf *sb, const struct infdiag_model *m, uint32_t top,
+    uint32_t bottom, int partial, enum style style)
+{
+	const char	*d;
+
+	switch (style) {
+	case STYLE_LATEX:
+		d = partial ? "\\partial " : "d";
+		strbuf_add(sb, "\\frac{");
+		strbuf_add(sb, d);
+		note_symbol(sb, m, top, style);
+		strbuf_add(sb, "}{");
+		strbuf_add(sb, d);
+		note_symbol(sb, m, bottom, style);
+		strbuf_addc(sb, '}');
+		return;
+	case STYLE_ASCII:
+		d = partial ? "del " : "d";
+		break;
+	default:
+		d = partial ? "∂" : "d";
+		break;
+	}
+	strbuf_add(sb, d);
+	note_symbol(sb, m, top, style);
+	strbuf_addc(sb, '/');
+	strbuf_add(sb, d);
+	note_symbol(sb, m, bottom, style);
+}
+
+/* Appends the local derivative of v with respect to its input p. */
+void
+note_local(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    uint32_t p, enum style style)
+{
+	derivative(sb, m, v, p, note_is_partial(m, v), style);
+}
+
+/* Appends the total derivative dy/dx. */
+void
+note_total(struct strbuf *sb, const struct infdiag_model *m, uint32_t y,
+    uint32_t x, enum style style)
+{
+	derivative(sb, m, y, x, 0, style);
+}
+
+/* Appends the perturbation δv. */
+void
+note_delta(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    enum style style)
+{
+	strbuf_add(sb, style == STYLE_TEXT ? "δ" : style == STYLE_ASCII ?
+	    "delta " : "\\delta ");
+	note_symbol(sb, m, v, style);
+}
+
+/* The product sign. */
+const char *
+note_times(enum style style)
+{
+	return style == STYLE_TEXT ? "·" : style == STYLE_ASCII ? "*" :
+	    " \\cdot ";
+}
+
+/* The sum sign, with its spaces. */
+const char *
+note_plus(enum style style)
+{
+	(void)style;
+	return " + ";
+}
+
+/* The arrow between the variables of a path. */
+const char *
+note_arrow(enum style style)
+{
+	return style == STYLE_TEXT ? " → " : style == STYLE_ASCII ? " -> " :
+	    " \\to ";
+}
+
+/* Appends v's perturbation rule. */
+void
+note_rule(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    enum style style)
+{
+	uint32_t	i;
+
+	note_delta(sb, m, v, style);
+	strbuf_add(sb, " = ");
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (i > m->in_off[v])
+			strbuf_add(sb, note_plus(style));
+		note_local(sb, m, v, m->in_idx[i], style);
+		strbuf_add(sb, style == STYLE_LATEX ? "\\, " : " ");
+		note_delta(sb, m, m->in_idx[i], style);
+	}
+}

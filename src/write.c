@@ -1,0 +1,87 @@
+/*
+ * infdiag_write(): choosing the printer.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "infdiag.h"
+#include "analysis.h"
+#include "error.h"
+#include "write.h"
+
+static const char *const format_names[] = {
+	[INFDIAG_FORMAT_TEXT] = "text",
+	[INFDIAG_FORMAT_JSON] = "json",
+	[INFDIAG_FORMAT_LATEX] = "latex",
+	[INFDIAG_FORMAT_MARKDOWN] = "markdown",
+};
+
+/* Parses a format name. */
+int
+infdiag_format_parse(const char *name, enum infdiag_format *out)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (strcmp(name, format_names[i]) == 0) {
+			*out = (enum infdiag_format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Writes the scratch string and empties it. */
+void
+writer_flush(struct writer *w)
+{
+	if (strbuf_failed(&w->sb))
+		w->nomem = 1;
+	else if (w->sb.len > 0)
+		fwrite(w->sb.s, 1, w->sb.len, w->fp);
+	strbuf_truncate(&w->sb, 0);
+	w->sb.failed = 0;
+}
+
+/* Says whether another path may be listed after n of them. */
+int
+writer_more_paths(const struct writer *w, uint64_t n)
+{
+	return n < w->a->max_paths;
+}
+
+/* Writes a part of the analysis in a format. */
+int
+infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
+    enum infdiag_format format, unsigned flags, FILE *fp,
+    struct infdiag_error *err)
+{
+	struct writer	w;
+	int		rc;
+
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.m = a->m;
+	w.fp = fp;
+	w.style = flags & INFDIAG_WRITE_ASCII ? STYLE_ASCII : STYLE_TEXT;
+	error_init(err, infdiag_model_source(a->m));
+	switch (format) {
+	case INFDIAG_FORMAT_JSON:
+		rc = write_json(&w, part);
+		break;
+	case INFDIAG_FORMAT_LATEX:
+	case INFDIAG_FORMAT_MARKDOWN:
+		w.style = STYLE_LATEX;
+		rc = write_tex(&w, part, format == INFDIAG_FORMAT_MARKDOWN);
+		break;
+	default:
+		rc = write_text(&w, part);
+		break;
+	}
+	strbuf_release(&w.sb);
+	if (rc != 0 || w.nomem) {
+		error_nomem(err);
+		return -1;
+	}
+	return 0;
+}

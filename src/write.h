@@ -1,0 +1,36 @@
+/*
+ * The printers of an analysis, one file per format.  They only read the
+ * analysis; each line or value is built in a scratch string and written
+ * out at once, so output is streamed whatever the model's size.
+ */
+#ifndef INFDIAG_WRITE_H
+#define INFDIAG_WRITE_H
+
+#include <stdio.h>
+
+#include "infdiag.h"
+#include "notation.h"
+#include "strbuf.h"
+
+struct deriv;
+
+struct writer {
+	const struct infdiag_analysis	*a;
+	const struct infdiag_model	*m;
+	FILE				*fp;
+	enum style			 style;
+	struct strbuf			 sb;	/* scratch */
+	int				 nomem;
+};
+
+/* Writes the scratch string and empties it. */
+void	writer_flush(struct writer *);
+
+int	write_text(struct writer *, enum infdiag_part);
+int	write_json(struct writer *, enum infdiag_part);
+int	write_tex(struct writer *, enum infdiag_part, int markdown);
+
+/* Says whether the analysis should list another path of d after n. */
+int	writer_more_paths(const struct writer *, uint64_t n);
+
+#endif /* INFDIAG_WRITE_H */

@@ -1,0 +1,385 @@
+/*
+ * The JSON form of SPEC §4, written by hand so that it streams: a model of
+ * a million variables never becomes a second document in memory.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "formula.h"
+#include "model.h"
+#include "notation.h"
+#include "paths.h"
+#include "write.h"
+
+/* Appends s as a JSON string. */
+static void
+jstr(struct strbuf *sb, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	const unsigned char	*run = u;
+
+	strbuf_addc(sb, '"');
+	for (; *u != '\0'; u++) {
+		if (*u >= 0x20 && *u != '"' && *u != '\\')
+			continue;
+		strbuf_addn(sb, (const char *)run, (size_t)(u - run));
+		if (*u == '"' || *u == '\\')
+			strbuf_addf(sb, "\\%c", *u);
+		else if (*u == '\n')
+			strbuf_add(sb, "\\n");
+		else if (*u == '\t')
+			strbuf_add(sb, "\\t");
+		else
+			strbuf_addf(sb, "\\u%04x", *u);
+		run = u + 1;
+	}
+	strbuf_addn(sb, (const char *)run, (size_t)(u - run));
+	strbuf_addc(sb, '"');
+}
+
+/* Appends "key": followed by s as a string, or null. */
+static void
+jkey_str(struct strbuf *sb, const char *key, const char *s)
+{
+	strbuf_addf(sb, "\"%s\": ", key);
+	if (s != NULL)
+		jstr(sb, s);
+	else
+		strbuf_add(sb, "null");
+}
+
+/* Appends a variable's name as a JSON string. */
+static void
+jvar(struct writer *w, uint32_t v)
+{
+	jstr(&w->sb, w->m->vars[v].name);
+}
+
+/* A notation function: appends a form of (v, p) in a style. */
+typedef void form_fn(struct strbuf *, const void *, uint32_t, uint32_t,
+    enum style);
+
+/* Appends "text": ..., "latex": ... for a notation function. */
+static void
+jtext_latex(struct writer *w, form_fn *fn, const void *ctx, uint32_t v,
+    uint32_t p)
+{
+	struct strbuf	t = STRBUF_INIT;
+
+	strbuf_add(&w->sb, "\"text\": ");
+	fn(&t, ctx, v, p, w->style);
+	jstr(&w->sb, strbuf_str(&t));
+	strbuf_truncate(&t, 0);
+	strbuf_add(&w->sb, ", \"latex\": ");
+	fn(&t, ctx, v, p, STYLE_LATEX);
+	jstr(&w->sb, strbuf_str(&t));
+	if (strbuf_failed(&t))
+		w->nomem = 1;
+	strbuf_release(&t);
+}
+
+/* Appends {"text": ..., "latex": ...} for a notation function. */
+static void
+jforms(struct writer *w, form_fn *fn, const void *ctx, uint32_t v,
+    uint32_t p)
+{
+	strbuf_addc(&w->sb, '{');
+	jtext_latex(w, fn, ctx, v, p);
+	strbuf_addc(&w->sb, '}');
+}
+
+/* The notation functions in the shape jforms() takes. */
+static void
+form_local(struct strbuf *sb, const void *m, uint32_t v, uint32_t p,
+    enum style style)
+{
+	note_local(sb, m, v, p, style);
+}
+
+static void
+form_rule(struct strbuf *sb, const void *m, uint32_t v, uint32_t p,
+    enum style style)
+{
+	(void)p;
+	note_rule(sb, m, v, style);
+}
+
+static void
+form_reverse(struct strbuf *sb, const void *a, uint32_t v, uint32_t p,
+    enum style style)
+{
+	(void)p;
+	formula_reverse(sb, a, v, style);
+}
+
+/* Appends an array of variable names: count ids from an array. */
+static void
+jvars(struct writer *w, const uint32_t *ids, uint32_t n)
+{
+	uint32_t	i;
+
+	strbuf_addc(&w->sb, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_add(&w->sb, ", ");
+		jvar(w, ids[i]);
+		if (w->sb.len > 65536)
+			writer_flush(w);
+	}
+	strbuf_addc(&w->sb, ']');
+}
+
+/* Appends the names of the variables with no inputs (outputs == 0) or no
+ * consumers (outputs != 0). */
+static void
+jgroup(struct writer *w, int outputs)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 v, n = 0;
+	const uint32_t			*off = outputs ? m->out_off : m->in_off;
+
+	strbuf_addc(&w->sb, '[');
+	for (v = 0; v < m->nvars; v++) {
+		if (off[v + 1] != off[v])
+			continue;
+		if (n++ > 0)
+			strbuf_add(&w->sb, ", ");
+		jvar(w, v);
+		if (w->sb.len > 65536)
+			writer_flush(w);
+	}
+	strbuf_addc(&w->sb, ']');
+}
+
+/* Appends one sink subgraph. */
+static void
+jsubgraph(struct writer *w, uint32_t v)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 i, p;
+
+	strbuf_add(&w->sb, "    {\"sink\": ");
+	jvar(w, v);
+	strbuf_add(&w->sb, ", \"inputs\": ");
+	jvars(w, m->in_idx + m->in_off[v], var_ninputs(m, v));
+	strbuf_add(&w->sb, ",\n     \"locals\": [");
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		p = m->in_idx[i];
+		strbuf_add(&w->sb, i > m->in_off[v] ? ",\n       " : "\n       ");
+		strbuf_add(&w->sb, "{\"wrt\": ");
+		jvar(w, p);
+		strbuf_addf(&w->sb, ", \"notation\": \"%s\", ",
+		    note_is_partial(m, v) ? "partial" : "full");
+		jtext_latex(w, form_local, m, v, p);
+		strbuf_addc(&w->sb, '}');
+	}
+	strbuf_add(&w->sb, "],\n     \"rule\": ");
+	jforms(w, form_rule, m, v, 0);
+	strbuf_addc(&w->sb, '}');
+	writer_flush(w);
+}
+
+/* Appends d's paths, at most max_paths, and whether that is all. */
+static int
+jpaths(struct writer *w, const struct deriv *d)
+{
+	struct path_iter	*it;
+	const uint32_t		*path;
+	uint32_t		 n;
+	uint64_t		 shown = 0;
+	int			 rc = 0;
+
+	strbuf_add(&w->sb, "\"path_count\": \"");
+	analysis_count_str(&w->sb, w->a, d->wrt, 0);
+	strbuf_add(&w->sb, "\",\n     \"paths\": [");
+	if (d->nrel > 0) {
+		if ((it = paths_begin(w->a, d)) == NULL)
+			return -1;
+		while (writer_more_paths(w, shown) &&
+		    (rc = paths_next(it, &path, &n)) == 1) {
+			strbuf_add(&w->sb, shown++ > 0 ? ", " : "");
+			jvars(w, path, n);
+			writer_flush(w);
+		}
+		paths_end(it);
+		if (rc < 0)
+			return -1;
+	}
+	strbuf_addf(&w->sb, "],\n     \"paths_complete\": %s",
+	    d->nrel == 0 || mpz_cmp_ui(*analysis_count(w->a, d->wrt),
+	    shown) <= 0 ? "true" : "false");
+	return 0;
+}
+
+/* The context of a whole-formula form. */
+struct formctx {
+	const struct infdiag_analysis	*a;
+	const struct deriv		*d;
+	int				 (*rhs)(struct strbuf *,
+					    const struct infdiag_analysis *,
+					    const struct deriv *, enum style);
+};
+
+/* Appends "dy/dx = " and a right-hand side. */
+static void
+form_equation(struct strbuf *sb, const void *ctx, uint32_t v, uint32_t p,
+    enum style style)
+{
+	const struct formctx	*f = ctx;
+
+	(void)v;
+	(void)p;
+	note_total(sb, f->a->m, f->a->of, f->d->wrt, style);
+	strbuf_add(sb, " = ");
+	if (f->rhs(sb, f->a, f->d, style) != 0)
+		sb->failed = 1;
+}
+
+/* Appends a forward equation. */
+static void
+form_forward(struct strbuf *sb, const void *ctx, uint32_t v, uint32_t p,
+    enum style style)
+{
+	const struct formctx	*f = ctx;
+
+	(void)p;
+	formula_forward(sb, f->a, f->d, v, style);
+}
+
+/* Appends d's formulas: expanded and factored (or null), and forward. */
+static void
+jformula(struct writer *w, const struct deriv *d)
+{
+	struct formctx	f = { w->a, d, formula_expanded };
+	uint32_t	k;
+
+	strbuf_add(&w->sb, "\"formula\": {\n       \"expanded\": ");
+	if (formula_expanded_fits(w->a, d))
+		jforms(w, form_equation, &f, 0, 0);
+	else
+		strbuf_add(&w->sb, "null");
+	writer_flush(w);
+	strbuf_add(&w->sb, ",\n       \"factored\": ");
+	f.rhs = formula_factored;
+	if (formula_factored_fits(w->a, d))
+		jforms(w, form_equation, &f, 0, 0);
+	else
+		strbuf_add(&w->sb, "null");
+	strbuf_add(&w->sb, ",\n       \"forward\": [");
+	writer_flush(w);
+	for (k = 0; k < d->nrel; k++) {
+		strbuf_add(&w->sb, k > 0 ? ",\n         {\"var\": " :
+		    "\n         {\"var\": ");
+		jvar(w, d->rel[k]);
+		strbuf_add(&w->sb, ", ");
+		jtext_latex(w, form_forward, &f, d->rel[k], 0);
+		strbuf_addc(&w->sb, '}');
+		writer_flush(w);
+	}
+	strbuf_add(&w->sb, "]}");
+}
+
+/* Appends one derivative. */
+static int
+jderiv(struct writer *w, const struct deriv *d, enum infdiag_part part)
+{
+	strbuf_add(&w->sb, "    {\"of\": ");
+	jvar(w, w->a->of);
+	strbuf_add(&w->sb, ", \"wrt\": ");
+	jvar(w, d->wrt);
+	strbuf_addf(&w->sb, ", \"depends\": %s, \"direct\": %s,\n     ",
+	    d->nrel > 0 ? "true" : "false", d->direct ? "true" : "false");
+	if (part != INFDIAG_PART_FORMULA && jpaths(w, d) != 0)
+		return -1;
+	if (part != INFDIAG_PART_PATHS) {
+		if (part != INFDIAG_PART_FORMULA)
+			strbuf_add(&w->sb, ",\n     ");
+		jformula(w, d);
+	}
+	strbuf_addc(&w->sb, '}');
+	writer_flush(w);
+	return 0;
+}
+
+/* Appends the reverse equations, from of down. */
+static void
+jreverse(struct writer *w)
+{
+	uint32_t	k, n = 0;
+
+	strbuf_add(&w->sb, "  \"reverse\": [");
+	for (k = w->a->nanc; k-- > 0;) {
+		strbuf_add(&w->sb, n++ > 0 ? ",\n    {\"var\": " :
+		    "\n    {\"var\": ");
+		jvar(w, w->a->anc[k]);
+		strbuf_add(&w->sb, ", ");
+		jtext_latex(w, form_reverse, w->a, w->a->anc[k], 0);
+		strbuf_addc(&w->sb, '}');
+		writer_flush(w);
+	}
+	strbuf_add(&w->sb, "],\n");
+}
+
+/* Appends the model's part: title, order, independent, outputs,
+ * subgraphs. */
+static void
+jmodel(struct writer *w)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 k;
+	int				 first = 1;
+
+	strbuf_add(&w->sb, "  ");
+	jkey_str(&w->sb, "title", m->title);
+	strbuf_add(&w->sb, ",\n  ");
+	jkey_str(&w->sb, "description", m->description);
+	strbuf_add(&w->sb, ",\n  \"order\": ");
+	jvars(w, m->order, m->nvars);
+	strbuf_add(&w->sb, ",\n  \"independent\": ");
+	jgroup(w, 0);
+	strbuf_add(&w->sb, ",\n  \"outputs\": ");
+	jgroup(w, 1);
+	strbuf_add(&w->sb, ",\n  \"subgraphs\": [");
+	writer_flush(w);
+	for (k = 0; k < m->nvars; k++) {
+		if (var_ninputs(m, m->order[k]) == 0)
+			continue;
+		strbuf_add(&w->sb, first ? "\n" : ",\n");
+		first = 0;
+		jsubgraph(w, m->order[k]);
+	}
+	strbuf_add(&w->sb, "],\n");
+}
+
+/* Writes the JSON form of a part. */
+int
+write_json(struct writer *w, enum infdiag_part part)
+{
+	uint32_t	k;
+
+	strbuf_add(&w->sb, "{\n  \"version\": 1,\n  ");
+	jkey_str(&w->sb, "source", w->m->source);
+	strbuf_add(&w->sb, ",\n");
+	if (part == INFDIAG_PART_ANALYSIS)
+		jmodel(w);
+	strbuf_add(&w->sb, "  \"of\": ");
+	jvar(w, w->a->of);
+	strbuf_add(&w->sb, ",\n  \"derivatives\": [");
+	writer_flush(w);
+	for (k = 0; k < w->a->nwrt; k++) {
+		strbuf_add(&w->sb, k > 0 ? ",\n" : "\n");
+		if (jderiv(w, &w->a->d[k], part) != 0)
+			return -1;
+	}
+	strbuf_add(&w->sb, "]");
+	if (part == INFDIAG_PART_ANALYSIS) {
+		strbuf_add(&w->sb, ",\n");
+		writer_flush(w);
+		jreverse(w);
+		strbuf_truncate(&w->sb, w->sb.len - 2);
+	}
+	strbuf_add(&w->sb, "\n}\n");
+	writer_flush(w);
+	return 0;
+}

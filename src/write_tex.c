@@ -1,0 +1,265 @@
+/*
+ * LaTeX (amsmath fragments for slides and handouts) and Markdown with
+ * LaTeX mathematics.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "formula.h"
+#include "model.h"
+#include "notation.h"
+#include "paths.h"
+#include "write.h"
+
+/* Appends model text outside mathematics: a LaTeX comment's text (no line
+ * breaks) or Markdown with its markup characters escaped. */
+static void
+plain(struct writer *w, const char *s, int markdown)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n' || *s == '\r')
+			strbuf_addc(&w->sb, ' ');
+		else if (markdown && *s == '<')
+			strbuf_add(&w->sb, "&lt;");
+		else if (markdown && *s == '>')
+			strbuf_add(&w->sb, "&gt;");
+		else if (markdown && *s == '&')
+			strbuf_add(&w->sb, "&amp;");
+		else if (markdown && strchr("\\`*_{}[]()#+-.!|$~", *s) != NULL) {
+			strbuf_addc(&w->sb, '\\');
+			strbuf_addc(&w->sb, *s);
+		} else
+			strbuf_addc(&w->sb, *s);
+	}
+}
+
+/* Starts a heading: "% text" in LaTeX, "## text" in Markdown. */
+static void
+heading(struct writer *w, int markdown, int level, const char *text)
+{
+	if (markdown)
+		strbuf_addf(&w->sb, "\n%.*s ", level, "####");
+	else
+		strbuf_add(&w->sb, "\n% ");
+	plain(w, text, markdown);
+	strbuf_addc(&w->sb, '\n');
+}
+
+/* Opens and closes a block of aligned equations. */
+static void
+math_open(struct writer *w, int markdown)
+{
+	strbuf_add(&w->sb, markdown ? "\n$$\n\\begin{aligned}\n" :
+	    "\\begin{align*}\n");
+}
+
+static void
+math_close(struct writer *w, int markdown)
+{
+	strbuf_add(&w->sb, markdown ? "\\end{aligned}\n$$\n" :
+	    "\\end{align*}\n");
+	writer_flush(w);
+}
+
+/* Appends a line "lhs = rhs" of an aligned block ("lhs &= rhs"), and
+ * empties it. */
+static void
+aligned(struct writer *w, struct strbuf *line, int last)
+{
+	const char	*s = strbuf_str(line), *eq = strstr(s, " = ");
+
+	w->nomem |= strbuf_failed(line);
+	strbuf_add(&w->sb, "  ");
+	if (eq != NULL) {
+		strbuf_addn(&w->sb, s, (size_t)(eq - s));
+		strbuf_add(&w->sb, " &= ");
+		strbuf_add(&w->sb, eq + 3);
+	} else
+		strbuf_add(&w->sb, s);
+	strbuf_add(&w->sb, last ? "\n" : " \\\\\n");
+	strbuf_truncate(line, 0);
+	writer_flush(w);
+}
+
+/* Writes the sink subgraphs' rules. */
+static void
+tex_rules(struct writer *w, int markdown)
+{
+	const struct infdiag_model	*m = w->m;
+	struct strbuf			 t = STRBUF_INIT;
+	uint32_t			 k, v, n = 0, seen = 0;
+
+	for (v = 0; v < m->nvars; v++)
+		n += var_ninputs(m, v) > 0;
+	heading(w, markdown, 2, "Sink subgraphs and their perturbation rules");
+	if (n == 0)
+		return;
+	math_open(w, markdown);
+	for (k = 0; k < m->nvars; k++) {
+		v = m->order[k];
+		if (var_ninputs(m, v) == 0)
+			continue;
+		note_rule(&t, m, v, STYLE_LATEX);
+		aligned(w, &t, ++seen == n);
+	}
+	math_close(w, markdown);
+	strbuf_release(&t);
+}
+
+/* Writes d's paths as a numbered list. */
+static int
+tex_paths(struct writer *w, const struct deriv *d, int markdown)
+{
+	struct path_iter	*it;
+	const uint32_t		*path;
+	uint32_t		 n;
+	uint64_t		 shown = 0;
+	int			 rc = 0;
+
+	strbuf_add(&w->sb, markdown ? "\n" : "% ");
+	analysis_count_str(&w->sb, w->a, d->wrt, 0);
+	strbuf_addf(&w->sb, " paths from %s to %s\n", w->m->vars[d->wrt].name,
+	    w->m->vars[w->a->of].name);
+	writer_flush(w);
+	if (d->nrel == 0)
+		return 0;
+	if ((it = paths_begin(w->a, d)) == NULL)
+		return -1;
+	if (!markdown)
+		strbuf_add(&w->sb, "\\begin{enumerate}\n");
+	while (writer_more_paths(w, shown) &&
+	    (rc = paths_next(it, &path, &n)) == 1) {
+		strbuf_addf(&w->sb, markdown ? "%llu. $" : "  \\item $",
+		    (unsigned long long)++shown);
+		formula_path(&w->sb, w->a, path, n, STYLE_LATEX);
+		strbuf_add(&w->sb, "$\n");
+		writer_flush(w);
+	}
+	paths_end(it);
+	if (!markdown)
+		strbuf_add(&w->sb, "\\end{enumerate}\n");
+	if (mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
+		strbuf_addf(&w->sb, "%s(showing %llu of ", markdown ? "\n" :
+		    "% ", (unsigned long long)shown);
+		analysis_count_str(&w->sb, w->a, d->wrt, 0);
+		strbuf_add(&w->sb, ")\n");
+	}
+	writer_flush(w);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Writes dy/dx expanded and factored as one aligned block. */
+static int
+tex_formulas(struct writer *w, const struct deriv *d, int markdown)
+{
+	struct strbuf	t = STRBUF_INIT;
+	int		exp = formula_expanded_fits(w->a, d);
+	int		fac = formula_factored_fits(w->a, d);
+	int		rc = 0;
+
+	math_open(w, markdown);
+	note_total(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
+	strbuf_add(&t, " = ");
+	if (exp)
+		rc |= formula_expanded(&t, w->a, d, STYLE_LATEX);
+	if (exp && fac && d->nrel > 0) {
+		aligned(w, &t, 0);
+		strbuf_add(&t, " = ");
+	}
+	if (fac && (d->nrel > 0 || !exp))
+		rc |= formula_factored(&t, w->a, d, STYLE_LATEX);
+	if (!exp && !fac)
+		strbuf_add(&t, "\\text{(too large to write out)}");
+	aligned(w, &t, 1);
+	math_close(w, markdown);
+	strbuf_release(&t);
+	return rc;
+}
+
+/* Writes the forward equations of d. */
+static void
+tex_forward(struct writer *w, const struct deriv *d, int markdown)
+{
+	struct strbuf	t = STRBUF_INIT;
+	uint32_t	k;
+
+	heading(w, markdown, 3, "Forward accumulation");
+	math_open(w, markdown);
+	for (k = 0; k < d->nrel; k++) {
+		formula_forward(&t, w->a, d, d->rel[k], STYLE_LATEX);
+		aligned(w, &t, k + 1 == d->nrel);
+	}
+	math_close(w, markdown);
+	strbuf_release(&t);
+}
+
+/* Writes the reverse equations. */
+static void
+tex_reverse(struct writer *w, int markdown)
+{
+	struct strbuf	t = STRBUF_INIT;
+	uint32_t	k;
+
+	heading(w, markdown, 2, "Reverse accumulation (backpropagation)");
+	math_open(w, markdown);
+	for (k = w->a->nanc; k-- > 0;) {
+		formula_reverse(&t, w->a, w->a->anc[k], STYLE_LATEX);
+		aligned(w, &t, k == 0);
+	}
+	math_close(w, markdown);
+	strbuf_release(&t);
+}
+
+/* Writes one derivative's section. */
+static int
+tex_deriv(struct writer *w, const struct deriv *d, enum infdiag_part part,
+    int markdown)
+{
+	struct strbuf	t = STRBUF_INIT;
+
+	if (part == INFDIAG_PART_ANALYSIS) {
+		strbuf_addf(&t, "Derivative of %s with respect to %s",
+		    w->m->vars[w->a->of].name, w->m->vars[d->wrt].name);
+		heading(w, markdown, 2, strbuf_str(&t));
+		w->nomem |= strbuf_failed(&t);
+		strbuf_release(&t);
+	}
+	if (part != INFDIAG_PART_FORMULA && tex_paths(w, d, markdown) != 0)
+		return -1;
+	if (part != INFDIAG_PART_PATHS && tex_formulas(w, d, markdown) != 0)
+		return -1;
+	if (part == INFDIAG_PART_ANALYSIS && d->nrel > 0)
+		tex_forward(w, d, markdown);
+	return 0;
+}
+
+/* Writes the LaTeX or Markdown form of a part. */
+int
+write_tex(struct writer *w, enum infdiag_part part, int markdown)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 k;
+
+	if (part == INFDIAG_PART_ANALYSIS) {
+		strbuf_add(&w->sb, markdown ? "# " : "% ");
+		plain(w, m->title != NULL ? m->title : m->source, markdown);
+		strbuf_addc(&w->sb, '\n');
+		if (m->description != NULL) {
+			strbuf_add(&w->sb, markdown ? "\n" : "% ");
+			plain(w, m->description, markdown);
+			strbuf_addc(&w->sb, '\n');
+		}
+		if (!markdown)
+			strbuf_add(&w->sb, "% (amsmath)\n");
+		writer_flush(w);
+		tex_rules(w, markdown);
+	}
+	for (k = 0; k < w->a->nwrt; k++) {
+		if (tex_deriv(w, &w->a->d[k], part, markdown) != 0)
+			return -1;
+	}
+	if (part == INFDIAG_PART_ANALYSIS && w->a->nwrt > 0)
+		tex_reverse(w, markdown);
+	return 0;
+}
