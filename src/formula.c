@@ -121,7 +121,8 @@ formula_factored(struct strbuf *sb, const struct infdiag_analysis *a,
 	uint32_t			 depth = 0, p, np;
 
 	if (d->nrel == 0 || d->wrt == a->of) {
-		strbuf_addc(sb, d->nrel == 0 ? '0' : '1');
+		strbuf_addc(sb, d->nrel == 0 ? '0' :
+		    note_size(m, a->of) > 1 ? 'I' : '1');
 		return 0;
 	}
 	if ((st = mem_calloc((size_t)d->nrel + 1, sizeof(*st))) == NULL)
@@ -169,7 +170,8 @@ formula_forward(struct strbuf *sb, const struct infdiag_analysis *a,
 	note_total(sb, m, v, d->wrt, style);
 	strbuf_add(sb, " = ");
 	if (v == d->wrt) {
-		strbuf_addc(sb, '1');
+		/* The seed: the identity, of size(v) × size(v). */
+		strbuf_addc(sb, note_size(m, v) > 1 ? 'I' : '1');
 		return;
 	}
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
@@ -199,7 +201,7 @@ formula_reverse(struct strbuf *sb, const struct infdiag_analysis *a,
 	note_total(sb, m, a->of, v, style);
 	strbuf_add(sb, " = ");
 	if (v == a->of) {
-		strbuf_addc(sb, '1');
+		strbuf_addc(sb, note_size(m, v) > 1 ? 'I' : '1');
 		return;
 	}
 	/* The direct term first, as the notes write it, then the others in

@@ -205,14 +205,23 @@ static int
 run_command(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct cli_args	 a;
-	int		 c, rc;
+	char		 name[32];
+	int		 c, rc, longindex;
 
 	memset(&a, 0, sizeof(a));
 	a.max_paths = 1000;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":ho:V", long_options,
-	    NULL)) != -1) {
+	for (;;) {
+		longindex = -1;
+		if ((c = getopt_long(argc, argv, ":ho:V", long_options,
+		    &longindex)) == -1)
+			break;
+		if (longindex >= 0)
+			snprintf(name, sizeof(name), "--%s",
+			    long_options[longindex].name);
+		else
+			snprintf(name, sizeof(name), "-%c", c);
 		if (c == 'h') {
 			usage_command(cmd, stdout);
 			rc = 0;
@@ -235,12 +244,12 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 		}
 		if (!(cmd->options & option_mask(c))) {
 			rc = usage_error(cmd, "%s does not apply to this "
-			    "command", argv[optind - 1]);
+			    "command", name);
 			goto out;
 		}
 		if (store_option(&a, c, optarg) != 0) {
-			rc = usage_error(cmd, "bad argument to %s",
-			    argv[optind - 1]);
+			rc = usage_error(cmd, "bad argument to %s: \"%s\"",
+			    name, optarg);
 			goto out;
 		}
 	}

@@ -198,3 +198,41 @@ note_rule(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
 		note_delta(sb, m, m->in_idx[i], style);
 	}
 }
+
+/* The number of scalars in v, saturating at UINT64_MAX. */
+uint64_t
+note_size(const struct infdiag_model *m, uint32_t v)
+{
+	const struct var_extra	*x = var_extra(m, v);
+	uint64_t		 n = 1;
+	uint32_t		 i;
+
+	for (i = 0; x != NULL && x->shape != NULL && i < x->ndim; i++) {
+		if (n > UINT64_MAX / x->shape[i])
+			return UINT64_MAX;
+		n *= x->shape[i];
+	}
+	return n;
+}
+
+/* Says whether any variable declares a non-scalar shape. */
+int
+note_has_shapes(const struct infdiag_model *m)
+{
+	uint32_t	v;
+
+	for (v = 0; v < m->nvars; v++) {
+		if (note_size(m, v) != 1)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends "rows×cols". */
+void
+note_dims(struct strbuf *sb, uint64_t rows, uint64_t cols, enum style style)
+{
+	strbuf_addf(sb, "%llu%s%llu", (unsigned long long)rows,
+	    style == STYLE_TEXT ? "×" : style == STYLE_ASCII ? "x" :
+	    " \\times ", (unsigned long long)cols);
+}

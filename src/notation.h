@@ -43,4 +43,11 @@ const char *note_arrow(enum style);
 void	note_rule(struct strbuf *, const struct infdiag_model *, uint32_t v,
 	    enum style);
 
+/* The number of scalars in v: the product of its shape (1 for a scalar). */
+uint64_t note_size(const struct infdiag_model *, uint32_t v);
+/* Says whether any variable of the model declares a non-scalar shape. */
+int	note_has_shapes(const struct infdiag_model *);
+/* Appends "rows×cols" (2x3 in ASCII, 2 \times 3 in LaTeX). */
+void	note_dims(struct strbuf *, uint64_t rows, uint64_t cols, enum style);
+
 #endif /* INFDIAG_NOTATION_H */

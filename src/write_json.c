@@ -169,8 +169,10 @@ jsubgraph(struct writer *w, uint32_t v)
 		strbuf_add(&w->sb, i > m->in_off[v] ? ",\n       " : "\n       ");
 		strbuf_add(&w->sb, "{\"wrt\": ");
 		jvar(w, p);
-		strbuf_addf(&w->sb, ", \"notation\": \"%s\", ",
-		    note_is_partial(m, v) ? "partial" : "full");
+		strbuf_addf(&w->sb, ", \"notation\": \"%s\", \"size\": "
+		    "[%llu, %llu], ", note_is_partial(m, v) ? "partial" : "full",
+		    (unsigned long long)note_size(m, v),
+		    (unsigned long long)note_size(m, p));
 		jtext_latex(w, form_local, m, v, p);
 		strbuf_addc(&w->sb, '}');
 	}
@@ -288,8 +290,11 @@ jderiv(struct writer *w, const struct deriv *d, enum infdiag_part part)
 	jvar(w, w->a->of);
 	strbuf_add(&w->sb, ", \"wrt\": ");
 	jvar(w, d->wrt);
-	strbuf_addf(&w->sb, ", \"depends\": %s, \"direct\": %s,\n     ",
-	    d->nrel > 0 ? "true" : "false", d->direct ? "true" : "false");
+	strbuf_addf(&w->sb, ", \"depends\": %s, \"direct\": %s, \"size\": "
+	    "[%llu, %llu],\n     ", d->nrel > 0 ? "true" : "false",
+	    d->direct ? "true" : "false",
+	    (unsigned long long)note_size(w->m, w->a->of),
+	    (unsigned long long)note_size(w->m, d->wrt));
 	if (part != INFDIAG_PART_FORMULA && jpaths(w, d) != 0)
 		return -1;
 	if (part != INFDIAG_PART_PATHS) {

@@ -26,7 +26,7 @@ plain(struct writer *w, const char *s, int markdown)
 			strbuf_add(&w->sb, "&gt;");
 		else if (markdown && *s == '&')
 			strbuf_add(&w->sb, "&amp;");
-		else if (markdown && strchr("\\`*_{}[]()#+-.!|$~", *s) != NULL) {
+		else if (markdown && strchr("\\`*_[]|$~", *s) != NULL) {
 			strbuf_addc(&w->sb, '\\');
 			strbuf_addc(&w->sb, *s);
 		} else
@@ -119,8 +119,8 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 
 	strbuf_add(&w->sb, markdown ? "\n" : "% ");
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
-	strbuf_addf(&w->sb, " paths from %s to %s\n", w->m->vars[d->wrt].name,
-	    w->m->vars[w->a->of].name);
+	strbuf_addf(&w->sb, " paths from %s to %s%s\n", w->m->vars[d->wrt].name,
+	    w->m->vars[w->a->of].name, markdown && d->nrel > 0 ? ":\n" : "");
 	writer_flush(w);
 	if (d->nrel == 0)
 		return 0;

@@ -73,12 +73,32 @@ text_order(struct writer *w)
 	writer_flush(w);
 }
 
+/* Writes the Jacobian size of each of v's local derivatives. */
+static void
+text_jacobians(struct writer *w, uint32_t v)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 i, p;
+
+	strbuf_add(&w->sb, "      Jacobians: ");
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		p = m->in_idx[i];
+		if (i > m->in_off[v])
+			strbuf_add(&w->sb, ", ");
+		note_local(&w->sb, m, v, p, w->style);
+		strbuf_addc(&w->sb, ' ');
+		note_dims(&w->sb, note_size(m, v), note_size(m, p), w->style);
+	}
+	strbuf_addc(&w->sb, '\n');
+}
+
 /* Writes the sink subgraphs, each with its rule. */
 static void
 text_subgraphs(struct writer *w)
 {
 	const struct infdiag_model	*m = w->m;
 	uint32_t			 k, v, i, n = 0;
+	int				 shapes = note_has_shapes(m);
 
 	for (v = 0; v < m->nvars; v++)
 		n += var_ninputs(m, v) > 0;
@@ -96,6 +116,8 @@ text_subgraphs(struct writer *w)
 		strbuf_add(&w->sb, "}\n      ");
 		note_rule(&w->sb, m, v, w->style);
 		strbuf_addc(&w->sb, '\n');
+		if (shapes)
+			text_jacobians(w, v);
 		writer_flush(w);
 	}
 }
@@ -256,6 +278,16 @@ text_deriv(struct writer *w, const struct deriv *d)
 	writer_flush(w);
 	if (text_paths(w, d, "  ") != 0 || text_formulas(w, d, "  ") != 0)
 		return -1;
+	if (note_has_shapes(w->m) && d->nrel > 0) {
+		strbuf_add(&w->sb, "  Every term is ");
+		note_dims(&w->sb, note_size(w->m, w->a->of),
+		    note_size(w->m, d->wrt), w->style);
+		strbuf_add(&w->sb, " (the size of ");
+		note_total(&w->sb, w->m, w->a->of, d->wrt, w->style);
+		strbuf_add(&w->sb, "): each factor's columns match the next "
+		    "factor's rows along the path.\n");
+		writer_flush(w);
+	}
 	if (d->nrel == 0)
 		return 0;
 	text_forward(w, d);

@@ -64,4 +64,56 @@ status=$?
 expect_status "invalid model from standard input" 1
 expect_text "invalid model from standard input" err "<stdin>: variables.y[0]: unknown variable \"z\""
 
+run analyze --format yaml "$ex3"
+expect_status "unknown format" 2
+expect_text "unknown format" err "infdiag: analyze: unknown format \"yaml\" (text, json, latex or markdown)"
+
+run paths --max-paths many "$ex3"
+expect_status "bad --max-paths" 2
+expect_grep "bad --max-paths" err "bad argument to --max-paths: \"many\""
+
+run formula --of q "$ex3"
+expect_status "--of naming no variable" 1
+expect_text "--of naming no variable" err "$ex3: --of: unknown variable \"q\""
+
+run paths --wrt x --wrt x "$ex3"
+expect_status "--wrt given twice" 2
+expect_text "--wrt given twice" err "$ex3: --wrt: \"x\" is listed twice"
+
+printf '{"variables": {"x": {}, "y": ["x"], "z": ["x"]}}' >"$TMPD/two.json"
+run formula "$TMPD/two.json"
+expect_status "two outputs and no of" 1
+expect_text "two outputs and no of" err "$TMPD/two.json: of: the model has 2 outputs (y, z): name the one to differentiate with \"of\" or --of"
+run formula --of z "$TMPD/two.json"
+expect_status "two outputs, --of chooses" 0
+expect_text "two outputs, --of chooses" out "dz/dx = dz/dx"
+
+run analyze -o "$TMPD/no-such-dir/report.txt" "$ex3"
+expect_status "-o into a missing directory" 3
+expect_grep "-o into a missing directory" err "$TMPD/no-such-dir/report.txt: cannot write: No such file or directory"
+expect_empty "-o into a missing directory" out
+
+echo "old contents" >"$TMPD/kept.txt"
+run formula --of q -o "$TMPD/kept.txt" "$ex3"
+expect_status "-o kept on failure" 1
+if [ "$(cat "$TMPD/kept.txt")" = "old contents" ] && [ -z "$(ls "$TMPD" | grep 'kept.txt.tmp')" ]; then
+	ok "-o kept on failure: old file untouched, no temporary left"
+else
+	not_ok "-o kept on failure: old file untouched, no temporary left" "$(ls "$TMPD")"
+fi
+
+run analyze -o "$TMPD/report.json" --format json "$ex3"
+expect_status "-o writes the file" 0
+expect_empty "-o writes the file" out
+if cmp -s "$TMPD/report.json" "$EXAMPLES/output/example3.json"; then
+	ok "-o writes the file: same as standard output"
+else
+	# The golden output names the model as the examples directory sees it.
+	if sed 's|"source": ".*"|"source": "example3.json"|' "$TMPD/report.json" | cmp -s - "$EXAMPLES/output/example3.json"; then
+		ok "-o writes the file: same as standard output"
+	else
+		not_ok "-o writes the file: same as standard output"
+	fi
+fi
+
 done_testing
