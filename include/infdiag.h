@@ -131,13 +131,15 @@ struct infdiag_query {
 	const char *const	*wrt;
 	size_t			 nwrt;
 	size_t			 max_paths;	/* paths to list per derivative */
+	int			 numbers;	/* compute the numbers too */
 };
 
 /* Analyses the model: sink subgraphs, exact path counts, formulas.
  * Returns a new analysis, which borrows the model (free it first) and
  * which the caller frees with infdiag_analysis_free(); NULL on error
  * (INFDIAG_EMODEL when of or wrt names no variable or of is ambiguous,
- * INFDIAG_EUSAGE for a wrt given twice). */
+ * INFDIAG_EUSAGE for a wrt given twice, INFDIAG_ENUMERIC when the
+ * numbers were asked for and an evaluation failed). */
 struct infdiag_analysis *infdiag_analyze(const struct infdiag_model *,
 	    const struct infdiag_query *, struct infdiag_error *);
 void	infdiag_analysis_free(struct infdiag_analysis *);
@@ -153,7 +155,8 @@ enum infdiag_format {
 enum infdiag_part {
 	INFDIAG_PART_ANALYSIS,	/* the whole report */
 	INFDIAG_PART_PATHS,	/* the paths and their counts */
-	INFDIAG_PART_FORMULA	/* the total derivatives */
+	INFDIAG_PART_FORMULA,	/* the total derivatives */
+	INFDIAG_PART_EVAL	/* the numbers (needs the query's numbers) */
 };
 
 /* Flags for infdiag_write(). */

@@ -318,7 +318,8 @@ infdiag_analyze(const struct infdiag_model *m,
 	a->max_paths = q->max_paths;
 	if (choose_of(a, q, err) != 0 || (rc = find_ancestors(a)) != 0 ||
 	    (rc = count_paths(a)) != 0 || (rc = choose_wrt(a, q, err)) != 0 ||
-	    (rc = measure_all(a)) != 0) {
+	    (rc = measure_all(a)) != 0 ||
+	    (q->numbers && (rc = numbers_compute(a, err)) != 0)) {
 		if (!error_is_set(err))
 			error_nomem(err);
 		infdiag_analysis_free(a);
@@ -335,6 +336,7 @@ infdiag_analysis_free(struct infdiag_analysis *a)
 
 	if (a == NULL)
 		return;
+	numbers_free(a);
 	for (k = 0; a->count != NULL && k < a->nanc; k++)
 		mpz_clear(a->count[k]);
 	for (k = 0; a->d != NULL && k < a->nwrt; k++)

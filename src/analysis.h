@@ -19,6 +19,7 @@
 #include <gmp.h>
 
 #include "infdiag.h"
+#include "numbers.h"
 
 struct infdiag_model;
 
@@ -37,6 +38,7 @@ struct deriv {
 	int		 direct;	/* wrt is a direct input of of */
 	uint64_t	 expanded_factors;	/* saturating */
 	uint64_t	 factored_factors;	/* saturating */
+	struct deriv_numbers num;
 };
 
 struct infdiag_analysis {
@@ -51,6 +53,7 @@ struct infdiag_analysis {
 	mpz_t				*count;	/* by anc index: paths to of */
 	uint32_t			*dmin;	/* by anc index: path lengths */
 	uint32_t			*dmax;
+	struct numbers			*num;	/* NULL: no numbers asked */
 };
 
 /* Says whether v is on a path from d->wrt to of (binary search by rank). */

@@ -1,5 +1,5 @@
 /*
- * infdiag analyze, paths and formula: one analysis, three printers.
+ * infdiag analyze, paths, formula and eval: one analysis, four printers.
  */
 #include <stdio.h>
 
@@ -14,7 +14,12 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 	struct infdiag_model	*m;
 	struct infdiag_analysis	*an = NULL;
 	struct infdiag_error	 err;
-	struct infdiag_query	 q = { a->of, a->wrt, a->nwrt, a->max_paths };
+	struct infdiag_query	 q = {
+		.of = a->of, .wrt = a->wrt, .nwrt = a->nwrt,
+		.max_paths = a->max_paths,
+		.numbers = part == INFDIAG_PART_ANALYSIS ||
+		    part == INFDIAG_PART_EVAL
+	};
 	struct cli_out		 out;
 	enum infdiag_format	 format = INFDIAG_FORMAT_TEXT;
 	int			 status;
@@ -61,4 +66,11 @@ int
 cmd_formula(const struct cli_cmd *cmd, const struct cli_args *a)
 {
 	return run_part(cmd, a, INFDIAG_PART_FORMULA);
+}
+
+/* The numbers. */
+int
+cmd_eval(const struct cli_cmd *cmd, const struct cli_args *a)
+{
+	return run_part(cmd, a, INFDIAG_PART_EVAL);
 }

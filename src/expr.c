@@ -209,6 +209,14 @@ expr_ref(struct expr *e)
 	return e;
 }
 
+/* Takes another reference to a tree held through a const pointer: trees
+ * are immutable, only their reference counts change. */
+struct expr *
+expr_share(const struct expr *e)
+{
+	return expr_ref((struct expr *)(uintptr_t)e);
+}
+
 /* Drops a reference to e, freeing it with the last one. */
 void
 expr_free(struct expr *e)
@@ -308,6 +316,32 @@ expr_is_constant(const struct expr *e, double *value)
 		return 1;
 	}
 	return 0;
+}
+
+/* Formats v in the fewest digits that read back as v, in exponent form
+ * only for very large or small magnitudes; never "-0". */
+void
+expr_format_number(double v, char *buf, size_t size)
+{
+	char	*e;
+	int	 digits, exponent;
+
+	if (v == 0 || !isfinite(v)) {
+		snprintf(buf, size, "%s", v == 0 ? "0" : isnan(v) ? "nan" :
+		    v > 0 ? "inf" : "-inf");
+		return;
+	}
+	for (digits = 1; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if ((e = strchr(buf, 'e')) == NULL)
+		return;
+	exponent = atoi(e + 1);
+	if (exponent >= -5 && exponent < 16)
+		snprintf(buf, size, "%.*g", exponent + 1 > digits ?
+		    exponent + 1 : digits, v);
 }
 
 /* Returns the 1-based column, in code points, of byte offset pos. */
@@ -555,7 +589,7 @@ want_operator(struct parser *p)
 	char	what[64];
 
 	describe_token(p, p->start, p->tlen, what, sizeof what);
-	if (p->tok == TOK_OP)
+	if (p->tok == TOK_OP && !at_op(p, '('))
 		parse_error(p, p->start, "unexpected %s", what);
 	else
 		parse_error(p, p->start, "expected an operator before %s",

@@ -71,12 +71,23 @@ struct expr	*expr_add(struct expr *, struct expr *);
 struct expr	*expr_mul(struct expr *, struct expr *);
 struct expr	*expr_div(struct expr *, struct expr *);
 struct expr	*expr_ref(struct expr *);
+struct expr	*expr_share(const struct expr *);
 const char	*expr_fn_name(enum expr_fn);
 int		 expr_is_num(const struct expr *, double);
 int		 expr_is_integer(double);
 int		 expr_equal(const struct expr *, const struct expr *);
+void		 expr_format_number(double, char *, size_t);
 
-/* expr_simplify.c */
-struct expr	*expr_simplify_node(struct expr *);
+/* expr_simplify.c: the simplifying constructors, which expect simplified
+ * operands and, like the ones above, consume them. */
+struct expr	*expr_simplify_node(const struct expr *);
+struct expr	*expr_simplify_neg(struct expr *);
+struct expr	*expr_simplify_add(struct expr *, struct expr *);
+struct expr	*expr_simplify_sum(size_t, struct expr **);
+struct expr	*expr_simplify_prod(size_t, struct expr **,
+		    const unsigned char *);
+struct expr	*expr_simplify_mul(struct expr *, struct expr *, int);
+struct expr	*expr_simplify_pow(struct expr *, struct expr *);
+struct expr	*expr_simplify_call(enum expr_fn, struct expr *);
 
 #endif /* INFDIAG_EXPR_IMPL_H */

@@ -32,6 +32,8 @@ struct list {
 	int		  failed;
 };
 
+static struct expr	*sum_finish(struct list *);
+
 /* Appends e (whose reference it takes) to the list. */
 static void
 list_push(struct list *l, struct expr *e, int inv)
@@ -239,8 +241,8 @@ collect_factor(struct list *l, size_t i)
 	}
 	if (!any)
 		return;
-	merged = net == 0 ? NULL : expr_simplify_pow(
-	    expr_ref((struct expr *)(uintptr_t)base), expr_num(fabs(net)));
+	merged = net == 0 ? NULL : expr_simplify_pow(expr_share(base),
+	    expr_num(fabs(net)));
 	if (net != 0 && merged == NULL)
 		l->failed = 1;
 	for (j = i + 1; j < l->n; j++) {
@@ -286,18 +288,23 @@ prod_finish(struct list *l)
 		prod_push(&out, expr_ref(l->kids[i]), l->inv[i]);
 	out.failed |= l->failed;
 	list_release(l);
-	if (out.n == 2 && out.kids[1]->kind == EXPR_NUM && out.inv[1] &&
-	    out.kids[0]->kind == EXPR_NUM)
-		return list_finish(&out, EXPR_PROD);
 	return list_finish(&out, EXPR_PROD);
 }
 
-/* Returns -a, simplified; takes a's reference. */
+/* Returns -a, simplified; takes a's reference.  Minus a sum is the sum
+ * of its terms negated, so that a - (b - c) is a - b + c. */
 struct expr *
 expr_simplify_neg(struct expr *a)
 {
 	struct list	l = { 0 };
+	size_t		i;
 
+	if (a != NULL && a->kind == EXPR_SUM) {
+		for (i = 0; i < a->n; i++)
+			sum_push(&l, expr_simplify_neg(expr_ref(a->kids[i])));
+		expr_free(a);
+		return sum_finish(&l);
+	}
 	list_push(&l, expr_num(-1), 0);
 	prod_push(&l, a, 0);
 	return prod_finish(&l);
@@ -314,16 +321,18 @@ expr_simplify_mul(struct expr *a, struct expr *b, int inv)
 	return prod_finish(&l);
 }
 
-/* Returns c·(the factors of t other than its coefficient), simplified. */
+/* Returns num/den·(the factors of t other than its coefficient). */
 static struct expr *
-scaled_term(double c, const struct expr *t)
+scaled_term(double num, double den, const struct expr *t)
 {
 	struct list	l = { 0 };
 	size_t		i;
 
-	list_push(&l, expr_num(c), 0);
+	list_push(&l, expr_num(num), 0);
+	if (den != 1)
+		list_push(&l, expr_num(den), 1);
 	if (t->kind != EXPR_PROD)
-		list_push(&l, expr_ref((struct expr *)(uintptr_t)t), 0);
+		list_push(&l, expr_share(t), 0);
 	else {
 		for (i = 0; i < t->n; i++) {
 			if (t->kids[i]->kind != EXPR_NUM)
@@ -386,22 +395,25 @@ static void
 collect_term(struct list *l, size_t i)
 {
 	struct expr	*merged;
-	double		 c, den, d2;
+	double		 c, den, c2, d2;
 	size_t		 rest, j;
 	int		 any = 0;
 
-	c = term_coefficient(l->kids[i], &rest, &den) / den;
+	c = term_coefficient(l->kids[i], &rest, &den);
 	for (j = i + 1; j < l->n; j++) {
 		if (l->kids[j] == NULL || !like_terms(l->kids[i], l->kids[j]))
 			continue;
-		c += term_coefficient(l->kids[j], &rest, &d2) / d2;
+		c2 = term_coefficient(l->kids[j], &rest, &d2);
+		c = c * d2 + c2 * den;
+		den *= d2;
+		reduce(&c, &den);
 		expr_free(l->kids[j]);
 		l->kids[j] = NULL;
 		any = 1;
 	}
 	if (!any)
 		return;
-	merged = c == 0 ? NULL : scaled_term(c, l->kids[i]);
+	merged = c == 0 ? NULL : scaled_term(c, den, l->kids[i]);
 	if (c != 0 && merged == NULL)
 		l->failed = 1;
 	expr_free(l->kids[i]);
@@ -478,10 +490,14 @@ expr_simplify_pow(struct expr *a, struct expr *b)
 	struct expr	*r;
 	double		 p;
 
+	if (a != NULL && b != NULL && expr_is_num(a, 1)) {
+		r = expr_num(1);
+		goto done;
+	}
 	if (a == NULL || b == NULL || b->kind != EXPR_NUM)
 		goto plain;
 	p = b->value;
-	if (p == 0 || expr_is_num(a, 1) || p == 1) {
+	if (p == 0 || p == 1) {
 		r = p == 1 ? expr_ref(a) : expr_num(1);
 		goto done;
 	}
@@ -510,30 +526,45 @@ done:
 	return r;
 }
 
+/* Says whether fn(v) has an exact value worth folding; sets *r. */
+static int
+fold_call(enum expr_fn fn, double v, double *r)
+{
+	double	root;
+
+	if (v == 0 && fn != EXPR_FN_LOG) {
+		*r = fn == EXPR_FN_EXP || fn == EXPR_FN_COS ? 1 :
+		    fn == EXPR_FN_SIGMOID ? 0.5 : 0;
+		return 1;
+	}
+	if (v == 1 && (fn == EXPR_FN_LOG || fn == EXPR_FN_SQRT)) {
+		*r = fn == EXPR_FN_LOG ? 0 : 1;
+		return 1;
+	}
+	if (fn != EXPR_FN_SQRT || v <= 0 || v > EXACT_MAX)
+		return 0;
+	root = sqrt(v);
+	*r = root;
+	return root == floor(root) && root * root == v;
+}
+
 /* Returns fn(a), simplified where the value is exact; takes a. */
 struct expr *
 expr_simplify_call(enum expr_fn fn, struct expr *a)
 {
-	double		 v, r;
 	struct expr	*out = NULL;
+	double		 r;
 
-	if (a != NULL && a->kind == EXPR_NUM) {
-		v = a->value;
-		if (v == 0 && fn != EXPR_FN_LOG)
-			out = expr_num(fn == EXPR_FN_EXP || fn == EXPR_FN_COS ?
-			    1 : fn == EXPR_FN_SIGMOID ? 0.5 : 0);
-		else if (v == 1 && fn == EXPR_FN_LOG)
-			out = expr_num(0);
-		else if (fn == EXPR_FN_SQRT && v > 0 && (r = sqrt(v)) ==
-		    floor(r) && r * r == v)
-			out = expr_num(r);
-	} else if (a != NULL && a->kind == EXPR_E && fn == EXPR_FN_LOG)
+	if (a == NULL)
+		return NULL;
+	if (a->kind == EXPR_NUM && fold_call(fn, a->value, &r))
+		out = expr_num(r);
+	else if (a->kind == EXPR_E && fn == EXPR_FN_LOG)
 		out = expr_num(1);
-	else if (a != NULL && fn == EXPR_FN_LOG && a->kind == EXPR_CALL &&
+	else if (fn == EXPR_FN_LOG && a->kind == EXPR_CALL &&
 	    a->fn == EXPR_FN_EXP)
 		out = expr_ref(a->kids[0]);
-	if (out == NULL && (a == NULL || a->kind != EXPR_NUM ||
-	    out == NULL))
+	else
 		return expr_call(fn, a);
 	expr_free(a);
 	return out;
@@ -556,6 +587,32 @@ simplify_chain(const struct expr *e)
 	return e->kind == EXPR_SUM ? sum_finish(&l) : prod_finish(&l);
 }
 
+/* Returns the simplified sum of n terms (whose references it takes). */
+struct expr *
+expr_simplify_sum(size_t n, struct expr **terms)
+{
+	struct list	l = { 0 };
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		sum_push(&l, terms[i]);
+	return sum_finish(&l);
+}
+
+/* Returns the simplified product of n factors (whose references it
+ * takes), factor i dividing when inv[i]. */
+struct expr *
+expr_simplify_prod(size_t n, struct expr **factors,
+    const unsigned char *inv)
+{
+	struct list	l = { 0 };
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		prod_push(&l, factors[i], inv != NULL && inv[i]);
+	return prod_finish(&l);
+}
+
 /* Returns a simplified copy of e (sharing what needs no change). */
 struct expr *
 expr_simplify_node(const struct expr *e)
@@ -573,7 +630,7 @@ expr_simplify_node(const struct expr *e)
 		return expr_simplify_call(e->fn,
 		    expr_simplify_node(e->kids[0]));
 	default:
-		return expr_ref((struct expr *)(uintptr_t)e);
+		return expr_share(e);
 	}
 }
 

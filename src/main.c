@@ -23,6 +23,9 @@ static const struct cli_cmd commands[] = {
 	{ "paths", "the influence paths from --wrt to --of and their exact "
 	    "count", OPT_QUESTION | OPT_MAX_PATHS, cmd_paths },
 	{ "formula", "the total derivative only", OPT_QUESTION, cmd_formula },
+	{ "eval", "the numbers: values, local derivatives, total derivatives "
+	    "(forward and reverse), finite-difference check", OPT_QUESTION,
+	    cmd_eval },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 

@@ -27,6 +27,7 @@ struct writer {
 void	writer_flush(struct writer *);
 
 int	write_text(struct writer *, enum infdiag_part);
+int	write_text_numbers(struct writer *);
 int	write_json(struct writer *, enum infdiag_part);
 int	write_tex(struct writer *, enum infdiag_part, int markdown);
 

@@ -3,14 +3,19 @@
  * a million variables never becomes a second document in memory.
  */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
 #include "formula.h"
 #include "model.h"
 #include "notation.h"
+#include "numbers.h"
 #include "paths.h"
 #include "write.h"
+
+static void	jlocal_numbers(struct writer *, uint32_t, uint32_t);
 
 /* Appends s as a JSON string. */
 static void
@@ -174,12 +179,111 @@ jsubgraph(struct writer *w, uint32_t v)
 		    (unsigned long long)note_size(m, v),
 		    (unsigned long long)note_size(m, p));
 		jtext_latex(w, form_local, m, v, p);
+		jlocal_numbers(w, v, i - m->in_off[v]);
 		strbuf_addc(&w->sb, '}');
 	}
 	strbuf_add(&w->sb, "],\n     \"rule\": ");
 	jforms(w, form_rule, m, v, 0);
 	strbuf_addc(&w->sb, '}');
 	writer_flush(w);
+}
+
+/* Appends a number exactly (shortest text that reads back the same). */
+static void
+jnum(struct strbuf *sb, double x)
+{
+	char	buf[40];
+	int	prec;
+
+	if (x == 0)
+		x = 0;
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	strbuf_add(sb, buf);
+}
+
+/* The context of a local derivative's formula. */
+static void
+form_local_formula(struct strbuf *sb, const void *a, uint32_t v,
+    uint32_t slot, enum style style)
+{
+	numbers_local_formula(sb, a, v, slot, style);
+}
+
+/* Appends a local derivative's formula and value, when known. */
+static void
+jlocal_numbers(struct writer *w, uint32_t v, uint32_t slot)
+{
+	const struct numbers	*n = w->a->num;
+	uint32_t		 at = w->m->in_off[v] + slot;
+
+	if (n == NULL)
+		return;
+	if (n->dexpr[at] != NULL) {
+		strbuf_add(&w->sb, ", \"formula\": ");
+		jforms(w, form_local_formula, w->a, v, slot);
+	}
+	if (n->local_known[v]) {
+		strbuf_add(&w->sb, ", \"value\": ");
+		jnum(&w->sb, n->local[at]);
+	}
+}
+
+/* Appends "values" and "adjoints": the known numbers of the ancestors of
+ * of, by name. */
+static void
+jvalues(struct writer *w)
+{
+	const struct numbers	*n = w->a->num;
+	uint32_t		 k, v;
+	int			 adj, first;
+
+	for (adj = 0; adj < 2; adj++) {
+		strbuf_addf(&w->sb, "  \"%s\": {", adj ? "adjoints" : "values");
+		first = 1;
+		for (k = 0; k < w->a->nanc; k++) {
+			v = w->a->anc[k];
+			if (!(adj ? n->adjoint_known[v] : n->known[v]))
+				continue;
+			strbuf_add(&w->sb, first ? "" : ", ");
+			first = 0;
+			jvar(w, v);
+			strbuf_add(&w->sb, ": ");
+			jnum(&w->sb, adj ? n->adjoint[v] : n->value[v]);
+			if (w->sb.len > 65536)
+				writer_flush(w);
+		}
+		strbuf_add(&w->sb, "},\n");
+	}
+	writer_flush(w);
+}
+
+/* Appends a derivative's numbers: value, partial_value, check. */
+static void
+jderiv_numbers(struct writer *w, const struct deriv *d)
+{
+	const struct deriv_numbers	*dn = &d->num;
+
+	if (w->a->num == NULL || !dn->has_value)
+		return;
+	strbuf_add(&w->sb, ",\n     \"value\": ");
+	jnum(&w->sb, dn->forward);
+	strbuf_add(&w->sb, ", \"reverse_value\": ");
+	jnum(&w->sb, dn->reverse);
+	if (dn->has_partial) {
+		strbuf_add(&w->sb, ", \"partial_value\": ");
+		jnum(&w->sb, dn->partial);
+	}
+	if (dn->has_check) {
+		strbuf_add(&w->sb, ",\n     \"check\": {\"finite_difference\": ");
+		jnum(&w->sb, dn->fd);
+		strbuf_add(&w->sb, ", \"relative_error\": ");
+		jnum(&w->sb, dn->fd_error);
+		strbuf_addc(&w->sb, '}');
+	}
 }
 
 /* Appends d's paths, at most max_paths, and whether that is all. */
@@ -295,13 +399,21 @@ jderiv(struct writer *w, const struct deriv *d, enum infdiag_part part)
 	    d->direct ? "true" : "false",
 	    (unsigned long long)note_size(w->m, w->a->of),
 	    (unsigned long long)note_size(w->m, d->wrt));
-	if (part != INFDIAG_PART_FORMULA && jpaths(w, d) != 0)
+	if (part == INFDIAG_PART_EVAL) {
+		strbuf_add(&w->sb, "\"path_count\": \"");
+		analysis_count_str(&w->sb, w->a, d->wrt, 0);
+		strbuf_addc(&w->sb, '"');
+	}
+	if ((part == INFDIAG_PART_ANALYSIS || part == INFDIAG_PART_PATHS) &&
+	    jpaths(w, d) != 0)
 		return -1;
-	if (part != INFDIAG_PART_PATHS) {
+	if (part == INFDIAG_PART_ANALYSIS || part == INFDIAG_PART_FORMULA) {
 		if (part != INFDIAG_PART_FORMULA)
 			strbuf_add(&w->sb, ",\n     ");
 		jformula(w, d);
 	}
+	if (part == INFDIAG_PART_ANALYSIS || part == INFDIAG_PART_EVAL)
+		jderiv_numbers(w, d);
 	strbuf_addc(&w->sb, '}');
 	writer_flush(w);
 	return 0;
@@ -357,6 +469,36 @@ jmodel(struct writer *w)
 	strbuf_add(&w->sb, "],\n");
 }
 
+/* Appends "locals": every local derivative among the ancestors of of,
+ * with its formula and value. */
+static void
+jeval_locals(struct writer *w)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 k, v, i;
+	int				 first = 1;
+
+	strbuf_add(&w->sb, "  \"locals\": [");
+	for (k = 0; k < w->a->nanc; k++) {
+		v = w->a->anc[k];
+		for (i = 0; i < var_ninputs(m, v); i++) {
+			strbuf_add(&w->sb, first ? "\n    {\"of\": " :
+			    ",\n    {\"of\": ");
+			first = 0;
+			jvar(w, v);
+			strbuf_add(&w->sb, ", \"wrt\": ");
+			jvar(w, m->in_idx[m->in_off[v] + i]);
+			strbuf_add(&w->sb, ", ");
+			jtext_latex(w, form_local, m, v,
+			    m->in_idx[m->in_off[v] + i]);
+			jlocal_numbers(w, v, i);
+			strbuf_addc(&w->sb, '}');
+			writer_flush(w);
+		}
+	}
+	strbuf_add(&w->sb, "],\n");
+}
+
 /* Writes the JSON form of a part. */
 int
 write_json(struct writer *w, enum infdiag_part part)
@@ -368,6 +510,10 @@ write_json(struct writer *w, enum infdiag_part part)
 	strbuf_add(&w->sb, ",\n");
 	if (part == INFDIAG_PART_ANALYSIS)
 		jmodel(w);
+	if (w->a->num != NULL && numbers_any(w->a))
+		jvalues(w);
+	if (part == INFDIAG_PART_EVAL)
+		jeval_locals(w);
 	strbuf_add(&w->sb, "  \"of\": ");
 	jvar(w, w->a->of);
 	strbuf_add(&w->sb, ",\n  \"derivatives\": [");

@@ -8,6 +8,7 @@
 #include "formula.h"
 #include "model.h"
 #include "notation.h"
+#include "numbers.h"
 #include "paths.h"
 #include "write.h"
 
@@ -118,6 +119,18 @@ text_subgraphs(struct writer *w)
 		strbuf_addc(&w->sb, '\n');
 		if (shapes)
 			text_jacobians(w, v);
+		for (i = 0; i < var_ninputs(m, v); i++) {
+			size_t	mark = w->sb.len;
+
+			strbuf_add(&w->sb, "      ");
+			note_local(&w->sb, m, v, m->in_idx[m->in_off[v] + i],
+			    w->style);
+			strbuf_add(&w->sb, " = ");
+			if (numbers_local_formula(&w->sb, w->a, v, i, w->style))
+				strbuf_addc(&w->sb, '\n');
+			else
+				strbuf_truncate(&w->sb, mark);
+		}
 		writer_flush(w);
 	}
 }
@@ -307,6 +320,12 @@ write_text(struct writer *w, enum infdiag_part part)
 		text_order(w);
 		text_subgraphs(w);
 	}
+	if (part == INFDIAG_PART_EVAL) {
+		strbuf_addf(&w->sb, "%s\n", w->m->title != NULL ?
+		    w->m->title : w->m->source);
+		writer_flush(w);
+		return write_text_numbers(w);
+	}
 	for (k = 0; k < w->a->nwrt; k++) {
 		if (part == INFDIAG_PART_ANALYSIS) {
 			if (text_deriv(w, &w->a->d[k]) != 0)
@@ -319,5 +338,8 @@ write_text(struct writer *w, enum infdiag_part part)
 	}
 	if (part == INFDIAG_PART_ANALYSIS && w->a->nwrt > 0)
 		text_reverse(w);
+	if (part == INFDIAG_PART_ANALYSIS && w->a->num != NULL &&
+	    numbers_any(w->a))
+		return write_text_numbers(w);
 	return 0;
 }

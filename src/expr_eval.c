@@ -1,0 +1,181 @@
+/*
+ * Evaluating a tree in IEEE doubles.  Every operation checks its operands
+ * and its result, so that a failure names the operation that failed
+ * instead of surfacing later as an inf or a NaN.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "expr.h"
+#include "expr_impl.h"
+
+#define PI_VALUE	3.14159265358979323846
+#define E_VALUE		2.71828182845904523536
+
+static int	eval_node(const struct expr *, const double *, double *,
+		    struct expr_error *);
+
+/* Fails the evaluation with a message; returns -1. */
+static int __attribute__((format(printf, 2, 3)))
+eval_error(struct expr_error *err, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err->text, sizeof err->text, fmt, ap);
+	va_end(ap);
+	err->column = 0;
+	return -1;
+}
+
+/* Checks that an operation's result r is finite; 0 or -1. */
+static int
+check_finite(double r, struct expr_error *err, const char *what)
+{
+	if (isfinite(r))
+		return 0;
+	return eval_error(err, "overflow in %s", what);
+}
+
+/* Returns the logistic function of v without overflowing. */
+static double
+sigmoid(double v)
+{
+	double	t;
+
+	if (v >= 0)
+		return 1 / (1 + exp(-v));
+	t = exp(v);
+	return t / (1 + t);
+}
+
+/* Applies a function to v, refusing operands outside its domain. */
+static int
+eval_call(enum expr_fn fn, double v, double *out, struct expr_error *err)
+{
+	char	what[64], num[32];
+
+	expr_format_number(v, num, sizeof num);
+	if (fn == EXPR_FN_LOG && v <= 0)
+		return eval_error(err, "log of a non-positive number (%s)",
+		    num);
+	if (fn == EXPR_FN_SQRT && v < 0)
+		return eval_error(err, "sqrt of a negative number (%s)", num);
+	switch (fn) {
+	case EXPR_FN_EXP:	*out = exp(v);		break;
+	case EXPR_FN_LOG:	*out = log(v);		break;
+	case EXPR_FN_SQRT:	*out = sqrt(v);		break;
+	case EXPR_FN_SIN:	*out = sin(v);		break;
+	case EXPR_FN_COS:	*out = cos(v);		break;
+	case EXPR_FN_TAN:	*out = tan(v);		break;
+	case EXPR_FN_TANH:	*out = tanh(v);		break;
+	default:		*out = sigmoid(v);	break;
+	}
+	snprintf(what, sizeof what, "%s(%s)", expr_fn_name(fn), num);
+	return check_finite(*out, err, what);
+}
+
+/* Raises b to the power p, refusing a negative base to a fractional
+ * power and zero to a negative one. */
+static int
+eval_pow(double b, double p, double *out, struct expr_error *err)
+{
+	char	what[72], bs[32], ps[32];
+
+	expr_format_number(b, bs, sizeof bs);
+	expr_format_number(p, ps, sizeof ps);
+	if (b < 0 && !expr_is_integer(p))
+		return eval_error(err, "negative base (%s) to a non-integer "
+		    "power (%s)", bs, ps);
+	if (b == 0 && p < 0)
+		return eval_error(err, "division by zero in 0^%s", ps);
+	*out = pow(b, p);
+	snprintf(what, sizeof what, "%s^%s", bs, ps);
+	return check_finite(*out, err, what);
+}
+
+/* Evaluates a sum or a product, left to right. */
+static int
+eval_chain(const struct expr *e, const double *inputs, double *out,
+    struct expr_error *err)
+{
+	double	v, r;
+	size_t	i;
+
+	r = e->kind == EXPR_SUM ? 0 : 1;
+	for (i = 0; i < e->n; i++) {
+		if (eval_node(e->kids[i], inputs, &v, err) != 0)
+			return -1;
+		if (e->kind == EXPR_SUM)
+			r += v;
+		else if (!e->inv[i])
+			r *= v;
+		else if (v == 0)
+			return eval_error(err, "division by zero");
+		else
+			r /= v;
+		if (check_finite(r, err, e->kind == EXPR_SUM ? "addition" :
+		    e->inv[i] ? "division" : "multiplication") != 0)
+			return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+/* Evaluates a node. */
+static int
+eval_node(const struct expr *e, const double *inputs, double *out,
+    struct expr_error *err)
+{
+	double	a, b;
+
+	switch (e->kind) {
+	case EXPR_NUM:
+		*out = e->value;
+		return 0;
+	case EXPR_PI:
+		*out = PI_VALUE;
+		return 0;
+	case EXPR_E:
+		*out = E_VALUE;
+		return 0;
+	case EXPR_VAR:
+		*out = inputs[e->slot];
+		if (isfinite(*out))
+			return 0;
+		return eval_error(err, "input %lu is not finite (%g)",
+		    (unsigned long)e->slot, *out);
+	case EXPR_NEG:
+		if (eval_node(e->kids[0], inputs, &a, err) != 0)
+			return -1;
+		*out = -a;
+		return 0;
+	case EXPR_SUM:
+	case EXPR_PROD:
+		return eval_chain(e, inputs, out, err);
+	case EXPR_POW:
+		if (eval_node(e->kids[0], inputs, &a, err) != 0 ||
+		    eval_node(e->kids[1], inputs, &b, err) != 0)
+			return -1;
+		return eval_pow(a, b, out, err);
+	default:
+		if (eval_node(e->kids[0], inputs, &a, err) != 0)
+			return -1;
+		return eval_call(e->fn, a, out, err);
+	}
+}
+
+/* Evaluates the tree with inputs[i] the value of slot i; 0 or -1. */
+int
+expr_eval(const struct expr *e, const double *inputs, double *out,
+    struct expr_error *err)
+{
+	memset(err, 0, sizeof *err);
+	if (eval_node(e, inputs, out, err) != 0)
+		return -1;
+	if (*out == 0)
+		*out = 0;
+	return 0;
+}

@@ -1,0 +1,468 @@
+/*
+ * Values, local derivatives, forward and reverse accumulation, and the
+ * finite-difference check.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "infdiag.h"
+#include "alloc.h"
+#include "analysis.h"
+#include "error.h"
+#include "expr.h"
+#include "model.h"
+#include "notation.h"
+#include "numbers.h"
+#include "strbuf.h"
+
+/* Appends a number for people. */
+void
+numbers_format(struct strbuf *sb, double x, enum style style)
+{
+	char	buf[40];
+
+	if (x == 0)
+		x = 0;		/* never -0 */
+	snprintf(buf, sizeof(buf), "%.12g", x);
+	if (buf[0] == '-' && style == STYLE_TEXT) {
+		strbuf_add(sb, "−");
+		strbuf_add(sb, buf + 1);
+	} else
+		strbuf_add(sb, buf);
+}
+
+/* Appends v's inputs' names for an expression, in a style: names[i] is
+ * the symbol of input i, pointing into sb2 (which must not grow after). */
+static const char **
+input_names(const struct infdiag_model *m, uint32_t v, enum style style,
+    struct strbuf *sb2)
+{
+	const char	**names;
+	size_t		 *at;
+	uint32_t	  i, n = var_ninputs(m, v);
+
+	if ((names = mem_calloc(n + 1, sizeof(*names))) == NULL ||
+	    (at = mem_calloc(n + 1, sizeof(*at))) == NULL) {
+		mem_free(names);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		at[i] = sb2->len;
+		note_symbol(sb2, m, m->in_idx[m->in_off[v] + i], style);
+		strbuf_addc(sb2, '\0');
+	}
+	for (i = 0; i < n && !strbuf_failed(sb2); i++)
+		names[i] = sb2->s + at[i];
+	mem_free(at);
+	if (strbuf_failed(sb2)) {
+		mem_free(names);
+		return NULL;
+	}
+	return names;
+}
+
+/* Appends an expression of v's inputs in a style. */
+static void
+print_expr(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    const struct expr *e, enum style style)
+{
+	struct strbuf	  names_sb = STRBUF_INIT;
+	const char	**names;
+	static const enum expr_style map[] = {
+		[STYLE_TEXT] = EXPR_TEXT, [STYLE_ASCII] = EXPR_ASCII,
+		[STYLE_LATEX] = EXPR_LATEX
+	};
+
+	if ((names = input_names(m, v, style, &names_sb)) == NULL) {
+		sb->failed = 1;
+		return;
+	}
+	expr_print(e, map[style], names, sb);
+	mem_free(names);
+	strbuf_release(&names_sb);
+}
+
+/* Appends the formula of v's local derivative with respect to input slot. */
+int
+numbers_local_formula(struct strbuf *sb, const struct infdiag_analysis *a,
+    uint32_t v, uint32_t slot, enum style style)
+{
+	const struct infdiag_model	*m = a->m;
+
+	if (a->num == NULL || a->num->dexpr[m->in_off[v] + slot] == NULL)
+		return 0;
+	print_expr(sb, m, v, a->num->dexpr[m->in_off[v] + slot], style);
+	return 1;
+}
+
+/* Fails with a numeric error at v: what went wrong, in which formula
+ * (v's expression, or its local derivative with respect to input slot
+ * when slot is not INFDIAG_NONE), at which input values. */
+static int
+numeric_error(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
+    const struct expr *e, const char *what, struct infdiag_error *err)
+{
+	const struct infdiag_model	*m = a->m;
+	struct strbuf			 sb = STRBUF_INIT, path = STRBUF_INIT;
+	uint32_t			 i, p;
+
+	strbuf_addf(&sb, "%s in ", what);
+	if (slot == INFDIAG_NONE)
+		strbuf_add(&sb, m->vars[v].name);
+	else
+		note_local(&sb, m, v, m->in_idx[m->in_off[v] + slot],
+		    STYLE_TEXT);
+	strbuf_add(&sb, " = ");
+	print_expr(&sb, m, v, e, STYLE_TEXT);
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		p = m->in_idx[i];
+		strbuf_addf(&sb, "%s%s = ", i == m->in_off[v] ? ", with " :
+		    ", ", m->vars[p].name);
+		numbers_format(&sb, a->num->value[p], STYLE_ASCII);
+	}
+	strbuf_addf(&path, "variables.%s", m->vars[v].name);
+	if (strbuf_failed(&sb) || strbuf_failed(&path))
+		error_nomem(err);
+	else
+		error_set(err, INFDIAG_ENUMERIC, strbuf_str(&path), "%s",
+		    strbuf_str(&sb));
+	strbuf_release(&sb);
+	strbuf_release(&path);
+	return -1;
+}
+
+/* Gathers v's input values from vals; 0 when one is not known. */
+static int
+gather(const struct infdiag_analysis *a, uint32_t v, const double *vals,
+    const unsigned char *known, double *in)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 i;
+
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (!known[m->in_idx[i]])
+			return 0;
+		in[i - m->in_off[v]] = vals[m->in_idx[i]];
+	}
+	return 1;
+}
+
+/* Evaluates the values of every variable, in topological order. */
+static int
+eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
+{
+	const struct infdiag_model	*m = a->m;
+	struct numbers			*n = a->num;
+	const struct var_extra		*x;
+	struct expr_error		 xerr;
+	uint32_t			 k, v;
+
+	for (k = 0; k < m->nvars; k++) {
+		v = m->order[k];
+		x = var_extra(m, v);
+		if (m->vars[v].flags & VAR_HAS_VALUE) {
+			n->value[v] = m->vars[v].value;
+			n->known[v] = 1;
+			continue;
+		}
+		if (x == NULL || x->expr == NULL ||
+		    !gather(a, v, n->value, n->known, in))
+			continue;
+		memset(&xerr, 0, sizeof(xerr));
+		if (expr_eval(x->expr, in, &n->value[v], &xerr) != 0)
+			return numeric_error(a, v, INFDIAG_NONE, x->expr,
+			    xerr.text, err);
+		n->known[v] = 1;
+	}
+	return 0;
+}
+
+/* Derives every expression and evaluates the local derivatives whose
+ * inputs are known; partials are taken as given. */
+static int
+eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
+{
+	const struct infdiag_model	*m = a->m;
+	struct numbers			*n = a->num;
+	const struct var_extra		*x;
+	struct expr_error		 xerr;
+	uint32_t			 v, i, base;
+
+	for (v = 0; v < m->nvars; v++) {
+		x = var_extra(m, v);
+		base = m->in_off[v];
+		if (x != NULL && (m->vars[v].flags & VAR_HAS_PARTIALS)) {
+			memcpy(n->local + base, x->partials,
+			    var_ninputs(m, v) * sizeof(double));
+			n->local_known[v] = 1;
+			continue;
+		}
+		if (x == NULL || x->expr == NULL)
+			continue;
+		for (i = 0; i < var_ninputs(m, v); i++) {
+			if ((n->dexpr[base + i] = expr_derive(x->expr, i)) ==
+			    NULL) {
+				error_nomem(err);
+				return -1;
+			}
+		}
+		if (!gather(a, v, n->value, n->known, in))
+			continue;
+		for (i = 0; i < var_ninputs(m, v); i++) {
+			memset(&xerr, 0, sizeof(xerr));
+			if (expr_eval(n->dexpr[base + i], in,
+			    &n->local[base + i], &xerr) != 0)
+				return numeric_error(a, v, i,
+				    n->dexpr[base + i], xerr.text, err);
+		}
+		n->local_known[v] = 1;
+	}
+	return 0;
+}
+
+/* One reverse sweep from of: each variable, taken from of down, passes
+ * adjoint(c)·∂c/∂p to each input p, so that adjoint(p) = Σ over p's
+ * consumers c of adjoint(c)·∂c/∂p.  O(V + E) over the ancestors. */
+static void
+sweep_reverse(struct infdiag_analysis *a)
+{
+	const struct infdiag_model	*m = a->m;
+	struct numbers			*n = a->num;
+	uint32_t			 k, c, j, p;
+	int				 ok;
+
+	for (k = 0; k < a->nanc; k++) {
+		n->adjoint[a->anc[k]] = 0;
+		n->adjoint_known[a->anc[k]] = 1;
+	}
+	n->adjoint[a->of] = 1;
+	for (k = a->nanc; k-- > 0;) {
+		c = a->anc[k];
+		ok = n->adjoint_known[c] && n->local_known[c];
+		for (j = m->in_off[c]; j < m->in_off[c + 1]; j++) {
+			p = m->in_idx[j];
+			if (ok)
+				n->adjoint[p] += n->adjoint[c] * n->local[j];
+			else
+				n->adjoint_known[p] = 0;
+		}
+	}
+}
+
+/* One forward sweep from d->wrt: tangent(v) = Σ ∂v/∂p·tangent(p) over v's
+ * inputs p on a path.  Returns 0 when a local derivative is unknown. */
+static int
+sweep_forward(const struct infdiag_analysis *a, const struct deriv *d,
+    double *tangent)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct numbers		*n = a->num;
+	uint32_t			 k, v, i;
+
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		if (v == d->wrt) {
+			tangent[v] = 1;
+			continue;
+		}
+		if (!n->local_known[v])
+			return 0;
+		tangent[v] = 0;
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+			if (analysis_on_path(a, d, m->in_idx[i]))
+				tangent[v] += n->local[i] * tangent[m->in_idx[i]];
+		}
+	}
+	return 1;
+}
+
+/* The value of of with wrt moved to x, recomputing the variables on the
+ * paths into vals; 0, or -1 when an expression cannot be evaluated. */
+static int
+perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
+    double *vals, double *in, double *out)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct numbers		*n = a->num;
+	struct expr_error		 xerr;
+	uint32_t			 k, v, i, p;
+
+	vals[d->wrt] = x;
+	for (k = 1; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+			p = m->in_idx[i];
+			in[i - m->in_off[v]] = analysis_on_path(a, d, p) ?
+			    vals[p] : n->value[p];
+		}
+		memset(&xerr, 0, sizeof(xerr));
+		if (expr_eval(m->vars[v].x->expr, in, &vals[v], &xerr) != 0)
+			return -1;
+	}
+	*out = vals[a->of];
+	return 0;
+}
+
+/* Checks d's value by a central finite difference of the whole model,
+ * with the step cbrt(epsilon)·max(1, |x|) that balances truncation and
+ * rounding; the relative error is |fd − value| / max(|value|, |fd|, 1e-8). */
+static void
+check(const struct infdiag_analysis *a, struct deriv *d, double *vals,
+    double *in)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct numbers		*n = a->num;
+	double				 x, h, up, down, scale;
+	uint32_t			 k;
+
+	if (!n->known[d->wrt] || d->wrt == a->of)
+		return;
+	for (k = 1; k < d->nrel; k++) {
+		if (m->vars[d->rel[k]].x == NULL ||
+		    m->vars[d->rel[k]].x->expr == NULL)
+			return;
+	}
+	x = n->value[d->wrt];
+	h = cbrt(DBL_EPSILON) * (fabs(x) > 1 ? fabs(x) : 1);
+	if (perturbed(a, d, x + h, vals, in, &up) != 0 ||
+	    perturbed(a, d, x - h, vals, in, &down) != 0) {
+		d->num.fd_note = "the model cannot be evaluated on both "
+		    "sides of the point";
+		return;
+	}
+	d->num.fd = (up - down) / (2 * h);
+	scale = fmax(fmax(fabs(d->num.forward), fabs(d->num.fd)), 1e-8);
+	d->num.fd_error = fabs(d->num.fd - d->num.forward) / scale;
+	d->num.has_check = isfinite(d->num.fd);
+}
+
+/* The input position of the arrow wrt -> of. */
+static uint32_t
+partial_at(const struct infdiag_analysis *a, const struct deriv *d)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 i;
+
+	for (i = m->in_off[a->of]; m->in_idx[i] != d->wrt; i++)
+		;
+	return i;
+}
+
+/* Allocates the numbers' arrays. */
+static int
+numbers_alloc(struct infdiag_analysis *a)
+{
+	const struct infdiag_model	*m = a->m;
+	struct numbers			*n;
+
+	if ((n = a->num = mem_calloc(1, sizeof(*n))) == NULL)
+		return -1;
+	n->value = mem_calloc(m->nvars, sizeof(double));
+	n->known = mem_calloc(m->nvars, 1);
+	n->dexpr = mem_calloc(m->nedges, sizeof(*n->dexpr));
+	n->local = mem_calloc(m->nedges, sizeof(double));
+	n->local_known = mem_calloc(m->nvars, 1);
+	n->adjoint = mem_calloc(m->nvars, sizeof(double));
+	n->adjoint_known = mem_calloc(m->nvars, 1);
+	return n->value == NULL || n->known == NULL || n->dexpr == NULL ||
+	    n->local == NULL || n->local_known == NULL || n->adjoint == NULL ||
+	    n->adjoint_known == NULL ? -1 : 0;
+}
+
+/* The largest number of inputs of any variable. */
+static uint32_t
+max_inputs(const struct infdiag_model *m)
+{
+	uint32_t	v, most = 1;
+
+	for (v = 0; v < m->nvars; v++) {
+		if (var_ninputs(m, v) > most)
+			most = var_ninputs(m, v);
+	}
+	return most;
+}
+
+/* Computes the numbers. */
+int
+numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
+{
+	struct numbers	*n;
+	double		*in = NULL, *scratch = NULL;
+	uint32_t	 k;
+	struct deriv	*d;
+	int		 rc = -1;
+
+	if (numbers_alloc(a) != 0 ||
+	    (in = mem_calloc(max_inputs(a->m), sizeof(double))) == NULL ||
+	    (scratch = mem_calloc(a->m->nvars, sizeof(double))) == NULL) {
+		error_nomem(err);
+		goto out;
+	}
+	n = a->num;
+	if (eval_values(a, in, err) != 0 || eval_locals(a, in, err) != 0)
+		goto out;
+	sweep_reverse(a);
+	for (k = 0; k < a->nwrt; k++) {
+		d = &a->d[k];
+		if (d->nrel == 0) {
+			/* No path: the derivative is exactly 0. */
+			d->num.has_value = n->known[a->of] ||
+			    n->local_known[a->of];
+			continue;
+		}
+		if (!sweep_forward(a, d, scratch))
+			continue;
+		if (d->direct) {
+			d->num.has_partial = 1;
+			d->num.partial = n->local[partial_at(a, d)];
+		}
+		d->num.has_value = 1;
+		d->num.forward = scratch[a->of];
+		d->num.reverse = n->adjoint[d->wrt];
+		n->any = 1;
+		check(a, d, scratch, in);
+	}
+	rc = 0;
+out:
+	mem_free(in);
+	mem_free(scratch);
+	return rc;
+}
+
+/* Frees the numbers. */
+void
+numbers_free(struct infdiag_analysis *a)
+{
+	struct numbers	*n = a->num;
+	size_t		 i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; n->dexpr != NULL && i < a->m->nedges; i++)
+		expr_free(n->dexpr[i]);
+	mem_free(n->value);
+	mem_free(n->known);
+	mem_free(n->dexpr);
+	mem_free(n->local);
+	mem_free(n->local_known);
+	mem_free(n->adjoint);
+	mem_free(n->adjoint_known);
+	mem_free(n);
+	a->num = NULL;
+}
+
+/* Says whether the model gave any number. */
+int
+numbers_any(const struct infdiag_analysis *a)
+{
+	uint32_t	k;
+
+	for (k = 0; a->num != NULL && k < a->nanc; k++) {
+		if (a->num->known[a->anc[k]] ||
+		    a->num->local_known[a->anc[k]])
+			return 1;
+	}
+	return 0;
+}
