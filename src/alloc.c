@@ -5,12 +5,51 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "infdiag.h"
 #include "alloc.h"
 
 static infdiag_malloc_fn	 alloc_malloc = malloc;
 static infdiag_realloc_fn	 alloc_realloc = realloc;
 static infdiag_free_fn		 alloc_free = free;
+
+/* Set when an allocation made by jansson fails: jansson reports some of
+ * them as syntax errors, which the loader must not believe. */
+static _Thread_local int json_alloc_failed;
+
+/* jansson's allocator: ours, remembering failures. */
+static void *
+json_alloc(size_t size)
+{
+	void	*p = alloc_malloc(size == 0 ? 1 : size);
+
+	if (p == NULL)
+		json_alloc_failed = 1;
+	return p;
+}
+
+/* jansson's deallocator. */
+static void
+json_release(void *p)
+{
+	if (p != NULL)
+		alloc_free(p);
+}
+
+/* Clears the record of jansson's failed allocations. */
+void
+mem_json_reset(void)
+{
+	json_alloc_failed = 0;
+}
+
+/* Says whether an allocation by jansson failed since mem_json_reset(). */
+int
+mem_json_failed(void)
+{
+	return json_alloc_failed;
+}
 
 /* Replaces the allocator; NULL arguments restore the C library's. */
 void
@@ -20,6 +59,9 @@ infdiag_set_alloc_funcs(infdiag_malloc_fn m, infdiag_realloc_fn r,
 	alloc_malloc = m != NULL ? m : malloc;
 	alloc_realloc = r != NULL ? r : realloc;
 	alloc_free = f != NULL ? f : free;
+	/* jansson allocates the document a model is read from: it must use
+	 * the same allocator, and its failures must be seen as such. */
+	json_set_alloc_funcs(json_alloc, json_release);
 }
 
 /* Allocates size bytes (at least one). */

@@ -16,5 +16,9 @@ void	*mem_reallocarray(void *, size_t, size_t);
 void	 mem_free(void *);
 char	*mem_strdup(const char *);
 char	*mem_strndup(const char *, size_t);
+/* Clears, and reads, the record of jansson's failed allocations (jansson
+ * uses our allocator once infdiag_set_alloc_funcs() was called). */
+void	 mem_json_reset(void);
+int	 mem_json_failed(void);
 
 #endif /* INFDIAG_ALLOC_H */

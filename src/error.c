@@ -10,6 +10,17 @@
 #include "error.h"
 #include "strbuf.h"
 
+/* Where escaped text goes: a growing string, or a fixed buffer that
+ * needs no allocation (and so works when memory has run out). */
+struct sink {
+	struct strbuf	*sb;
+	char		*buf;
+	size_t		 size;
+	size_t		 len;
+};
+
+static void	escape_into(struct sink *, const char *, size_t);
+
 /* Copies src into a fixed buffer, cutting at a character boundary. */
 static void
 copy_cut(char *dst, size_t size, const char *src)
@@ -69,18 +80,26 @@ error_set(struct infdiag_error *err, enum infdiag_status status,
 	va_end(ap);
 }
 
-/* Sets a syntax error of the model at line:column. */
+/* Sets a syntax error of the model at line:column.  The text may quote
+ * the document (jansson's "near '...'"), so what is not printable in it is
+ * escaped. */
 void
 error_set_at(struct infdiag_error *err, int line, int column,
     const char *fmt, ...)
 {
-	va_list	ap;
+	char		text[INFDIAG_ERROR_TEXT_LENGTH];
+	char		shown[INFDIAG_ERROR_TEXT_LENGTH];
+	struct sink	o = { NULL, shown, sizeof(shown), 0 };
+	va_list		ap;
 
 	if (err == NULL || err->status != INFDIAG_OK)
 		return;
 	va_start(ap, fmt);
-	error_vset(err, INFDIAG_EMODEL, "", fmt, ap);
+	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	shown[0] = '\0';
+	escape_into(&o, text, strlen(text));
+	error_set(err, INFDIAG_EMODEL, "", "%s", shown);
 	err->line = line;
 	err->column = column;
 }
@@ -161,64 +180,99 @@ printable(uint32_t c)
 	return 1;
 }
 
-/* Appends one code point, escaped when it is not printable. */
+/* Appends n bytes; a fixed buffer takes them only while they fit. */
 static void
-quote_char(struct strbuf *sb, const char *s, size_t n, uint32_t c)
+sink_add(struct sink *o, const char *s, size_t n)
 {
+	if (o->sb != NULL)
+		strbuf_addn(o->sb, s, n);
+	else if (o->buf != NULL && n < o->size - o->len) {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+		o->buf[o->len] = '\0';
+	} else
+		o->size = o->len + 1;
+}
+
+/* Appends one code point, escaped when it is not printable; quotes and
+ * backslashes too when quotes is set. */
+static void
+quote_char(struct sink *o, const char *s, size_t n, uint32_t c, int quotes)
+{
+	char	esc[8];
+
 	switch (c) {
 	case '"':
-		strbuf_add(sb, "\\\"");
+		sink_add(o, quotes ? "\\\"" : "\"", quotes ? 2 : 1);
 		return;
 	case '\\':
-		strbuf_add(sb, "\\\\");
+		sink_add(o, "\\\\", quotes ? 2 : 1);
 		return;
 	case '\n':
-		strbuf_add(sb, "\\n");
+		sink_add(o, "\\n", 2);
 		return;
 	case '\t':
-		strbuf_add(sb, "\\t");
+		sink_add(o, "\\t", 2);
 		return;
 	case '\r':
-		strbuf_add(sb, "\\r");
+		sink_add(o, "\\r", 2);
 		return;
 	}
-	if (printable(c))
-		strbuf_addn(sb, s, n);
-	else if (n == 1 && c == 0xfffd)
-		strbuf_addf(sb, "\\x%02x", (unsigned char)s[0]);
+	if (printable(c)) {
+		sink_add(o, s, n);
+		return;
+	}
+	if (n == 1 && c == 0xfffd)
+		snprintf(esc, sizeof(esc), "\\x%02x", (unsigned char)s[0]);
 	else
-		strbuf_addf(sb, "\\u%04x", (unsigned)c);
+		snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)(c & 0xffff));
+	sink_add(o, esc, strlen(esc));
+}
+
+/* Appends s with what is not printable escaped; quotes and backslashes
+ * are left as they are. */
+static void
+escape_into(struct sink *o, const char *s, size_t len)
+{
+	size_t		i = 0, n;
+	uint32_t	c;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &c);
+		quote_char(o, s + i, n, c, 0);
+		i += n;
+	}
 }
 
 /* Appends s quoted and escaped, at most max characters of it. */
 static void
-quote_into(struct strbuf *sb, const char *s, size_t len, size_t max)
+quote_into(struct sink *o, const char *s, size_t len, size_t max)
 {
 	size_t		i = 0, n, count = 0;
 	uint32_t	c;
 
-	strbuf_addc(sb, '"');
+	sink_add(o, "\"", 1);
 	while (i < len) {
 		if (count++ == max) {
-			strbuf_add(sb, "...");
+			sink_add(o, "...", 3);
 			break;
 		}
 		n = utf8_decode(s + i, len - i, &c);
-		quote_char(sb, s + i, n, c);
+		quote_char(o, s + i, n, c, 1);
 		i += n;
 	}
-	strbuf_addc(sb, '"');
+	sink_add(o, "\"", 1);
 }
 
-/* Writes s into buf (QUOTE_SIZE bytes) quoted, escaped and cut. */
+/* Writes s into buf (QUOTE_SIZE bytes) quoted, escaped and cut; it always
+ * fits, and needs no memory. */
 const char *
 quote(char *buf, const char *s, size_t len)
 {
-	struct strbuf	sb = STRBUF_INIT;
+	struct sink	o = { NULL, buf, QUOTE_SIZE, 0 };
 
-	quote_into(&sb, s, len, QUOTE_MAX);
-	copy_cut(buf, QUOTE_SIZE, sb.failed ? "\"...\"" : strbuf_str(&sb));
-	strbuf_release(&sb);
+	buf[0] = '\0';
+	quote_into(&o, s, len, QUOTE_MAX);
 	return buf;
 }
 
@@ -226,5 +280,7 @@ quote(char *buf, const char *s, size_t len)
 void
 quote_full(struct strbuf *sb, const char *s, size_t len)
 {
-	quote_into(sb, s, len, SIZE_MAX);
+	struct sink	o = { sb, NULL, 0, 0 };
+
+	quote_into(&o, s, len, SIZE_MAX);
 }

@@ -3,7 +3,8 @@
  * of the expression language (SPEC §2).
  *
  * The parser is recursive descent over this grammar, counting nesting so
- * that no input can make it recurse deeper than EXPR_MAX_DEPTH levels:
+ * that no input can make it recurse through more than EXPR_MAX_DEPTH
+ * levels of nesting:
  *
  *	sum	= product { ("+" | "-") product }
  *	product	= unary { ("*" | "/") unary }
@@ -50,6 +51,14 @@ static const char *const fn_names[EXPR_FN_COUNT] = {
 
 static struct expr	*parse_sum(struct parser *, unsigned);
 
+/* Mixes v into the hash h. */
+uint64_t
+expr_hash_mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	return h * 0xff51afd7ed558ccdULL;
+}
+
 /* Allocates a node with room for n kids. */
 static struct expr *
 node_alloc(enum expr_kind kind, size_t n)
@@ -63,6 +72,7 @@ node_alloc(enum expr_kind kind, size_t n)
 	if ((e = mem_calloc(1, sizeof *e + extra)) == NULL)
 		return NULL;
 	e->kind = kind;
+	e->hash = expr_hash_mix(0, kind);
 	e->refs = 1;
 	e->depth = 1;
 	e->n = n;
@@ -80,8 +90,13 @@ expr_num(double value)
 {
 	struct expr	*e;
 
-	if ((e = node_alloc(EXPR_NUM, 0)) != NULL)
+	uint64_t	 bits;
+
+	if ((e = node_alloc(EXPR_NUM, 0)) != NULL) {
 		e->value = value == 0 ? 0 : value;
+		memcpy(&bits, &e->value, sizeof bits);
+		e->hash = expr_hash_mix(e->hash, bits);
+	}
 	return e;
 }
 
@@ -98,8 +113,10 @@ expr_var(uint32_t slot)
 {
 	struct expr	*e;
 
-	if ((e = node_alloc(EXPR_VAR, 0)) != NULL)
+	if ((e = node_alloc(EXPR_VAR, 0)) != NULL) {
 		e->slot = slot;
+		e->hash = expr_hash_mix(e->hash, slot);
+	}
 	return e;
 }
 
@@ -136,11 +153,13 @@ expr_node(enum expr_kind kind, size_t n, struct expr **kids,
 		return NULL;
 	}
 	e->depth = depth + 1;
-	if (n > 0)
-		memcpy(e->kids, kids, n * sizeof *kids);
-	if (kind == EXPR_PROD && n > 0) {
-		if (inv != NULL)
-			memcpy(e->inv, inv, n);
+	for (i = 0; i < n; i++) {
+		e->kids[i] = kids[i];
+		e->hash = expr_hash_mix(e->hash, kids[i]->hash);
+		if (kind == EXPR_PROD) {
+			e->inv[i] = inv != NULL && inv[i];
+			e->hash = expr_hash_mix(e->hash, e->inv[i]);
+		}
 	}
 	return e;
 }
@@ -158,8 +177,10 @@ expr_call(enum expr_fn fn, struct expr *a)
 {
 	struct expr	*e;
 
-	if ((e = expr_node(EXPR_CALL, 1, &a, NULL)) != NULL)
+	if ((e = expr_node(EXPR_CALL, 1, &a, NULL)) != NULL) {
 		e->fn = fn;
+		e->hash = expr_hash_mix(e->hash, fn);
+	}
 	return e;
 }
 
@@ -172,32 +193,70 @@ expr_pow(struct expr *a, struct expr *b)
 	return expr_node(EXPR_POW, 2, kids, NULL);
 }
 
-/* Makes a + b. */
-struct expr *
-expr_add(struct expr *a, struct expr *b)
+/* Appends e (whose reference it takes) to the list. */
+void
+expr_list_push(struct expr_list *l, struct expr *e, int inv)
 {
-	struct expr	*kids[2] = { a, b };
+	struct expr	**k;
+	unsigned char	 *v;
+	size_t		  cap;
 
-	return expr_node(EXPR_SUM, 2, kids, NULL);
+	if (e == NULL || l->failed) {
+		l->failed = 1;
+		expr_free(e);
+		return;
+	}
+	if (l->n == l->cap) {
+		cap = l->cap < 8 ? 8 : l->cap * 2;
+		k = mem_reallocarray(l->kids, cap, sizeof *k);
+		if (k != NULL)
+			l->kids = k;
+		v = k != NULL ? mem_realloc(l->inv, cap) : NULL;
+		if (v == NULL) {
+			l->failed = 1;
+			expr_free(e);
+			return;
+		}
+		l->inv = v;
+		l->cap = cap;
+	}
+	l->kids[l->n] = e;
+	l->inv[l->n++] = (unsigned char)(inv != 0);
 }
 
-/* Makes a * b. */
-struct expr *
-expr_mul(struct expr *a, struct expr *b)
+/* Frees the list and the operands still in it. */
+void
+expr_list_release(struct expr_list *l)
 {
-	struct expr	*kids[2] = { a, b };
+	size_t	i;
 
-	return expr_node(EXPR_PROD, 2, kids, NULL);
+	for (i = 0; i < l->n; i++)
+		expr_free(l->kids[i]);
+	mem_free(l->kids);
+	mem_free(l->inv);
+	memset(l, 0, sizeof *l);
 }
 
-/* Makes a / b. */
+/* Turns the list into a node of kind, or its only operand; frees it. */
 struct expr *
-expr_div(struct expr *a, struct expr *b)
+expr_list_finish(struct expr_list *l, enum expr_kind kind)
 {
-	struct expr		*kids[2] = { a, b };
-	static const unsigned char inv[2] = { 0, 1 };
+	struct expr	*e;
 
-	return expr_node(EXPR_PROD, 2, kids, inv);
+	if (l->failed) {
+		expr_list_release(l);
+		return NULL;
+	}
+	if (l->n == 1 && !l->inv[0]) {
+		e = l->kids[0];
+		l->n = 0;
+	} else {
+		e = expr_node(kind, l->n, l->kids, kind == EXPR_PROD ?
+		    l->inv : NULL);
+		l->n = 0;
+	}
+	expr_list_release(l);
+	return e;
 }
 
 /* Takes another reference to e (NULL stays NULL). */
@@ -234,51 +293,6 @@ expr_fn_name(enum expr_fn fn)
 	return fn_names[fn];
 }
 
-/* Says whether e is the number v. */
-int
-expr_is_num(const struct expr *e, double v)
-{
-	return e->kind == EXPR_NUM && e->value == v;
-}
-
-/* Says whether v is a whole number. */
-int
-expr_is_integer(double v)
-{
-	return isfinite(v) && floor(v) == v;
-}
-
-/* Says whether two trees are the same expression, node for node. */
-int
-expr_equal(const struct expr *a, const struct expr *b)
-{
-	size_t	i;
-
-	if (a == b)
-		return 1;
-	if (a->kind != b->kind || a->n != b->n || a->depth != b->depth)
-		return 0;
-	switch (a->kind) {
-	case EXPR_NUM:
-		return a->value == b->value;
-	case EXPR_VAR:
-		return a->slot == b->slot;
-	case EXPR_CALL:
-		if (a->fn != b->fn)
-			return 0;
-		break;
-	default:
-		break;
-	}
-	for (i = 0; i < a->n; i++) {
-		if (a->inv != NULL && a->inv[i] != b->inv[i])
-			return 0;
-		if (!expr_equal(a->kids[i], b->kids[i]))
-			return 0;
-	}
-	return 1;
-}
-
 /* Says whether the tree uses input slot. */
 int
 expr_uses(const struct expr *e, uint32_t slot)
@@ -292,56 +306,6 @@ expr_uses(const struct expr *e, uint32_t slot)
 			return 1;
 	}
 	return 0;
-}
-
-/* True when the tree is the constant 0. */
-int
-expr_is_zero(const struct expr *e)
-{
-	return e != NULL && expr_is_num(e, 0);
-}
-
-/* True when the tree is a number, or minus a number; sets *value. */
-int
-expr_is_constant(const struct expr *e, double *value)
-{
-	if (e == NULL)
-		return 0;
-	if (e->kind == EXPR_NUM) {
-		*value = e->value;
-		return 1;
-	}
-	if (e->kind == EXPR_NEG && e->kids[0]->kind == EXPR_NUM) {
-		*value = -e->kids[0]->value;
-		return 1;
-	}
-	return 0;
-}
-
-/* Formats v in the fewest digits that read back as v, in exponent form
- * only for very large or small magnitudes; never "-0". */
-void
-expr_format_number(double v, char *buf, size_t size)
-{
-	char	*e;
-	int	 digits, exponent;
-
-	if (v == 0 || !isfinite(v)) {
-		snprintf(buf, size, "%s", v == 0 ? "0" : isnan(v) ? "nan" :
-		    v > 0 ? "inf" : "-inf");
-		return;
-	}
-	for (digits = 1; digits <= 17; digits++) {
-		snprintf(buf, size, "%.*g", digits, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	if ((e = strchr(buf, 'e')) == NULL)
-		return;
-	exponent = atoi(e + 1);
-	if (exponent >= -5 && exponent < 16)
-		snprintf(buf, size, "%.*g", exponent + 1 > digits ?
-		    exponent + 1 : digits, v);
 }
 
 /* Returns the 1-based column, in code points, of byte offset pos. */
@@ -392,13 +356,14 @@ utf8_decode(const unsigned char *s, size_t len)
 	if (s[0] < 0x80)
 		return s[0];
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 1, cp = s[0] & 0x1f;
+		n = 1;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 2, cp = s[0] & 0x0f;
+		n = 2;
 	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 3, cp = s[0] & 0x07;
+		n = 3;
 	else
 		return -1;
+	cp = s[0] & (0x3f >> n);
 	if (n >= len)
 		return -1;
 	for (i = 1; i <= n; i++) {
@@ -444,49 +409,55 @@ describe_token(const struct parser *p, size_t start, size_t len, char *buf,
 		snprintf(buf, size, "\"%.*s\"", (int)len, s);
 }
 
-/* Scans a number at the lexer's position; 0 or -1. */
+/* Returns the end of the digits in the source from byte offset i. */
+static size_t
+skip_digits(const struct parser *p, size_t i)
+{
+	while (i < p->len && p->src[i] >= '0' && p->src[i] <= '9')
+		i++;
+	return i;
+}
+
+/* Scans a number at the lexer's position; 0 or -1.  The exponent of 1e5
+ * is part of it only when digits follow, so 2e is 2 then e. */
 static int
 lex_number(struct parser *p)
 {
 	const char	*s = p->src;
-	size_t		 i = p->pos, e;
+	size_t		 i, e;
 	char		 small[64], *copy = small;
 
-	while (i < p->len && s[i] >= '0' && s[i] <= '9')
-		i++;
+	i = skip_digits(p, p->pos);
 	if (i < p->len && s[i] == '.')
-		for (i++; i < p->len && s[i] >= '0' && s[i] <= '9'; i++)
-			continue;
+		i = skip_digits(p, i + 1);
 	if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
 		e = i + 1;
 		if (e < p->len && (s[e] == '+' || s[e] == '-'))
 			e++;
-		if (e < p->len && s[e] >= '0' && s[e] <= '9') {
-			for (i = e; i < p->len && s[i] >= '0' && s[i] <= '9';)
-				i++;
-		}
+		if (skip_digits(p, e) > e)
+			i = skip_digits(p, e);
 	}
 	p->tok = TOK_NUM;
 	p->tlen = i - p->pos;
-	if (p->tlen >= sizeof small &&
-	    (copy = mem_strndup(s + p->pos, p->tlen)) == NULL) {
-		parse_nomem(p);
-		return -1;
-	}
-	if (copy == small) {
+	if (p->tlen >= sizeof small)
+		copy = mem_strndup(s + p->pos, p->tlen);
+	else {
 		memcpy(small, s + p->pos, p->tlen);
 		small[p->tlen] = '\0';
+	}
+	if (copy == NULL) {
+		parse_nomem(p);
+		return -1;
 	}
 	p->num = strtod(copy, NULL);
 	if (copy != small)
 		mem_free(copy);
 	p->pos = i;
-	if (!isfinite(p->num)) {
-		parse_error(p, p->start, "number out of range \"%.*s\"",
-		    p->tlen > 40 ? 40 : (int)p->tlen, s + p->start);
-		return -1;
-	}
-	return 0;
+	if (isfinite(p->num))
+		return 0;
+	parse_error(p, p->start, "number out of range \"%.*s\"",
+	    p->tlen > 40 ? 40 : (int)p->tlen, s + p->start);
+	return -1;
 }
 
 /* Says whether c may start a number, looking at the character after it. */
@@ -630,7 +601,8 @@ parse_group(struct parser *p, unsigned depth, const char *fn)
 		parse_error(p, p->start, "function \"%s\" takes one argument",
 		    fn);
 	else if (p->tok == TOK_END)
-		parse_error(p, p->start, "missing ')' to close '(' at column %zu",
+		parse_error(p, p->start,
+		    "missing ')' to close '(' at column %zu",
 		    column_of(p, open));
 	else
 		want_operator(p);
@@ -658,6 +630,21 @@ parse_call(struct parser *p, unsigned depth, size_t start, size_t len)
 	return expr_call(fn, parse_group(p, depth + 1, fn_names[fn]));
 }
 
+/* Says whether the name at start is a constant's or a function's. */
+static int
+reserved(const struct parser *p, size_t start, size_t len)
+{
+	int	fn;
+
+	if (at_name(p, start, len, "pi") || at_name(p, start, len, "e"))
+		return 1;
+	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
+		if (at_name(p, start, len, fn_names[fn]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Parses a name: a function call, a constant or an input. */
 static struct expr *
 parse_name(struct parser *p, unsigned depth)
@@ -670,6 +657,16 @@ parse_name(struct parser *p, unsigned depth)
 		return NULL;
 	if (at_op(p, '('))
 		return parse_call(p, depth, start, len);
+	/* A variable of the model may be called pi, e or like a function:
+	 * the variable wins, and the name means the constant (or needs its
+	 * parenthesis) only when it is not a variable the resolver knows. */
+	if (p->resolve != NULL && reserved(p, start, len)) {
+		if (p->resolve(p->ctx, p->src + start, len, &slot, p->err) == 0)
+			return expr_var(slot);
+		if (p->err->nomem)
+			return NULL;
+		p->err->text[0] = '\0';
+	}
 	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
 		if (at_name(p, start, len, fn_names[fn])) {
 			parse_error(p, p->start, "expected '(' after \"%s\"",
@@ -749,71 +746,33 @@ parse_unary(struct parser *p, unsigned depth)
 	return expr_pow(base, exponent);
 }
 
-/* Appends e (with divisor flag inv) to a growing list of kids; 0 or -1. */
-static int
-push_kid(struct expr ***kids, unsigned char **invs, size_t *n, size_t *cap,
-    struct expr *e, int inv)
-{
-	struct expr	**k;
-	unsigned char	 *v;
-	size_t		  ncap;
-
-	if (*n == *cap) {
-		ncap = *cap < 8 ? 8 : *cap * 2;
-		if ((k = mem_reallocarray(*kids, ncap, sizeof *k)) == NULL)
-			return -1;
-		*kids = k;
-		if ((v = mem_realloc(*invs, ncap)) == NULL)
-			return -1;
-		*invs = v;
-		*cap = ncap;
-	}
-	(*kids)[*n] = e;
-	(*invs)[(*n)++] = (unsigned char)inv;
-	return 0;
-}
-
 /* Parses a chain of operands joined by two operators of one precedence:
  * a sum (ops "+-") or a product (ops "*" "/"). */
 static struct expr *
 parse_chain(struct parser *p, unsigned depth, enum expr_kind kind)
 {
-	struct expr	**kids = NULL, *e;
-	unsigned char	 *invs = NULL;
-	size_t		  n = 0, cap = 0;
-	char		  second = kind == EXPR_SUM ? '-' : '/';
-	int		  inv = 0;
+	struct expr_list	 l = { 0 };
+	struct expr		*e;
+	char			 first = kind == EXPR_SUM ? '+' : '*';
+	char			 second = kind == EXPR_SUM ? '-' : '/';
+	int			 inv = 0;
 
 	for (;;) {
 		e = kind == EXPR_SUM ? parse_chain(p, depth, EXPR_PROD) :
 		    parse_unary(p, depth);
 		if (e != NULL && inv && kind == EXPR_SUM)
 			e = expr_neg(e);
-		if (e == NULL || push_kid(&kids, &invs, &n, &cap, e,
-		    inv && kind == EXPR_PROD) != 0) {
-			if (e != NULL) {
-				expr_free(e);
-				parse_nomem(p);
-			}
-			release_kids(n, kids);
-			e = NULL;
+		expr_list_push(&l, e, inv && kind == EXPR_PROD);
+		if (l.failed)
 			break;
-		}
-		if (!at_op(p, kind == EXPR_SUM ? '+' : '*') &&
-		    !at_op(p, second)) {
-			e = n == 1 ? kids[0] : expr_node(kind, n, kids, invs);
-			break;
-		}
+		if (!at_op(p, first) && !at_op(p, second))
+			return expr_list_finish(&l, kind);
 		inv = at_op(p, second);
-		if (lex(p) != 0) {
-			release_kids(n, kids);
-			e = NULL;
+		if (lex(p) != 0)
 			break;
-		}
 	}
-	mem_free(kids);
-	mem_free(invs);
-	return e;
+	expr_list_release(&l);
+	return NULL;
 }
 
 /* Parses a sum. */

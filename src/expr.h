@@ -6,8 +6,14 @@
  * A parsed expression refers to its variable's inputs by slot: slot i is
  * the variable's i-th input.  Trees are immutable once built; every
  * function that returns a tree returns a new one the caller frees with
- * expr_free().  No function recurses deeper than EXPR_MAX_DEPTH, so no
- * input can exhaust the stack.
+ * expr_free().  Trees share subtrees through reference counts that are
+ * not atomic, so two threads must not use one tree at once.  The parser
+ * refuses nesting deeper than EXPR_MAX_DEPTH and no tree is ever built
+ * deeper than a small multiple of it, so no input can exhaust the stack.
+ *
+ * A name that is also a constant (pi, e) or a function used without its
+ * parenthesis is first offered to the resolver: a variable of that name
+ * wins, and only otherwise is it the constant.
  */
 #ifndef INFDIAG_EXPR_H
 #define INFDIAG_EXPR_H
@@ -47,23 +53,25 @@ void		 expr_free(struct expr *);
 /* Says whether the tree uses input slot. */
 int		 expr_uses(const struct expr *, uint32_t slot);
 
-/* The derivative with respect to input slot, simplified; NULL only when
- * out of memory. */
+/* The derivative with respect to input slot, simplified; NULL when out of
+ * memory or when the result would be unreasonably large (the product rule
+ * over a product of millions of factors that all use slot). */
 struct expr	*expr_derive(const struct expr *, uint32_t slot);
 
 /* A simplified copy; NULL only when out of memory. */
 struct expr	*expr_simplify(const struct expr *);
 
 /* Evaluates the tree with inputs[i] the value of slot i.  Returns 0 and
- * sets *out, or -1 with err->text saying what failed ("log of a negative
- * number (-2)", "division by zero", "overflow").  */
+ * sets *out, or -1 with err->text saying what failed ("log of a
+ * non-positive number (-2)", "division by zero", "overflow in exp(1000)"). */
 int		 expr_eval(const struct expr *, const double *inputs,
 		    double *out, struct expr_error *err);
 
 enum expr_style {
 	EXPR_TEXT,	/* Unicode: 2·x, x², π, σ(s), √x */
 	EXPR_ASCII,	/* plain ASCII: 2*x, x^2, pi, sigmoid(s), sqrt(x) */
-	EXPR_LATEX	/* 2 x, x^{2}, \pi, \sigma(s), \sqrt{x}, \frac{a}{b} */
+	EXPR_LATEX	/* 2 x, x^{2}, \pi, \sigma\left(s\right), \sqrt{x},
+			   \frac{a}{b} */
 };
 
 /* Appends the tree to out in a style, with names[i] the symbol for slot i
@@ -75,7 +83,8 @@ void		 expr_print(const struct expr *, enum expr_style,
 /* True when the tree is the constant 0 (the derivative of an unused input). */
 int		 expr_is_zero(const struct expr *);
 
-/* True when the tree is a number; sets *value. */
+/* True when the tree is a number or minus a number (not 4π/3); sets
+ * *value. */
 int		 expr_is_constant(const struct expr *, double *value);
 
 #endif /* INFDIAG_EXPR_H */

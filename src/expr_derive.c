@@ -56,7 +56,8 @@ product_term(const struct expr *e, size_t i, uint32_t slot,
 	return expr_simplify_prod(n, kids, inv);
 }
 
-/* Returns the derivative of a product by the product rule. */
+/* Returns the derivative of a product by the product rule, or NULL when
+ * that would be too large (a product of many factors that use slot). */
 static struct expr *
 derive_prod(const struct expr *e, uint32_t slot)
 {
@@ -64,6 +65,11 @@ derive_prod(const struct expr *e, uint32_t slot)
 	unsigned char	 *inv = NULL;
 	size_t		  i, n = 0;
 
+	for (i = 0; i < e->n; i++)
+		n += expr_uses(e->kids[i], slot);
+	if (n > EXPR_PRODUCT_WORK / e->n)
+		return NULL;
+	n = 0;
 	if ((terms = mem_reallocarray(NULL, e->n, sizeof *terms)) == NULL)
 		return NULL;
 	if ((kids = mem_reallocarray(NULL, e->n + 2, sizeof *kids)) == NULL ||

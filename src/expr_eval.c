@@ -1,7 +1,8 @@
 /*
- * Evaluating a tree in IEEE doubles.  Every operation checks its operands
- * and its result, so that a failure names the operation that failed
- * instead of surfacing later as an inf or a NaN.
+ * Values: which trees are numbers, and evaluating a tree in IEEE doubles.
+ * Every operation checks its operands and its result, so that a failure
+ * names the operation that failed instead of surfacing later as an inf or
+ * a NaN.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -16,6 +17,44 @@
 
 static int	eval_node(const struct expr *, const double *, double *,
 		    struct expr_error *);
+
+/* Says whether e is the number v. */
+int
+expr_is_num(const struct expr *e, double v)
+{
+	return e->kind == EXPR_NUM && e->value == v;
+}
+
+/* Says whether v is a whole number. */
+int
+expr_is_integer(double v)
+{
+	return isfinite(v) && floor(v) == v;
+}
+
+/* True when the tree is the constant 0. */
+int
+expr_is_zero(const struct expr *e)
+{
+	return e != NULL && expr_is_num(e, 0);
+}
+
+/* True when the tree is a number, or minus a number; sets *value. */
+int
+expr_is_constant(const struct expr *e, double *value)
+{
+	if (e == NULL)
+		return 0;
+	if (e->kind == EXPR_NUM) {
+		*value = e->value;
+		return 1;
+	}
+	if (e->kind == EXPR_NEG && e->kids[0]->kind == EXPR_NUM) {
+		*value = -e->kids[0]->value;
+		return 1;
+	}
+	return 0;
+}
 
 /* Fails the evaluation with a message; returns -1. */
 static int __attribute__((format(printf, 2, 3)))

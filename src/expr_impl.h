@@ -3,6 +3,7 @@
  *
  * A tree is made of reference-counted, immutable nodes, so that a
  * derivative can share its operand's subtrees instead of copying them.
+ * The counts are not atomic: two threads must not share a tree.
  * Sums and products are n-ary, which keeps a long chain of terms one level
  * deep.  Each node records its depth, and no constructor builds a node
  * deeper than EXPR_WALK_LIMIT, so every recursive walk is bounded.
@@ -15,10 +16,16 @@
 
 #include "expr.h"
 
-/* The deepest tree any function builds or walks.  Parsing keeps a tree
- * within a few times EXPR_MAX_DEPTH; derivation and simplification add a
- * bounded number of levels per level of their operand. */
-#define EXPR_WALK_LIMIT	(40 * EXPR_MAX_DEPTH)
+/* The deepest tree any function builds or walks.  A parsed tree is at
+ * most about 3 * EXPR_MAX_DEPTH deep (a call in a product in a sum per
+ * level); derivation and simplification add only a few levels, since
+ * nested sums and products are flattened. */
+#define EXPR_WALK_LIMIT	(10 * EXPR_MAX_DEPTH)
+
+/* The most factor-times-term pairs the product rule may build: the
+ * derivative of an n-factor product in which k factors use the input has
+ * k terms of n factors. */
+#define EXPR_PRODUCT_WORK	10000000
 
 enum expr_kind {
 	EXPR_NUM,		/* value */
@@ -47,13 +54,23 @@ enum expr_fn {
 struct expr {
 	enum expr_kind	  kind;
 	enum expr_fn	  fn;		/* EXPR_CALL */
-	unsigned	  refs;
+	size_t		  refs;
 	unsigned	  depth;	/* 1 for a leaf */
+	uint64_t	  hash;		/* equal trees hash equal */
 	uint32_t	  slot;		/* EXPR_VAR */
 	double		  value;	/* EXPR_NUM */
 	size_t		  n;		/* number of kids */
 	struct expr	**kids;
 	unsigned char	 *inv;		/* EXPR_PROD: kid i is a divisor */
+};
+
+/* A growing list of operands with divisor flags; failure is sticky. */
+struct expr_list {
+	struct expr	**kids;
+	unsigned char	 *inv;
+	size_t		  n;
+	size_t		  cap;
+	int		  failed;
 };
 
 /* expr.c: building nodes.  Every constructor consumes the references it is
@@ -67,20 +84,21 @@ struct expr	*expr_node(enum expr_kind, size_t, struct expr **,
 struct expr	*expr_neg(struct expr *);
 struct expr	*expr_call(enum expr_fn, struct expr *);
 struct expr	*expr_pow(struct expr *, struct expr *);
-struct expr	*expr_add(struct expr *, struct expr *);
-struct expr	*expr_mul(struct expr *, struct expr *);
-struct expr	*expr_div(struct expr *, struct expr *);
+void		 expr_list_push(struct expr_list *, struct expr *, int);
+struct expr	*expr_list_finish(struct expr_list *, enum expr_kind);
+void		 expr_list_release(struct expr_list *);
 struct expr	*expr_ref(struct expr *);
 struct expr	*expr_share(const struct expr *);
 const char	*expr_fn_name(enum expr_fn);
+uint64_t	 expr_hash_mix(uint64_t, uint64_t);
+
+/* expr_eval.c */
 int		 expr_is_num(const struct expr *, double);
 int		 expr_is_integer(double);
-int		 expr_equal(const struct expr *, const struct expr *);
-void		 expr_format_number(double, char *, size_t);
 
-/* expr_simplify.c: the simplifying constructors, which expect simplified
- * operands and, like the ones above, consume them. */
-struct expr	*expr_simplify_node(const struct expr *);
+/* expr_simplify.c: tree equality, and the simplifying constructors, which
+ * expect simplified operands and, like the ones above, consume them. */
+int		 expr_equal(const struct expr *, const struct expr *);
 struct expr	*expr_simplify_neg(struct expr *);
 struct expr	*expr_simplify_add(struct expr *, struct expr *);
 struct expr	*expr_simplify_sum(size_t, struct expr **);
@@ -89,5 +107,8 @@ struct expr	*expr_simplify_prod(size_t, struct expr **,
 struct expr	*expr_simplify_mul(struct expr *, struct expr *, int);
 struct expr	*expr_simplify_pow(struct expr *, struct expr *);
 struct expr	*expr_simplify_call(enum expr_fn, struct expr *);
+
+/* expr_print.c */
+void		 expr_format_number(double, char *, size_t);
 
 #endif /* INFDIAG_EXPR_IMPL_H */

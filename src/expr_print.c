@@ -7,7 +7,8 @@
  *	minus  a − b, −x	a - b, -x	a - b, -x
  *	divide x/(2·y)		x/(2*y)		\frac{x}{2 y}
  *	power  x², x^y, e^x	x^2, x^y	x^{2}, e^{x}
- *	call   sin(x), σ(s)	sigmoid(s)	\sin\left(x\right), \sigma\left(s\right)
+ *	call   sin(x), σ(s)	sigmoid(s)	\sin\left(x\right),
+ *						\sigma\left(s\right)
  *	root   √x, √(x + 1)	sqrt(x)		\sqrt{x}
  *	square tanh²(s)		tanh(s)^2	\tanh^{2}\left(s\right)
  *
@@ -63,6 +64,32 @@ static const char *const superscripts[10] = {
 };
 
 static void	print_node(struct printer *, const struct expr *);
+
+/* Formats v in the fewest digits that read back as v, in exponent form
+ * only for very large or small magnitudes; never "-0". */
+void
+expr_format_number(double v, char *buf, size_t size)
+{
+	char	*e;
+	int	 digits, exponent;
+
+	if (v == 0 || !isfinite(v)) {
+		snprintf(buf, size, "%s", v == 0 ? "0" : isnan(v) ? "nan" :
+		    v > 0 ? "inf" : "-inf");
+		return;
+	}
+	for (digits = 1; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if ((e = strchr(buf, 'e')) == NULL)
+		return;
+	exponent = atoi(e + 1);
+	if (exponent >= -5 && exponent < 16)
+		snprintf(buf, size, "%.*g", exponent + 1 > digits ?
+		    exponent + 1 : digits, v);
+}
 
 /* Says whether v prints in exponent form ("1e+20"). */
 static int
@@ -217,7 +244,8 @@ print_call(struct printer *pr, const struct expr *e, const struct expr *pw)
 			strbuf_addc(pr->out, '}');
 		return;
 	}
-	strbuf_add(pr->out, (pr->style == EXPR_TEXT ? text_fn : latex_fn)[e->fn]);
+	strbuf_add(pr->out, pr->style == EXPR_TEXT ? text_fn[e->fn] :
+	    latex_fn[e->fn]);
 	if (pw != NULL && pr->style == EXPR_TEXT)
 		print_superscript(pr, pw->value);
 	else if (pw != NULL)

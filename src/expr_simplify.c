@@ -16,71 +16,47 @@
 #include "expr.h"
 #include "expr_impl.h"
 
-/* Collecting like terms compares every pair, so it is done only when a
- * sum or product has at most this many operands. */
-#define COLLECT_MAX	64
-
 /* Integers up to 2^53 are exact, so fractions of them are reduced. */
 #define EXACT_MAX	9007199254740992.0
 
-/* A growing list of operands with divisor flags; failure is sticky. */
-struct list {
-	struct expr	**kids;
-	unsigned char	 *inv;
-	size_t		  n;
-	size_t		  cap;
-	int		  failed;
-};
+static struct expr	*simplify_node(const struct expr *);
+static struct expr	*sum_finish(struct expr_list *);
 
-static struct expr	*sum_finish(struct list *);
-
-/* Appends e (whose reference it takes) to the list. */
-static void
-list_push(struct list *l, struct expr *e, int inv)
-{
-	struct expr	**k;
-	unsigned char	 *v;
-	size_t		  cap;
-
-	if (e == NULL || l->failed) {
-		l->failed = 1;
-		expr_free(e);
-		return;
-	}
-	if (l->n == l->cap) {
-		cap = l->cap < 8 ? 8 : l->cap * 2;
-		k = mem_reallocarray(l->kids, cap, sizeof *k);
-		if (k != NULL)
-			l->kids = k;
-		v = k != NULL ? mem_realloc(l->inv, cap) : NULL;
-		if (v == NULL) {
-			l->failed = 1;
-			expr_free(e);
-			return;
-		}
-		l->inv = v;
-		l->cap = cap;
-	}
-	l->kids[l->n] = e;
-	l->inv[l->n++] = (unsigned char)(inv != 0);
-}
-
-/* Frees the list and the operands still in it. */
-static void
-list_release(struct list *l)
+/* Says whether two trees are the same expression, node for node. */
+int
+expr_equal(const struct expr *a, const struct expr *b)
 {
 	size_t	i;
 
-	for (i = 0; i < l->n; i++)
-		expr_free(l->kids[i]);
-	mem_free(l->kids);
-	mem_free(l->inv);
-	memset(l, 0, sizeof *l);
+	if (a == b)
+		return 1;
+	if (a->hash != b->hash || a->kind != b->kind || a->n != b->n ||
+	    a->depth != b->depth)
+		return 0;
+	switch (a->kind) {
+	case EXPR_NUM:
+		return a->value == b->value;
+	case EXPR_VAR:
+		return a->slot == b->slot;
+	case EXPR_CALL:
+		if (a->fn != b->fn)
+			return 0;
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < a->n; i++) {
+		if (a->inv != NULL && a->inv[i] != b->inv[i])
+			return 0;
+		if (!expr_equal(a->kids[i], b->kids[i]))
+			return 0;
+	}
+	return 1;
 }
 
 /* Removes the NULL holes left in the list. */
 static void
-list_compact(struct list *l)
+list_compact(struct expr_list *l)
 {
 	size_t	i, j = 0;
 
@@ -93,54 +69,33 @@ list_compact(struct list *l)
 	l->n = j;
 }
 
-/* Turns the list into a node of kind, or its only operand; frees it. */
-static struct expr *
-list_finish(struct list *l, enum expr_kind kind)
-{
-	struct expr	*e;
-
-	if (l->failed) {
-		list_release(l);
-		return NULL;
-	}
-	if (l->n == 1 && !l->inv[0]) {
-		e = l->kids[0];
-		l->n = 0;
-	} else {
-		e = expr_node(kind, l->n, l->kids, kind == EXPR_PROD ?
-		    l->inv : NULL);
-		l->n = 0;
-	}
-	list_release(l);
-	return e;
-}
-
 /* Appends a factor to a product, splicing in the factors of a product. */
 static void
-prod_push(struct list *l, struct expr *e, int inv)
+prod_push(struct expr_list *l, struct expr *e, int inv)
 {
 	size_t	i;
 
 	if (e != NULL && e->kind == EXPR_PROD) {
 		for (i = 0; i < e->n; i++)
-			list_push(l, expr_ref(e->kids[i]), e->inv[i] ^ inv);
+			expr_list_push(l, expr_ref(e->kids[i]),
+			    e->inv[i] ^ inv);
 		expr_free(e);
 	} else
-		list_push(l, e, inv);
+		expr_list_push(l, e, inv);
 }
 
 /* Appends a term to a sum, splicing in the terms of a sum. */
 static void
-sum_push(struct list *l, struct expr *e)
+sum_push(struct expr_list *l, struct expr *e)
 {
 	size_t	i;
 
 	if (e != NULL && e->kind == EXPR_SUM) {
 		for (i = 0; i < e->n; i++)
-			list_push(l, expr_ref(e->kids[i]), 0);
+			expr_list_push(l, expr_ref(e->kids[i]), 0);
 		expr_free(e);
 	} else
-		list_push(l, e, 0);
+		expr_list_push(l, e, 0);
 }
 
 /* Returns the greatest common divisor of two whole numbers. */
@@ -183,9 +138,31 @@ reduce(double *num, double *den)
 	}
 }
 
+/* Says whether t is a number or a fraction of numbers; sets *num, *den. */
+static int
+rational(const struct expr *t, double *num, double *den)
+{
+	size_t	i;
+
+	*num = *den = 1;
+	if (t->kind == EXPR_NUM) {
+		*num = t->value;
+		return 1;
+	}
+	if (t->kind != EXPR_PROD)
+		return 0;
+	for (i = 0; i < t->n; i++) {
+		if (t->kids[i]->kind != EXPR_NUM ||
+		    (t->inv[i] && t->kids[i]->value == 0))
+			return 0;
+		*(t->inv[i] ? den : num) *= t->kids[i]->value;
+	}
+	return 1;
+}
+
 /* Takes the numbers out of a product's list into *num / *den. */
 static void
-take_numbers(struct list *l, double *num, double *den)
+take_numbers(struct expr_list *l, double *num, double *den)
 {
 	struct expr	*k;
 	double		 v;
@@ -218,77 +195,150 @@ factor_base(const struct expr *e, double *power)
 	return e;
 }
 
-/* Merges the factors equal in base to factor i into it: x·x² is x³. */
-static void
-collect_factor(struct list *l, size_t i)
-{
-	const struct expr	*base, *b;
-	struct expr		*merged;
-	double			 net, p;
-	size_t			 j;
-	int			 any = 0;
+/* Groups the equal operands of a list through a hash table, so that
+ * collecting like terms takes time linear in their number.  The first
+ * operand of each group leads it and accumulates in a and b. */
+struct groups {
+	size_t		*table;		/* 1 + index of a leader; 0 is empty */
+	size_t		 mask;
+	double		*a;		/* numerator, or net exponent */
+	double		*b;		/* denominator */
+	unsigned char	*merged;	/* leads a group of two or more */
+};
 
-	base = factor_base(l->kids[i], &p);
-	net = l->inv[i] ? -p : p;
-	for (j = i + 1; j < l->n; j++) {
-		if (l->kids[j] == NULL)
-			continue;
-		b = factor_base(l->kids[j], &p);
-		if (!expr_equal(base, b))
-			continue;
-		net += l->inv[j] ? -p : p;
-		any = 1;
+/* Prepares groups for a list of n operands; 0 or -1. */
+static int
+groups_init(struct groups *g, size_t n)
+{
+	size_t	size = 16;
+
+	memset(g, 0, sizeof *g);
+	while (size < 2 * n && size < SIZE_MAX / 4)
+		size *= 2;
+	g->mask = size - 1;
+	g->table = mem_calloc(size, sizeof *g->table);
+	g->a = mem_calloc(n, sizeof *g->a);
+	g->b = mem_calloc(n, sizeof *g->b);
+	g->merged = mem_calloc(n, 1);
+	return g->table && g->a && g->b && g->merged ? 0 : -1;
+}
+
+/* Frees groups. */
+static void
+groups_free(struct groups *g)
+{
+	mem_free(g->table);
+	mem_free(g->a);
+	mem_free(g->b);
+	mem_free(g->merged);
+}
+
+/* Returns the leader of operand i's group, found by hash and same(),
+ * making i a leader when no group matches. */
+static size_t
+groups_find(struct groups *g, const struct expr_list *l, size_t i,
+    uint64_t hash, int (*same)(const struct expr_list *, size_t, size_t))
+{
+	size_t	at = (size_t)hash & g->mask;
+
+	while (g->table[at] != 0) {
+		if (same(l, g->table[at] - 1, i))
+			return g->table[at] - 1;
+		at = (at + 1) & g->mask;
 	}
-	if (!any)
+	g->table[at] = i + 1;
+	return i;
+}
+
+/* Says whether factors i and j have equal bases. */
+static int
+same_base(const struct expr_list *l, size_t i, size_t j)
+{
+	double	p;
+
+	return expr_equal(factor_base(l->kids[i], &p),
+	    factor_base(l->kids[j], &p));
+}
+
+/* Replaces factor j by its base to the net power: x·x² is x³. */
+static void
+merge_factor(struct expr_list *l, size_t j, double net)
+{
+	struct expr	*merged = NULL;
+	double		 p;
+
+	if (net != 0) {
+		merged = expr_simplify_pow(expr_share(factor_base(l->kids[j],
+		    &p)), expr_num(fabs(net)));
+		l->failed |= merged == NULL;
+	}
+	expr_free(l->kids[j]);
+	l->kids[j] = merged;
+	l->inv[j] = net < 0;
+}
+
+/* Collects the factors of a product that have equal bases. */
+static void
+collect_factors(struct expr_list *l)
+{
+	struct groups	g;
+	uint64_t	hash;
+	double		p;
+	size_t		i, j;
+
+	if (l->n < 2 || l->failed)
 		return;
-	merged = net == 0 ? NULL : expr_simplify_pow(expr_share(base),
-	    expr_num(fabs(net)));
-	if (net != 0 && merged == NULL)
+	if (groups_init(&g, l->n) != 0) {
+		groups_free(&g);
 		l->failed = 1;
-	for (j = i + 1; j < l->n; j++) {
-		if (l->kids[j] != NULL &&
-		    expr_equal(base, factor_base(l->kids[j], &p))) {
-			expr_free(l->kids[j]);
-			l->kids[j] = NULL;
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		hash = factor_base(l->kids[i], &p)->hash;
+		j = groups_find(&g, l, i, hash, same_base);
+		g.a[j] += l->inv[i] ? -p : p;
+		if (j != i) {
+			g.merged[j] = 1;
+			expr_free(l->kids[i]);
+			l->kids[i] = NULL;
 		}
 	}
-	expr_free(l->kids[i]);
-	l->kids[i] = merged;
-	l->inv[i] = net < 0;
+	for (j = 0; j < l->n; j++) {
+		if (g.merged[j])
+			merge_factor(l, j, g.a[j]);
+	}
+	groups_free(&g);
+	list_compact(l);
 }
 
 /* Builds the simplified product of the factors in l (which it frees). */
 static struct expr *
-prod_finish(struct list *l)
+prod_finish(struct expr_list *l)
 {
-	struct list	 out = { 0 };
-	double		 num, den;
-	size_t		 i;
+	struct expr_list	 out = { 0 };
+	double			 num, den;
+	size_t			 i;
 
 	if (l->failed) {
-		list_release(l);
+		expr_list_release(l);
 		return NULL;
 	}
 	take_numbers(l, &num, &den);
 	if (num == 0) {
-		list_release(l);
+		expr_list_release(l);
 		return expr_num(0);
 	}
-	for (i = 0; l->n <= COLLECT_MAX && i < l->n && !l->failed; i++) {
-		if (l->kids[i] != NULL)
-			collect_factor(l, i);
-	}
-	list_compact(l);
+	collect_factors(l);
 	reduce(&num, &den);
 	if (num != 1 || l->n == 0)
-		list_push(&out, expr_num(num), 0);
+		expr_list_push(&out, expr_num(num), 0);
 	if (den != 1)
-		list_push(&out, expr_num(den), 1);
+		expr_list_push(&out, expr_num(den), 1);
 	for (i = 0; i < l->n; i++)
 		prod_push(&out, expr_ref(l->kids[i]), l->inv[i]);
 	out.failed |= l->failed;
-	list_release(l);
-	return list_finish(&out, EXPR_PROD);
+	expr_list_release(l);
+	return expr_list_finish(&out, EXPR_PROD);
 }
 
 /* Returns -a, simplified; takes a's reference.  Minus a sum is the sum
@@ -296,8 +346,8 @@ prod_finish(struct list *l)
 struct expr *
 expr_simplify_neg(struct expr *a)
 {
-	struct list	l = { 0 };
-	size_t		i;
+	struct expr_list	l = { 0 };
+	size_t			i;
 
 	if (a != NULL && a->kind == EXPR_SUM) {
 		for (i = 0; i < a->n; i++)
@@ -305,7 +355,7 @@ expr_simplify_neg(struct expr *a)
 		expr_free(a);
 		return sum_finish(&l);
 	}
-	list_push(&l, expr_num(-1), 0);
+	expr_list_push(&l, expr_num(-1), 0);
 	prod_push(&l, a, 0);
 	return prod_finish(&l);
 }
@@ -314,7 +364,7 @@ expr_simplify_neg(struct expr *a)
 struct expr *
 expr_simplify_mul(struct expr *a, struct expr *b, int inv)
 {
-	struct list	l = { 0 };
+	struct expr_list	l = { 0 };
 
 	prod_push(&l, a, 0);
 	prod_push(&l, b, inv);
@@ -325,18 +375,18 @@ expr_simplify_mul(struct expr *a, struct expr *b, int inv)
 static struct expr *
 scaled_term(double num, double den, const struct expr *t)
 {
-	struct list	l = { 0 };
-	size_t		i;
+	struct expr_list	l = { 0 };
+	size_t			i;
 
-	list_push(&l, expr_num(num), 0);
+	expr_list_push(&l, expr_num(num), 0);
 	if (den != 1)
-		list_push(&l, expr_num(den), 1);
+		expr_list_push(&l, expr_num(den), 1);
 	if (t->kind != EXPR_PROD)
-		list_push(&l, expr_share(t), 0);
+		expr_list_push(&l, expr_share(t), 0);
 	else {
 		for (i = 0; i < t->n; i++) {
 			if (t->kids[i]->kind != EXPR_NUM)
-				list_push(&l, expr_ref(t->kids[i]),
+				expr_list_push(&l, expr_ref(t->kids[i]),
 				    t->inv[i]);
 		}
 	}
@@ -390,77 +440,136 @@ like_terms(const struct expr *a, const struct expr *b)
 	return 1;
 }
 
-/* Merges the terms like term i into it: 2·x + x is 3·x. */
-static void
-collect_term(struct list *l, size_t i)
+/* Hashes a term without its coefficient, so that like terms hash equal. */
+static uint64_t
+term_hash(const struct expr *t)
 {
-	struct expr	*merged;
-	double		 c, den, c2, d2;
-	size_t		 rest, j;
-	int		 any = 0;
+	uint64_t	h;
+	size_t		rest, i;
+	double		den;
 
-	c = term_coefficient(l->kids[i], &rest, &den);
-	for (j = i + 1; j < l->n; j++) {
-		if (l->kids[j] == NULL || !like_terms(l->kids[i], l->kids[j]))
-			continue;
-		c2 = term_coefficient(l->kids[j], &rest, &d2);
-		c = c * d2 + c2 * den;
-		den *= d2;
-		reduce(&c, &den);
-		expr_free(l->kids[j]);
-		l->kids[j] = NULL;
-		any = 1;
+	if (t->kind != EXPR_PROD)
+		return t->hash;
+	term_coefficient(t, &rest, &den);
+	if (t->n == rest + 1 && !t->inv[rest])
+		return t->kids[rest]->hash;
+	h = expr_hash_mix(0, EXPR_PROD);
+	for (i = rest; i < t->n; i++)
+		h = expr_hash_mix(expr_hash_mix(h, t->kids[i]->hash),
+		    t->inv[i]);
+	return h;
+}
+
+/* Says whether terms i and j are like terms. */
+static int
+same_term(const struct expr_list *l, size_t i, size_t j)
+{
+	return like_terms(l->kids[i], l->kids[j]);
+}
+
+/* Replaces term j by its terms' summed coefficient num/den times it. */
+static void
+merge_term(struct expr_list *l, size_t j, double num, double den)
+{
+	struct expr	*merged = NULL;
+
+	if (num != 0) {
+		merged = scaled_term(num, den, l->kids[j]);
+		l->failed |= merged == NULL;
 	}
-	if (!any)
+	expr_free(l->kids[j]);
+	l->kids[j] = merged;
+}
+
+/* Collects like terms of a sum: 2·x + x is 3·x. */
+static void
+collect_terms(struct expr_list *l)
+{
+	struct groups	 g;
+	double		 c, d;
+	size_t		 i, j, rest;
+
+	if (l->n < 2 || l->failed)
 		return;
-	merged = c == 0 ? NULL : scaled_term(c, den, l->kids[i]);
-	if (c != 0 && merged == NULL)
+	if (groups_init(&g, l->n) != 0) {
+		groups_free(&g);
 		l->failed = 1;
-	expr_free(l->kids[i]);
-	l->kids[i] = merged;
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		if (l->kids[i] == NULL || rational(l->kids[i], &c, &d))
+			continue;
+		c = term_coefficient(l->kids[i], &rest, &d);
+		j = groups_find(&g, l, i, term_hash(l->kids[i]), same_term);
+		if (j == i) {
+			g.a[i] = c;
+			g.b[i] = d;
+			continue;
+		}
+		g.a[j] = g.a[j] * d + c * g.b[j];
+		g.b[j] *= d;
+		reduce(&g.a[j], &g.b[j]);
+		g.merged[j] = 1;
+		expr_free(l->kids[i]);
+		l->kids[i] = NULL;
+	}
+	for (j = 0; j < l->n; j++) {
+		if (g.merged[j])
+			merge_term(l, j, g.a[j], g.b[j]);
+	}
+	groups_free(&g);
+}
+
+/* Adds up the numbers and fractions among the terms of a sum into the
+ * first of them: 1/3 - 1 is -2/3. */
+static void
+fold_constants(struct expr_list *l)
+{
+	double	 tn = 0, td = 1, n, d, sn, sd;
+	size_t	 i, first = SIZE_MAX;
+
+	for (i = 0; i < l->n; i++) {
+		if (!rational(l->kids[i], &n, &d))
+			continue;
+		sn = tn * d + n * td;
+		sd = td * d;
+		if (!isfinite(sn) || !isfinite(sd))
+			continue;
+		tn = sn;
+		td = sd;
+		reduce(&tn, &td);
+		if (first == SIZE_MAX)
+			first = i;
+		expr_free(l->kids[i]);
+		l->kids[i] = NULL;
+	}
+	if (first == SIZE_MAX || tn == 0)
+		return;
+	l->kids[first] = td == 1 ? expr_num(tn) :
+	    expr_simplify_mul(expr_num(tn), expr_num(td), 1);
+	l->failed |= l->kids[first] == NULL;
 }
 
 /* Builds the simplified sum of the terms in l (which it frees). */
 static struct expr *
-sum_finish(struct list *l)
+sum_finish(struct expr_list *l)
 {
-	double	 total = 0, t;
-	size_t	 i, first = SIZE_MAX;
-
-	for (i = 0; i < l->n && !l->failed; i++) {
-		if (l->kids[i]->kind != EXPR_NUM ||
-		    !isfinite(t = total + l->kids[i]->value))
-			continue;
-		total = t;
-		if (first == SIZE_MAX)
-			first = i;
-		else {
-			expr_free(l->kids[i]);
-			l->kids[i] = NULL;
-		}
-	}
-	if (first != SIZE_MAX) {
-		expr_free(l->kids[first]);
-		l->kids[first] = total == 0 ? NULL : expr_num(total);
-		l->failed |= total != 0 && l->kids[first] == NULL;
-	}
-	for (i = 0; l->n <= COLLECT_MAX && i < l->n && !l->failed; i++) {
-		if (l->kids[i] != NULL && l->kids[i]->kind != EXPR_NUM)
-			collect_term(l, i);
-	}
+	if (!l->failed)
+		fold_constants(l);
+	collect_terms(l);
 	list_compact(l);
 	if (l->n == 0 && !l->failed) {
-		list_release(l);
+		expr_list_release(l);
 		return expr_num(0);
 	}
-	return list_finish(l, EXPR_SUM);
+	return expr_list_finish(l, EXPR_SUM);
 }
 
 /* Returns a + b, simplified; takes both references. */
 struct expr *
 expr_simplify_add(struct expr *a, struct expr *b)
 {
-	struct list	l = { 0 };
+	struct expr_list	l = { 0 };
 
 	sum_push(&l, a);
 	sum_push(&l, b);
@@ -574,14 +683,14 @@ expr_simplify_call(enum expr_fn fn, struct expr *a)
 static struct expr *
 simplify_chain(const struct expr *e)
 {
-	struct list	l = { 0 };
-	size_t		i;
+	struct expr_list	l = { 0 };
+	size_t			i;
 
 	for (i = 0; i < e->n && !l.failed; i++) {
 		if (e->kind == EXPR_SUM)
-			sum_push(&l, expr_simplify_node(e->kids[i]));
+			sum_push(&l, simplify_node(e->kids[i]));
 		else
-			prod_push(&l, expr_simplify_node(e->kids[i]),
+			prod_push(&l, simplify_node(e->kids[i]),
 			    e->inv[i]);
 	}
 	return e->kind == EXPR_SUM ? sum_finish(&l) : prod_finish(&l);
@@ -591,8 +700,8 @@ simplify_chain(const struct expr *e)
 struct expr *
 expr_simplify_sum(size_t n, struct expr **terms)
 {
-	struct list	l = { 0 };
-	size_t		i;
+	struct expr_list	l = { 0 };
+	size_t			i;
 
 	for (i = 0; i < n; i++)
 		sum_push(&l, terms[i]);
@@ -605,8 +714,8 @@ struct expr *
 expr_simplify_prod(size_t n, struct expr **factors,
     const unsigned char *inv)
 {
-	struct list	l = { 0 };
-	size_t		i;
+	struct expr_list	l = { 0 };
+	size_t			i;
 
 	for (i = 0; i < n; i++)
 		prod_push(&l, factors[i], inv != NULL && inv[i]);
@@ -614,21 +723,21 @@ expr_simplify_prod(size_t n, struct expr **factors,
 }
 
 /* Returns a simplified copy of e (sharing what needs no change). */
-struct expr *
-expr_simplify_node(const struct expr *e)
+static struct expr *
+simplify_node(const struct expr *e)
 {
 	switch (e->kind) {
 	case EXPR_NEG:
-		return expr_simplify_neg(expr_simplify_node(e->kids[0]));
+		return expr_simplify_neg(simplify_node(e->kids[0]));
 	case EXPR_SUM:
 	case EXPR_PROD:
 		return simplify_chain(e);
 	case EXPR_POW:
-		return expr_simplify_pow(expr_simplify_node(e->kids[0]),
-		    expr_simplify_node(e->kids[1]));
+		return expr_simplify_pow(simplify_node(e->kids[0]),
+		    simplify_node(e->kids[1]));
 	case EXPR_CALL:
 		return expr_simplify_call(e->fn,
-		    expr_simplify_node(e->kids[0]));
+		    simplify_node(e->kids[0]));
 	default:
 		return expr_share(e);
 	}
@@ -638,5 +747,5 @@ expr_simplify_node(const struct expr *e)
 struct expr *
 expr_simplify(const struct expr *e)
 {
-	return e == NULL ? NULL : expr_simplify_node(e);
+	return e == NULL ? NULL : simplify_node(e);
 }

@@ -3,6 +3,7 @@
  * adjacency.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "infdiag.h"
 #include "alloc.h"
@@ -86,6 +87,21 @@ order_by_heap(struct infdiag_model *m, uint32_t *pending, uint32_t *heap)
 	return done;
 }
 
+/* Appends a variable's name, cut after QUOTE_MAX characters as quote()
+ * cuts user text.  Names are ASCII letters, digits and '_'. */
+static void
+name_text(const struct infdiag_model *m, uint32_t v, struct strbuf *sb)
+{
+	const char	*name = m->vars[v].name;
+	size_t		 len = strlen(name);
+
+	if (len > QUOTE_MAX) {
+		strbuf_addn(sb, name, QUOTE_MAX);
+		strbuf_add(sb, "...");
+	} else
+		strbuf_addn(sb, name, len);
+}
+
 /* Appends the cycle (walk[0..len) in influence order) to the message. */
 static void
 cycle_text(const struct infdiag_model *m, const uint32_t *walk, uint32_t len,
@@ -102,10 +118,10 @@ cycle_text(const struct infdiag_model *m, const uint32_t *walk, uint32_t len,
 			strbuf_add(sb, "... -> ");
 			i = len - 2;
 		}
-		strbuf_add(sb, m->vars[walk[i]].name);
+		name_text(m, walk[i], sb);
 		strbuf_add(sb, " -> ");
 	}
-	strbuf_add(sb, m->vars[walk[0]].name);
+	name_text(m, walk[0], sb);
 }
 
 /*

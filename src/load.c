@@ -186,14 +186,30 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* Fails with "unknown key", suggesting the closest known key. */
+/* Says whether known is close enough to key to be what was meant: a few
+ * edits away, or one a prefix of the other ("expression", "expr"). */
+static int
+key_is_close(const char *key, const char *known, size_t d)
+{
+	size_t	lk = strlen(key), ln = strlen(known);
+
+	if (d <= 2 && d < ln)
+		return 1;
+	return lk >= 2 && ln >= 2 && strncmp(key, known,
+	    lk < ln ? lk : ln) == 0;
+}
+
+/* Fails with "unknown key", suggesting the closest known key, or listing
+ * them all when none is close. */
 static int
 fail_unknown_key(struct loader *L, const char *key,
     const char *const *known)
 {
+	struct strbuf	 sb = STRBUF_INIT;
 	size_t		 i, d, best = 100;
 	const char	*closest = known[0];
 	char		 q[QUOTE_SIZE];
+	int		 rc;
 
 	for (i = 0; known[i] != NULL; i++) {
 		if ((d = edit_distance(key, known[i])) < best) {
@@ -201,8 +217,19 @@ fail_unknown_key(struct loader *L, const char *key,
 			closest = known[i];
 		}
 	}
-	return fail(L, "unknown key %s (did you mean \"%s\"?)",
-	    quote(q, key, strlen(key)), closest);
+	quote(q, key, strlen(key));
+	if (key_is_close(key, closest, best))
+		return fail(L, "unknown key %s (did you mean \"%s\"?)", q,
+		    closest);
+	for (i = 0; known[i] != NULL; i++)
+		strbuf_addf(&sb, "%s%s", i > 0 ? ", " : "", known[i]);
+	if (strbuf_failed(&sb))
+		rc = nomem(L);
+	else
+		rc = fail(L, "unknown key %s (the keys are %s)", q,
+		    strbuf_str(&sb));
+	strbuf_release(&sb);
+	return rc;
 }
 
 /* Finds key in a NULL-terminated table; -1 when absent. */
@@ -351,15 +378,15 @@ resolve_name(void *ctx, const char *name, size_t len, uint32_t *slot,
 		*slot = L->slot[w];
 		return 0;
 	}
+	if (w == L->cur) {
+		snprintf(xerr->text, sizeof(xerr->text),
+		    "%s cannot be its own input", q);
+		return -1;
+	}
 	if (!(v->flags & VAR_INPUTS_INFERRED)) {
 		snprintf(xerr->text, sizeof(xerr->text),
 		    "%s is not an input of %s", q,
 		    quote(q2, v->name, strlen(v->name)));
-		return -1;
-	}
-	if (w == L->cur) {
-		snprintf(xerr->text, sizeof(xerr->text),
-		    "%s cannot be its own input", q);
 		return -1;
 	}
 	if (add_input(L, w) != 0) {
@@ -452,12 +479,16 @@ load_partials(struct loader *L, struct var_extra *x, const json_t *obj)
 	return 0;
 }
 
+/* The most elements a shape may have: every index is exact in a double. */
+#define SHAPE_MAX_SIZE	9007199254740992.0
+
 /* Loads "shape": an array of positive integers. */
 static int
 load_shape(struct loader *L, struct var_extra *x, const json_t *arr)
 {
 	const json_t	*j;
 	size_t		 i, mark;
+	double		 size = 1;
 
 	if (!json_is_array(arr))
 		return fail_type(L, "an array of positive integers", arr);
@@ -471,12 +502,17 @@ load_shape(struct loader *L, struct var_extra *x, const json_t *arr)
 		mark = path_push_index(L, i);
 		if (!json_is_integer(j))
 			return fail_type(L, "a positive integer", j);
-		if (json_integer_value(j) < 1 ||
-		    json_integer_value(j) > UINT32_MAX)
+		if (json_integer_value(j) < 1)
+			return fail(L, "expected a positive integer, got %"
+			    JSON_INTEGER_FORMAT, json_integer_value(j));
+		if (json_integer_value(j) > UINT32_MAX)
 			return fail(L, "expected a positive integer below "
 			    "2^32, got %" JSON_INTEGER_FORMAT,
 			    json_integer_value(j));
 		x->shape[i] = (uint32_t)json_integer_value(j);
+		size *= x->shape[i];
+		if (size > SHAPE_MAX_SIZE)
+			return fail(L, "the shape has more than 2^53 elements");
 		path_pop(L, mark);
 	}
 	return 0;
@@ -516,6 +552,10 @@ load_extra(struct loader *L, json_t *const *keys)
 	size_t			 mark;
 	char			 q[QUOTE_SIZE];
 
+	if (keys[K_EXPR] != NULL && keys[K_PARTIALS] != NULL)
+		return fail(L, "give \"expr\" or \"partials\", not both: "
+		    "partials are the local derivatives of a model without "
+		    "expressions");
 	if ((x = pool_alloc(&L->m->pool, sizeof(*x))) == NULL)
 		return nomem(L);
 	memset(x, 0, sizeof(*x));
@@ -684,6 +724,59 @@ load_variables(struct loader *L, json_t *vars)
 	return build_consumers(m) == 0 ? 0 : nomem(L);
 }
 
+/* Says whether v is a scalar (no shape, or every dimension 1). */
+static int
+is_scalar(const struct infdiag_model *m, uint32_t v)
+{
+	const struct var_extra	*x = var_extra(m, v);
+	uint32_t		 i;
+
+	for (i = 0; x != NULL && x->shape != NULL && i < x->ndim; i++) {
+		if (x->shape[i] != 1)
+			return 0;
+	}
+	return 1;
+}
+
+/* Checks that numbers and expressions involve scalars only: a value is one
+ * number, a partial a 1×1 derivative, an expression a scalar function. */
+static int
+check_scalars(struct loader *L)
+{
+	const struct infdiag_model	*m = L->m;
+	static const char *const	 keys[] = { "value", "partials",
+					    "expr" };
+	uint32_t			 v, i, k;
+	size_t				 mark;
+	char				 q[QUOTE_SIZE];
+	int				 has[3], bad;
+
+	for (v = 0; v < m->nvars; v++) {
+		if (m->vars[v].x == NULL)
+			continue;
+		has[0] = (m->vars[v].flags & VAR_HAS_VALUE) != 0;
+		has[1] = (m->vars[v].flags & VAR_HAS_PARTIALS) != 0;
+		has[2] = m->vars[v].x->expr != NULL;
+		bad = !is_scalar(m, v);
+		for (i = m->in_off[v]; i < m->in_off[v + 1] && !bad; i++)
+			bad = !is_scalar(m, m->in_idx[i]);
+		for (k = 0; k < 3; k++) {
+			if (!has[k] || !bad)
+				continue;
+			mark = path_push_key(L, "variables");
+			path_push_key(L, m->vars[v].name);
+			path_push_key(L, keys[k]);
+			fail(L, "numbers and expressions are for scalar "
+			    "variables, and %s or one of its inputs has a "
+			    "shape", quote(q, m->vars[v].name,
+			    strlen(m->vars[v].name)));
+			path_pop(L, mark);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Resolves one name of "of" or "wrt". */
 static int
 load_target(struct loader *L, const json_t *j, uint32_t *out)
@@ -724,9 +817,9 @@ load_wrt(struct loader *L, const json_t *j)
 			return -1;
 		for (k = 0; k < i; k++) {
 			if (m->wrt[k] == m->wrt[i])
-				return fail(L, "%s is listed twice",
-				    quote(q, m->vars[m->wrt[i]].name,
-				    strlen(m->vars[m->wrt[i]].name)));
+				return fail(L, "%s is listed twice (first at "
+				    "[%zu])", quote(q, m->vars[m->wrt[i]].name,
+				    strlen(m->vars[m->wrt[i]].name)), k);
 		}
 		m->nwrt++;
 		path_pop(L, mark);
@@ -782,6 +875,8 @@ load_root(struct loader *L, json_t *root)
 	if (load_variables(L, keys[3]) != 0)
 		return -1;
 	path_pop(L, mark);
+	if (check_scalars(L) != 0)
+		return -1;
 	if (keys[4] != NULL) {
 		mark = path_push_key(L, "of");
 		if (load_target(L, keys[4], &L->m->of) != 0)
@@ -831,31 +926,65 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 	return m;
 }
 
-/* Turns jansson's parse error into ours. */
+/* Turns jansson's parse error into ours: its own words, except where they
+ * name jansson's internals or read awkwardly.  jansson ends the text with
+ * " near 'TOKEN'" when the token is short. */
 static void
 syntax_error(const json_error_t *jerr, struct infdiag_error *err)
 {
-	if (json_error_code(jerr) == json_error_out_of_memory) {
+	const char	*text = jerr->text, *near, *what = NULL;
+	int		 line = jerr->line > 0 ? jerr->line : 1;
+	int		 column = jerr->column > 0 ? jerr->column : 1;
+	int		 len;
+
+	/* jansson leaves the text empty when it cannot allocate its lexer,
+	 * and reports some failed allocations as syntax errors. */
+	if (text[0] == '\0' || mem_json_failed()) {
 		error_nomem(err);
 		return;
 	}
-	static const char	 dup[] = "duplicate object key near '";
-	size_t			 len = strlen(jerr->text);
-	int			 line = jerr->line > 0 ? jerr->line : 1;
-	int			 column = jerr->column > 0 ? jerr->column : 1;
-
-	/* jansson says "duplicate object key near '"x"'": say it plainly. */
-	if (json_error_code(jerr) == json_error_duplicate_key &&
-	    strncmp(jerr->text, dup, sizeof(dup) - 1) == 0 &&
-	    len > sizeof(dup) && jerr->text[len - 1] == '\'')
-		error_set_at(err, line, column, "duplicate key %.*s",
-		    (int)(len - sizeof(dup)), jerr->text + sizeof(dup) - 1);
+	switch (json_error_code(jerr)) {
+	case json_error_out_of_memory:
+		error_nomem(err);
+		return;
+	case json_error_duplicate_key:
+		what = "duplicate key";
+		break;
+	case json_error_null_character:
+		what = "\\u0000 is not allowed in a string";
+		break;
+	case json_error_null_byte_in_key:
+		what = "\\u0000 is not allowed in a key";
+		break;
+	default:
+		break;
+	}
+	/* An empty document, or one cut short where a value was due. */
+	if (strcmp(text, "unexpected token near end of file") == 0)
+		what = "unexpected end of file";
+	if (what == NULL) {
+		error_set_at(err, line, column, "%s", text);
+		return;
+	}
+	if ((near = strstr(text, " near '")) == NULL) {
+		error_set_at(err, line, column, "%s", what);
+		return;
+	}
+	/* The duplicate key is shown as written, without " near '...'". */
+	near += 7;
+	len = (int)strlen(near);
+	if (len > 0 && near[len - 1] == '\'')
+		len--;
+	if (json_error_code(jerr) == json_error_duplicate_key)
+		error_set_at(err, line, column, "%s %.*s", what, len, near);
 	else
-		error_set_at(err, line, column, "%s", jerr->text);
+		error_set_at(err, line, column, "%s near '%.*s'", what, len,
+		    near);
 }
 
-/* The flags every model is parsed with. */
-#define LOAD_FLAGS	JSON_REJECT_DUPLICATES
+/* The flags every model is parsed with.  Any JSON value is parsed, so
+ * that a document that is not an object is told so in plain words. */
+#define LOAD_FLAGS	(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
 
 /* Loads a model from len bytes in memory. */
 struct infdiag_model *
@@ -866,6 +995,7 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 	json_t		*root;
 
 	error_init(err, source);
+	mem_json_reset();
 	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
 		syntax_error(&jerr, err);
 		return NULL;
@@ -902,6 +1032,7 @@ load_stream(FILE *fp, const char *source, struct infdiag_error *err)
 	json_t		*root;
 
 	errno = 0;
+	mem_json_reset();
 	root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
 	if (r.error != 0) {
 		json_decref(root);

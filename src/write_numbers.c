@@ -181,10 +181,16 @@ text_deriv_numbers(struct writer *w, const struct deriv *d)
 		note_local(&w->sb, w->m, w->a->of, d->wrt, w->style);
 		strbuf_add(&w->sb, " = ");
 		numbers_format(&w->sb, dn->partial, w->style);
-		strbuf_add(&w->sb, ": the direct term alone; the other paths "
-		    "add ");
-		numbers_format(&w->sb, dn->forward - dn->partial, w->style);
-		strbuf_addc(&w->sb, '\n');
+		if (d->nrel == 2)
+			strbuf_add(&w->sb, ": the only path, so partial and "
+			    "total agree\n");
+		else {
+			strbuf_add(&w->sb, ": the direct term alone; the other "
+			    "paths add ");
+			numbers_format(&w->sb, dn->forward - dn->partial,
+			    w->style);
+			strbuf_addc(&w->sb, '\n');
+		}
 	}
 	writer_flush(w);
 	if (text_path_values(w, d) != 0)

@@ -9,6 +9,7 @@
 #include "formula.h"
 #include "model.h"
 #include "notation.h"
+#include "numbers.h"
 #include "paths.h"
 #include "write.h"
 
@@ -211,6 +212,117 @@ tex_reverse(struct writer *w, int markdown)
 	strbuf_release(&t);
 }
 
+/* Writes the values and adjoints as a table. */
+static void
+tex_values(struct writer *w, int markdown)
+{
+	const struct numbers	*n = w->a->num;
+	uint32_t		 k, v;
+
+	strbuf_add(&w->sb, markdown ? "\n| variable | value | adjoint |\n"
+	    "|---|---|---|\n" : "\\begin{tabular}{lrr}\nvariable & value & "
+	    "adjoint \\\\\n\\hline\n");
+	writer_flush(w);
+	for (k = 0; k < w->a->nanc; k++) {
+		v = w->a->anc[k];
+		strbuf_addc(&w->sb, markdown ? '|' : '$');
+		if (markdown)
+			strbuf_add(&w->sb, " $");
+		note_symbol(&w->sb, w->m, v, STYLE_LATEX);
+		strbuf_add(&w->sb, markdown ? "$ | " : "$ & ");
+		if (n->known[v])
+			numbers_format(&w->sb, n->value[v], STYLE_ASCII);
+		strbuf_add(&w->sb, markdown ? " | " : " & ");
+		if (n->adjoint_known[v])
+			numbers_format(&w->sb, n->adjoint[v], STYLE_ASCII);
+		strbuf_add(&w->sb, markdown ? " |\n" : " \\\\\n");
+		writer_flush(w);
+	}
+	if (!markdown)
+		strbuf_add(&w->sb, "\\end{tabular}\n");
+	writer_flush(w);
+}
+
+/* Writes each local derivative's formula and value as aligned lines. */
+static void
+tex_locals(struct writer *w, int markdown)
+{
+	const struct infdiag_model	*m = w->m;
+	const struct numbers		*n = w->a->num;
+	struct strbuf			 t = STRBUF_INIT;
+	uint32_t			 k, v, i, total = 0, seen = 0;
+
+	for (k = 0; k < w->a->nanc; k++)
+		total += var_ninputs(m, w->a->anc[k]);
+	if (total == 0)
+		return;
+	heading(w, markdown, 3, "Local derivatives at this point");
+	math_open(w, markdown);
+	for (k = 0; k < w->a->nanc; k++) {
+		v = w->a->anc[k];
+		for (i = 0; i < var_ninputs(m, v); i++) {
+			note_local(&t, m, v, m->in_idx[m->in_off[v] + i],
+			    STYLE_LATEX);
+			strbuf_add(&t, " = ");
+			if (numbers_local_formula(&t, w->a, v, i, STYLE_LATEX))
+				strbuf_add(&t, " = ");
+			if (n->local_known[v])
+				numbers_format(&t, n->local[m->in_off[v] + i],
+				    STYLE_ASCII);
+			else
+				strbuf_add(&t, "?");
+			aligned(w, &t, ++seen == total);
+		}
+	}
+	math_close(w, markdown);
+	strbuf_release(&t);
+}
+
+/* Writes each derivative's value, direct term and check. */
+static void
+tex_deriv_numbers(struct writer *w, int markdown)
+{
+	struct strbuf	 t = STRBUF_INIT;
+	const struct deriv *d;
+	uint32_t	 k;
+
+	heading(w, markdown, 3, "Total derivatives at this point");
+	math_open(w, markdown);
+	for (k = 0; k < w->a->nwrt; k++) {
+		d = &w->a->d[k];
+		note_total(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
+		strbuf_add(&t, " = ");
+		if (!d->num.has_value)
+			strbuf_add(&t, "?");
+		else
+			numbers_format(&t, d->num.forward, STYLE_ASCII);
+		if (d->num.has_partial) {
+			strbuf_add(&t, ", \\quad ");
+			note_local(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
+			strbuf_add(&t, " = ");
+			numbers_format(&t, d->num.partial, STYLE_ASCII);
+		}
+		if (d->num.has_check) {
+			strbuf_add(&t, ", \\quad \\text{finite difference} ");
+			numbers_format(&t, d->num.fd, STYLE_ASCII);
+		}
+		aligned(w, &t, k + 1 == w->a->nwrt);
+	}
+	math_close(w, markdown);
+	strbuf_release(&t);
+}
+
+/* Writes the numbers section. */
+static void
+tex_numbers(struct writer *w, int markdown)
+{
+	heading(w, markdown, 2, "Numbers");
+	tex_values(w, markdown);
+	tex_locals(w, markdown);
+	if (w->a->nwrt > 0)
+		tex_deriv_numbers(w, markdown);
+}
+
 /* Writes one derivative's section. */
 static int
 tex_deriv(struct writer *w, const struct deriv *d, enum infdiag_part part,
@@ -255,11 +367,19 @@ write_tex(struct writer *w, enum infdiag_part part, int markdown)
 		writer_flush(w);
 		tex_rules(w, markdown);
 	}
-	for (k = 0; k < w->a->nwrt; k++) {
+	for (k = 0; part != INFDIAG_PART_EVAL && k < w->a->nwrt; k++) {
 		if (tex_deriv(w, &w->a->d[k], part, markdown) != 0)
 			return -1;
 	}
+	if (part == INFDIAG_PART_EVAL) {
+		if (w->a->num != NULL)
+			tex_numbers(w, markdown);
+		return 0;
+	}
 	if (part == INFDIAG_PART_ANALYSIS && w->a->nwrt > 0)
 		tex_reverse(w, markdown);
+	if (part == INFDIAG_PART_ANALYSIS && w->a->num != NULL &&
+	    numbers_any(w->a))
+		tex_numbers(w, markdown);
 	return 0;
 }
