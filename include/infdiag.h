@@ -172,6 +172,39 @@ int	infdiag_write(const struct infdiag_analysis *, enum infdiag_part,
 	    enum infdiag_format, unsigned flags, FILE *fp,
 	    struct infdiag_error *);
 
+/*
+ * Diagrams (Graphviz): the model drawn in one of four views.
+ */
+enum infdiag_view {
+	INFDIAG_VIEW_FULL,		/* every variable and arrow, labelled */
+	INFDIAG_VIEW_PATHS,		/* each wrt -> of path in its colour */
+	INFDIAG_VIEW_PARTIAL,		/* the direct arrow; the rest snipped */
+	INFDIAG_VIEW_DECOMPOSITION	/* a cluster per sink subgraph */
+};
+
+/* Parses a view name ("full", "paths", "partial", "decomposition"); -1
+ * when unknown. */
+int	infdiag_view_parse(const char *, enum infdiag_view *);
+
+/* Writes the diagram of a view as DOT.  Returns 0, or -1 with err set. */
+int	infdiag_write_dot(const struct infdiag_analysis *, enum infdiag_view,
+	    FILE *fp, struct infdiag_error *);
+
+/* What infdiag_render() draws. */
+struct infdiag_render_options {
+	enum infdiag_view	 view;
+	const char		*type;		/* "svg", "png" or "pdf" */
+	const char		*layout;	/* engine; NULL for "dot" */
+	int			 force;		/* lay out beyond the size limit */
+};
+
+/* Lays the diagram out and renders it in-process into fp.  Returns 0, or
+ * -1 with err set (INFDIAG_EUSAGE for an unknown type or engine, or a model
+ * over the size limit without force). */
+int	infdiag_render(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *, FILE *fp,
+	    struct infdiag_error *);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "infdiag.h"
 #include "cli.h"
@@ -76,8 +77,15 @@ cli_out_open(struct cli_out *out, const char *path)
 		return INFDIAG_EIO;
 	}
 	snprintf(out->tmp, len + 16, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(out->tmp)) < 0 ||
-	    (out->fp = fdopen(fd, "wb")) == NULL) {
+	fd = mkstemp(out->tmp);
+	/* mkstemp makes the file private; the output is an ordinary file. */
+	if (fd >= 0) {
+		mode_t	mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if (fd < 0 || (out->fp = fdopen(fd, "wb")) == NULL) {
 		cli_warnx("%s: cannot write: %s", path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);

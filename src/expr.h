@@ -80,6 +80,18 @@ enum expr_style {
 void		 expr_print(const struct expr *, enum expr_style,
 		    const char *const *names, struct strbuf *out);
 
+/* Returns e with each input slot i replaced by subs[i] (trees whose slots
+ * are those of a common frame), simplified; NULL when out of memory, when
+ * a slot used has no substitute, or when the result would be too deep. */
+struct expr	*expr_substitute(const struct expr *,
+		    struct expr *const *subs);
+
+/* The number of nodes of e as printed, counted up to just past limit. */
+size_t		 expr_count_nodes(const struct expr *, size_t limit);
+
+/* A new leaf: input slot. */
+struct expr	*expr_var(uint32_t);
+
 /* True when the tree is the constant 0 (the derivative of an unused input). */
 int		 expr_is_zero(const struct expr *);
 

@@ -23,6 +23,11 @@ static const struct cli_cmd commands[] = {
 	{ "paths", "the influence paths from --wrt to --of and their exact "
 	    "count", OPT_QUESTION | OPT_MAX_PATHS, cmd_paths },
 	{ "formula", "the total derivative only", OPT_QUESTION, cmd_formula },
+	{ "dot", "an annotated Graphviz DOT diagram", OPT_OF | OPT_WRT |
+	    OPT_OUTPUT | OPT_VIEW | OPT_MAX_PATHS, cmd_dot },
+	{ "render", "the diagram rendered in-process to SVG, PNG or PDF",
+	    OPT_OF | OPT_WRT | OPT_OUTPUT | OPT_VIEW | OPT_TYPE | OPT_LAYOUT |
+	    OPT_FORCE | OPT_MAX_PATHS, cmd_render },
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
 	    "(forward and reverse), finite-difference check", OPT_QUESTION,
 	    cmd_eval },

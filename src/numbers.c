@@ -149,6 +149,8 @@ gather(const struct infdiag_analysis *a, uint32_t v, const double *vals,
 	return 1;
 }
 
+static uint32_t	max_inputs(const struct infdiag_model *);
+
 /* Evaluates the values of every variable, in topological order. */
 static int
 eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
@@ -307,7 +309,8 @@ perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
 
 /* Checks d's value by a central finite difference of the whole model,
  * with the step cbrt(epsilon)·max(1, |x|) that balances truncation and
- * rounding; the relative error is |fd − value| / max(|value|, |fd|, 1e-8). */
+ * rounding.  The error is relative to max(|value|, |fd|, 1): a derivative
+ * that is exactly 0 is still checked, against the step's rounding. */
 static void
 check(const struct infdiag_analysis *a, struct deriv *d, double *vals,
     double *in)
@@ -333,7 +336,7 @@ check(const struct infdiag_analysis *a, struct deriv *d, double *vals,
 		return;
 	}
 	d->num.fd = (up - down) / (2 * h);
-	scale = fmax(fmax(fabs(d->num.forward), fabs(d->num.fd)), 1e-8);
+	scale = fmax(fmax(fabs(d->num.forward), fabs(d->num.fd)), 1);
 	d->num.fd_error = fabs(d->num.fd - d->num.forward) / scale;
 	d->num.has_check = isfinite(d->num.fd);
 }
@@ -348,6 +351,109 @@ partial_at(const struct infdiag_analysis *a, const struct deriv *d)
 	for (i = m->in_off[a->of]; m->in_idx[i] != d->wrt; i++)
 		;
 	return i;
+}
+
+/* Writes every ancestor of of in terms of the independent variables
+ * (slot = variable index) into whole[], NULL where that is not possible or
+ * too large, then differentiates of's with respect to each independent
+ * wrt.  Only for small models: the composed trees are shown whole. */
+static int
+closed_forms(struct infdiag_analysis *a)
+{
+	const struct infdiag_model	*m = a->m;
+	struct expr			**whole, **subs, *e;
+	uint32_t			  k, v, i;
+	int				  rc = -1;
+
+	if (a->nanc > CLOSED_MAX_VARS)
+		return 0;
+	whole = mem_calloc(m->nvars, sizeof(*whole));
+	subs = mem_calloc(max_inputs(m), sizeof(*subs));
+	if (whole == NULL || subs == NULL)
+		goto out;
+	for (k = 0; k < a->nanc; k++) {
+		v = a->anc[k];
+		if (var_ninputs(m, v) == 0) {
+			if ((whole[v] = expr_var(v)) == NULL)
+				goto out;
+			continue;
+		}
+		if (m->vars[v].x == NULL || m->vars[v].x->expr == NULL)
+			continue;
+		for (i = 0; i < var_ninputs(m, v); i++)
+			subs[i] = whole[m->in_idx[m->in_off[v] + i]];
+		e = expr_substitute(m->vars[v].x->expr, subs);
+		if (e != NULL && expr_count_nodes(e, CLOSED_MAX_NODES) >
+		    CLOSED_MAX_NODES) {
+			expr_free(e);
+			e = NULL;
+		}
+		whole[v] = e;
+	}
+	for (k = 0; whole[a->of] != NULL && k < a->nwrt; k++) {
+		v = a->d[k].wrt;
+		if (var_ninputs(m, v) != 0 || a->d[k].nrel == 0)
+			continue;
+		e = expr_derive(whole[a->of], v);
+		if (e != NULL && expr_count_nodes(e, CLOSED_MAX_NODES) >
+		    CLOSED_MAX_NODES) {
+			expr_free(e);
+			e = NULL;
+		}
+		a->d[k].num.closed = e;
+	}
+	rc = 0;
+out:
+	for (v = 0; whole != NULL && v < m->nvars; v++)
+		expr_free(whole[v]);
+	mem_free(whole);
+	mem_free(subs);
+	return rc;
+}
+
+/* Appends d's closed form; returns 0 when it has none. */
+int
+numbers_closed_form(struct strbuf *sb, const struct infdiag_analysis *a,
+    const struct deriv *d, enum style style)
+{
+	const struct infdiag_model	*m = a->m;
+	struct strbuf			  arena = STRBUF_INIT;
+	const char			**names;
+	size_t				 *at;
+	uint32_t			  k, v;
+	static const enum expr_style map[] = {
+		[STYLE_TEXT] = EXPR_TEXT, [STYLE_ASCII] = EXPR_ASCII,
+		[STYLE_LATEX] = EXPR_LATEX
+	};
+
+	if (a->num == NULL || d->num.closed == NULL)
+		return 0;
+	names = mem_calloc(m->nvars, sizeof(*names));
+	at = mem_calloc(m->nvars, sizeof(*at));
+	if (names == NULL || at == NULL) {
+		sb->failed = 1;
+		goto out;
+	}
+	/* Only the ancestors of of can appear: name just them. */
+	for (k = 0; k < a->nanc; k++) {
+		at[a->anc[k]] = arena.len;
+		note_symbol(&arena, m, a->anc[k], style);
+		strbuf_addc(&arena, '\0');
+	}
+	if (strbuf_failed(&arena)) {
+		sb->failed = 1;
+		goto out;
+	}
+	for (k = 0; k < a->nanc; k++) {
+		v = a->anc[k];
+		names[v] = arena.s + at[v];
+	}
+	expr_print(d->num.closed, map[style], names, sb);
+out:
+	mem_free(names);
+	mem_free(at);
+	strbuf_release(&arena);
+	return 1;
 }
 
 /* Allocates the numbers' arrays. */
@@ -403,6 +509,10 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 	n = a->num;
 	if (eval_values(a, in, err) != 0 || eval_locals(a, in, err) != 0)
 		goto out;
+	if (closed_forms(a) != 0) {
+		error_nomem(err);
+		goto out;
+	}
 	sweep_reverse(a);
 	for (k = 0; k < a->nwrt; k++) {
 		d = &a->d[k];
@@ -440,6 +550,8 @@ numbers_free(struct infdiag_analysis *a)
 
 	if (n == NULL)
 		return;
+	for (i = 0; i < a->nwrt; i++)
+		expr_free(a->d[i].num.closed);
 	for (i = 0; n->dexpr != NULL && i < a->m->nedges; i++)
 		expr_free(n->dexpr[i]);
 	mem_free(n->value);

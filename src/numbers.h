@@ -22,6 +22,7 @@
 #include "notation.h"
 
 struct infdiag_analysis;
+struct deriv;
 struct expr;
 struct strbuf;
 
@@ -47,6 +48,8 @@ struct deriv_numbers {
 	const char *fd_note;	/* why there is no check, or NULL */
 	int	has_partial;	/* wrt is a direct input: its term alone */
 	double	partial;
+	struct expr *closed;	/* d of/d wrt with every variable written in
+				   terms of the independent ones, or NULL */
 };
 
 /* Computes the numbers; fails with INFDIAG_ENUMERIC naming the variable,
@@ -58,6 +61,15 @@ void	numbers_free(struct infdiag_analysis *);
  * number slot, simplified; returns 0 when v has no expression. */
 int	numbers_local_formula(struct strbuf *, const struct infdiag_analysis *,
 	    uint32_t v, uint32_t slot, enum style);
+/* The largest closed form shown, in nodes, and the most ancestors of of
+ * for which one is attempted. */
+#define CLOSED_MAX_NODES	40
+#define CLOSED_MAX_VARS		64
+
+/* Appends d's closed form; returns 0 when it has none. */
+int	numbers_closed_form(struct strbuf *, const struct infdiag_analysis *,
+	    const struct deriv *, enum style);
+
 /* Says whether the model gave any number: a known value or local
  * derivative among the ancestors of of. */
 int	numbers_any(const struct infdiag_analysis *);

@@ -342,6 +342,20 @@ form_equation(struct strbuf *sb, const void *ctx, uint32_t v, uint32_t p,
 		sb->failed = 1;
 }
 
+/* Appends "dy/dx = " and the closed form. */
+static void
+form_closed(struct strbuf *sb, const void *ctx, uint32_t v, uint32_t p,
+    enum style style)
+{
+	const struct formctx	*f = ctx;
+
+	(void)v;
+	(void)p;
+	note_total(sb, f->a->m, f->a->of, f->d->wrt, style);
+	strbuf_add(sb, " = ");
+	numbers_closed_form(sb, f->a, f->d, style);
+}
+
 /* Appends a forward equation. */
 static void
 form_forward(struct strbuf *sb, const void *ctx, uint32_t v, uint32_t p,
@@ -372,6 +386,10 @@ jformula(struct writer *w, const struct deriv *d)
 		jforms(w, form_equation, &f, 0, 0);
 	else
 		strbuf_add(&w->sb, "null");
+	if (w->a->num != NULL && d->num.closed != NULL) {
+		strbuf_add(&w->sb, ",\n       \"closed_form\": ");
+		jforms(w, form_closed, &f, 0, 0);
+	}
 	strbuf_add(&w->sb, ",\n       \"forward\": [");
 	writer_flush(w);
 	for (k = 0; k < d->nrel; k++) {

@@ -303,6 +303,15 @@ text_deriv(struct writer *w, const struct deriv *d)
 	}
 	if (d->nrel == 0)
 		return 0;
+	strbuf_add(&w->sb, "  With every variable written in terms of the "
+	    "independent ones: ");
+	note_total(&w->sb, w->m, w->a->of, d->wrt, w->style);
+	strbuf_add(&w->sb, " = ");
+	if (numbers_closed_form(&w->sb, w->a, d, w->style)) {
+		strbuf_addc(&w->sb, '\n');
+		writer_flush(w);
+	} else
+		strbuf_truncate(&w->sb, 0);
 	text_forward(w, d);
 	if (d->wrt != w->a->of)
 		text_partial(w, d);

@@ -1,0 +1,39 @@
+/*
+ * Diagrams: the analysis drawn as a cgraph graph in one of four views,
+ * shared by the DOT writer (diagram.c) and the renderer (render.c).
+ *
+ * Node IDs are the variable names, which the loader restricted to
+ * [A-Za-z][A-Za-z0-9_]*; in the decomposition view a variable drawn in
+ * the subgraph of sink s has the ID "v@s" and lives in the cluster
+ * "cluster_s".  Text from the model (title, description, label, fn,
+ * expr) reaches the graph only inside HTML-like labels, escaped, so that
+ * it can add no node, attribute or markup.  Every HTML-like label holds
+ * a tag, so that it can never share cgraph's interned string with a
+ * plain value such as an ID.
+ */
+#ifndef INFDIAG_DIAGRAM_H
+#define INFDIAG_DIAGRAM_H
+
+#include <stddef.h>
+
+#include "gv_compat.h"
+#include "infdiag.h"
+
+/* The most path colours a diagram uses; paths beyond are drawn black. */
+#define DIAGRAM_MAX_COLOURS	12
+
+/* The largest diagram infdiag_render() lays out without force: Graphviz's
+ * dot layout takes time that grows much faster than the graph. */
+#define DIAGRAM_RENDER_MAX_NODES	2000
+#define DIAGRAM_RENDER_MAX_EDGES	20000
+
+/* Builds the graph of a view.  Returns a new graph that the caller closes
+ * with agclose(); NULL with err set (INFDIAG_ENOMEM). */
+Agraph_t *diagram_build(const struct infdiag_analysis *, enum infdiag_view,
+	    struct infdiag_error *);
+
+/* The number of nodes and edges the view draws, without building it. */
+void	diagram_size(const struct infdiag_analysis *, enum infdiag_view,
+	    size_t *nodes, size_t *edges);
+
+#endif /* INFDIAG_DIAGRAM_H */

@@ -1,0 +1,208 @@
+/*
+ * Rendering: a diagram laid out and drawn in-process by gvc, with the
+ * Graphviz plugins linked in as built-ins, so that it needs neither the
+ * dot program nor the plugin configuration file that libgvc's package
+ * generates when installed.  Graphviz's messages are caught and returned
+ * in the error instead of reaching standard error.
+ *
+ * One Graphviz context serves the whole process, made at the first
+ * rendering and kept: Graphviz 2.43 caches font names across contexts, so
+ * a second context after gvFreeContext() reads freed memory (found by
+ * AddressSanitizer in the unit tests).  Graphviz's error count is reset
+ * before and checked after each rendering instead of gvFreeContext()'s.
+ * Graphviz keeps global state (the error handler, the error count, the
+ * context), so infdiag_render() must not run in two threads at once.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gvc.h>
+#include <gvplugin.h>
+
+#include "analysis.h"
+#include "diagram.h"
+#include "error.h"
+#include "model.h"
+#include "strbuf.h"
+
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+#ifdef HAVE_GVPLUGIN_NEATO_LAYOUT
+extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
+#endif
+#ifdef HAVE_GVPLUGIN_PANGO
+extern gvplugin_library_t gvplugin_pango_LTX_library;
+#endif
+
+/* The plugins built in: the layouts, SVG (core), and PNG and PDF through
+ * cairo (pango).  Named like libltdl's table, but our own. */
+static const lt_symlist_t builtins[] = {
+	{ "gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library },
+#ifdef HAVE_GVPLUGIN_NEATO_LAYOUT
+	{ "gvplugin_neato_layout_LTX_library",
+	    &gvplugin_neato_layout_LTX_library },
+#endif
+	{ "gvplugin_core_LTX_library", &gvplugin_core_LTX_library },
+#ifdef HAVE_GVPLUGIN_PANGO
+	{ "gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library },
+#endif
+	{ NULL, NULL }
+};
+
+/* The output types and the Graphviz format that makes each. */
+static const struct {
+	const char	*type;
+	const char	*format;
+} types[] = {
+	{ "svg", "svg" },
+#ifdef HAVE_GVPLUGIN_PANGO
+	{ "png", "png:cairo" },
+	{ "pdf", "pdf:cairo" },
+#endif
+};
+
+/* The process's Graphviz context, made on first use. */
+static GVC_t	*gv_context;
+
+/* Graphviz's messages during one rendering: agseterrf() hands them over
+ * in pieces ("Error", ": ", the text), so they are gathered here. */
+static struct strbuf	gv_messages = STRBUF_INIT;
+
+/* Keeps a piece of a Graphviz message. */
+static int
+catch_message(char *piece)
+{
+	strbuf_add(&gv_messages, piece);
+	return 0;
+}
+
+/* The first error among the messages, on one line; the first message
+ * when none says "Error"; NULL when there is none. */
+static const char *
+first_error(char *buf, size_t size)
+{
+	const char	*s = strbuf_str(&gv_messages), *e;
+	size_t		 len;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	if ((e = strstr(s, "Error: ")) != NULL)
+		s = e + strlen("Error: ");
+	else if (strncmp(s, "Warning: ", 9) == 0)
+		s += 9;
+	len = strcspn(s, "\n");
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	snprintf(buf, size, "%.*s", (int)len, s);
+	return buf;
+}
+
+/* Finds the Graphviz format of a type; NULL when unknown. */
+static const char *
+find_format(const char *type)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (strcmp(type, types[i].type) == 0)
+			return types[i].format;
+	}
+	return NULL;
+}
+
+/* Refuses a diagram over the size limit unless forced. */
+static int
+check_size(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, struct infdiag_error *err)
+{
+	size_t	nodes, edges;
+
+	diagram_size(a, o->view, &nodes, &edges);
+	if (o->force || (nodes <= DIAGRAM_RENDER_MAX_NODES &&
+	    edges <= DIAGRAM_RENDER_MAX_EDGES))
+		return 0;
+	error_set(err, INFDIAG_EUSAGE, NULL, "the diagram has %zu nodes and "
+	    "%zu arrows, over the limit of %d and %d for rendering: Graphviz's "
+	    "layout time grows fast with size (use --force to render anyway, "
+	    "or write DOT with \"infdiag dot\")", nodes, edges,
+	    DIAGRAM_RENDER_MAX_NODES, DIAGRAM_RENDER_MAX_EDGES);
+	return -1;
+}
+
+/* Lays out and renders g into fp; -1 with err set. */
+static int
+lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
+    const char *format, FILE *fp, struct infdiag_error *err)
+{
+	char	buf[INFDIAG_ERROR_TEXT_LENGTH];
+	int	rc;
+
+	if (gvLayout(gvc, g, layout) != 0) {
+		error_set(err, INFDIAG_EUSAGE, NULL, "layout \"%s\": %s",
+		    layout, first_error(buf, sizeof(buf)) != NULL ? buf :
+		    "unknown engine");
+		return -1;
+	}
+	rc = gvRender(gvc, g, format, fp);
+	gvFreeLayout(gvc, g);
+	if (rc != 0 || agerrors() > 0) {
+		error_set(err, INFDIAG_EIO, NULL, "rendering %s failed: %s",
+		    format, first_error(buf, sizeof(buf)) != NULL ? buf :
+		    "Graphviz gave no reason");
+		return -1;
+	}
+	return 0;
+}
+
+/* Lays the diagram out and renders it in-process into fp. */
+int
+infdiag_render(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, FILE *fp,
+    struct infdiag_error *err)
+{
+	const char	*layout = o->layout != NULL ? o->layout : "dot";
+	const char	*format;
+	char		 buf[INFDIAG_ERROR_TEXT_LENGTH];
+	agusererrf	 old;
+	Agraph_t	*g;
+	int		 rc = -1;
+
+	error_init(err, infdiag_model_source(a->m));
+	if (o->type == NULL || (format = find_format(o->type)) == NULL) {
+		error_set(err, INFDIAG_EUSAGE, NULL, "unknown output type "
+		    "\"%s\" (svg%s)", o->type != NULL ? o->type : "",
+		    sizeof(types) / sizeof(types[0]) > 1 ? ", png or pdf" : "");
+		return -1;
+	}
+	if (check_size(a, o, err) != 0)
+		return -1;
+	strbuf_truncate(&gv_messages, 0);
+	old = agseterrf(catch_message);
+	agreseterrors();
+	if (gv_context == NULL)
+		gv_context = gvContextPlugins(builtins, 0);
+	if (gv_context == NULL)
+		error_nomem(err);
+	else if ((g = diagram_build(a, o->view, err)) != NULL) {
+		rc = lay_out_and_render(gv_context, g, layout, format, fp,
+		    err);
+		agclose(g);
+	}
+	if (rc == 0 && agerrors() > 0) {
+		error_set(err, INFDIAG_EIO, NULL, "Graphviz reported an "
+		    "error: %s", first_error(buf, sizeof(buf)) != NULL ? buf :
+		    "no reason");
+		rc = -1;
+	}
+	if (rc == 0 && ferror(fp)) {
+		error_set(err, INFDIAG_EIO, NULL, "cannot write the %s "
+		    "output", o->type);
+		rc = -1;
+	}
+	agseterrf(old);
+	agreseterrors();
+	strbuf_release(&gv_messages);
+	return rc;
+}

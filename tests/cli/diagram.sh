@@ -1,0 +1,173 @@
+#!/bin/sh
+# infdiag dot and render: the views, the output types (by -o suffix or
+# --type), rendering with an empty PATH, a failed rendering that leaves
+# the old file alone, hostile text, the size limit and the exit statuses.
+. "$(dirname "$0")/lib.sh"
+
+GENMODEL=${GENMODEL:-$(dirname "$INFDIAG")/tests/gen/genmodel}
+
+# Under AddressSanitizer: Graphviz 2.43 leaks inside its layout engines,
+# its HTML-label parser and its engine list, and pango and fontconfig
+# keep caches.  Suppress those, by their functions and libraries only;
+# the full unwinder lets the stacks reach their names.
+cat >"$TMPD/lsan.supp" <<'EOF'
+leak:htmlparse
+leak:gvplugin_list
+leak:class1
+leak:class2
+leak:neato_layout
+leak:osage_layout
+leak:patchwork_layout
+leak:libgvplugin_pango.so
+leak:libfontconfig.so
+leak:libpango-1.0.so
+leak:libpangoft2-1.0.so
+EOF
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
+LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TMPD/lsan.supp:print_suppressions=0"
+export ASAN_OPTIONS LSAN_OPTIONS
+
+ex3=$EXAMPLES/example3.json
+ell=$EXAMPLES/ellipsoid.json
+
+# expect_head NAME FILE BYTES: the file starts with the bytes.
+expect_head() {
+	n=$(printf '%s' "$3" | wc -c)
+	if [ -s "$2" ] && [ "$(head -c "$n" "$2")" = "$3" ]; then
+		ok "$1: starts with '$3'"
+	else
+		not_ok "$1: starts with '$3'" "$(head -c 40 "$2" | od -c | head -2)"
+	fi
+}
+
+# expect_no_grep NAME WHICH PATTERN: the stream lacks a fixed string.
+expect_no_grep() {
+	if grep -qF -- "$3" "$TMPD/$2"; then
+		not_ok "$1: $2 lacks '$3'" "$(grep -F -- "$3" "$TMPD/$2" | head -3)"
+	else
+		ok "$1: $2 lacks '$3'"
+	fi
+}
+
+# Every view as DOT, and rendered to SVG with an empty PATH: no dot
+# program, and no Graphviz plugin configuration needed.
+for view in full paths partial decomposition; do
+	run dot --view "$view" "$ex3"
+	expect_status "dot --view $view" 0
+	expect_head "dot --view $view" "$TMPD/out" "strict digraph infdiag {"
+	expect_grep "dot --view $view" out "rankdir=LR"
+	env PATH= "$INFDIAG" render --view "$view" -o "$TMPD/$view.svg" \
+	    "$ell" >"$TMPD/out" 2>"$TMPD/err"
+	status=$?
+	expect_status "render --view $view, empty PATH" 0
+	expect_head "render --view $view, empty PATH" "$TMPD/$view.svg" "<?xml"
+	cp "$TMPD/$view.svg" "$TMPD/out"
+	expect_grep "render --view $view, empty PATH" out "</svg>"
+done
+run dot --view decomposition "$ex3"
+expect_grep "dot decomposition" out "subgraph cluster_y {"
+expect_grep "dot decomposition" out '"h@y"'
+# h -> y is on paths 3 (x -> h -> y) and 4 (x -> g -> h -> y).
+run dot --view paths "$ex3"
+expect_grep "dot paths" out 'h -> y	[color="#4363d8:#f58231",'
+
+# The output type: by the -o suffix, by --type, SVG by default.
+run render -o "$TMPD/x.png" "$ell"
+expect_status "render -o x.png" 0
+expect_head "render -o x.png" "$TMPD/x.png" "$(printf '\211PNG\r\n')"
+run render -o "$TMPD/x.PDF" "$ell"
+expect_status "render -o x.PDF" 0
+expect_head "render -o x.PDF" "$TMPD/x.PDF" "%PDF"
+run render --type pdf -o "$TMPD/pdf.svg" "$ell"
+expect_status "render --type pdf -o pdf.svg" 0
+expect_head "render --type pdf wins over the suffix" "$TMPD/pdf.svg" "%PDF"
+run render "$ex3"
+expect_status "render to standard output" 0
+expect_head "render to standard output is SVG" "$TMPD/out" "<?xml"
+run render --type svg - <"$ex3"
+expect_status "render --type svg -" 0
+expect_grep "render --type svg -" out "<svg"
+
+# Usage errors.
+run dot --view bogus "$ex3"
+expect_status "dot --view bogus" 2
+expect_grep "dot --view bogus" err 'unknown view "bogus"'
+run render --view bogus -o "$TMPD/bogus.svg" "$ex3"
+expect_status "render --view bogus" 2
+run render -o "$TMPD/x.txt" "$ex3"
+expect_status "render -o x.txt" 2
+expect_grep "render -o x.txt" err "--type"
+run render --type gif "$ex3"
+expect_status "render --type gif" 2
+expect_grep "render --type gif" err 'unknown output type "gif"'
+
+# A failed rendering leaves the existing file untouched, and no
+# temporary file behind.
+printf 'old contents\n' >"$TMPD/keep.svg"
+run render --layout nosuch -o "$TMPD/keep.svg" "$ex3"
+expect_status "render --layout nosuch" 2
+expect_grep "render --layout nosuch" err 'Layout type: "nosuch" not recognized'
+if [ "$(cat "$TMPD/keep.svg")" = "old contents" ]; then
+	ok "render --layout nosuch: the old file is untouched"
+else
+	not_ok "render --layout nosuch: the old file is untouched"
+fi
+if ls "$TMPD"/keep.svg.tmp.* >/dev/null 2>&1; then
+	not_ok "render --layout nosuch: no temporary file left"
+else
+	ok "render --layout nosuch: no temporary file left"
+fi
+run render --layout neato -o "$TMPD/keep.svg" "$ex3"
+expect_status "render --layout neato" 0
+expect_head "render --layout neato" "$TMPD/keep.svg" "<?xml"
+
+# The other statuses: no file (3), an invalid model (1), a failed
+# evaluation (4).
+run dot "$TMPD/nosuch.json"
+expect_status "dot of a missing file" 3
+run render "$TESTDATA/invalid/cycle-2.json"
+expect_status "render of an invalid model" 1
+printf '{"variables": {"x": {"value": -1}, "y": {"expr": "log(x)"}}}\n' \
+    >"$TMPD/log.json"
+run dot "$TMPD/log.json"
+expect_status "dot with log of a negative number" 4
+
+# Hostile text from the model stays text.
+h='\"]; evil [label=x <script>alert(1)</script> & \\N \u0001 } -> evil; <b>'
+printf '{"title": "%s", "description": "%s", "variables": {"x": {"value": 1, "label": "%s", "latex": "%s"}, "g": {"expr": "x*x", "label": "%s"}, "y": {"inputs": ["x", "g"], "fn": "%s", "expr": "x+g"}}}\n' \
+    "$h" "$h" "$h" "$h" "$h" "$h" >"$TMPD/hostile.json"
+for view in full paths partial decomposition; do
+	run dot --view "$view" "$TMPD/hostile.json"
+	expect_status "hostile dot --view $view" 0
+	expect_no_grep "hostile dot --view $view" out "<script"
+	expect_grep "hostile dot --view $view" out "&lt;script&gt;"
+	if grep -qE '^[[:space:]]*"?evil"?[[:space:]]*(\[|;|->)' "$TMPD/out"; then
+		not_ok "hostile dot --view $view: no node evil"
+	else
+		ok "hostile dot --view $view: no node evil"
+	fi
+	run render --view "$view" "$TMPD/hostile.json"
+	expect_status "hostile render --view $view" 0
+	expect_no_grep "hostile render --view $view" out "<script"
+	expect_grep "hostile render --view $view" out "&lt;script&gt;"
+done
+
+# Beyond the size limit, render refuses unless forced; dot writes it.
+"$GENMODEL" chain 2001 >"$TMPD/big.json" || exit 99
+run render -o "$TMPD/big.svg" "$TMPD/big.json"
+expect_status "render of 2001 variables" 2
+expect_grep "render of 2001 variables" err "--force"
+if [ -e "$TMPD/big.svg" ]; then
+	not_ok "render of 2001 variables: no file written"
+else
+	ok "render of 2001 variables: no file written"
+fi
+run dot -o "$TMPD/big.dot" "$TMPD/big.json"
+expect_status "dot of 2001 variables" 0
+if [ "$(grep -c -- ' -> ' "$TMPD/big.dot")" -eq 2000 ]; then
+	ok "dot of 2001 variables: 2000 arrows"
+else
+	not_ok "dot of 2001 variables: 2000 arrows"
+fi
+
+done_testing
