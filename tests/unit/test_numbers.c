@@ -216,10 +216,9 @@ next_random(uint64_t *s)
  * sqrt and divisors are kept positive, powers are of positive bases or
  * small integers, tan is kept away from its poles. */
 static void
-random_expr(struct strbuf *sb, uint64_t *s, char names[][8], int n, int depth)
+random_expr(struct strbuf *sb, uint64_t *s, char names[][16], int n, int depth)
 {
 	int	pick = (int)(next_random(s) % (depth > 0 ? 14 : 3));
-	char	a[8];
 
 	if (pick < 2) {
 		strbuf_add(sb, names[next_random(s) % (uint64_t)n]);
@@ -229,7 +228,6 @@ random_expr(struct strbuf *sb, uint64_t *s, char names[][8], int n, int depth)
 		strbuf_addf(sb, "%d", (int)(next_random(s) % 5) + 1);
 		return;
 	}
-	snprintf(a, sizeof(a), "%s", "");
 	switch (pick) {
 	case 3: case 4: case 5:
 		strbuf_addc(sb, '(');
@@ -288,7 +286,7 @@ random_expr(struct strbuf *sb, uint64_t *s, char names[][8], int n, int depth)
 static void
 random_model(struct strbuf *sb, uint64_t *s)
 {
-	char	names[12][8];
+	char	names[12][16];
 	int	k = 1 + (int)(next_random(s) % 3), n = k + 2 +
 		    (int)(next_random(s) % 5), i;
 
