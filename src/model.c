@@ -11,7 +11,7 @@
 #include "expr.h"
 #include "model.h"
 
-/* FNV-1a over len bytes. */
+/* FNV-1a over len bytes, finished by MurmurHash3's mixer. */
 static uint32_t
 name_hash(const char *s, size_t len)
 {
@@ -22,6 +22,13 @@ name_hash(const char *s, size_t len)
 		h ^= (unsigned char)s[i];
 		h *= 16777619u;
 	}
+	/* FNV leaves the low bits, which index the table, poorly mixed for
+	 * names that differ in a few digits: finish as MurmurHash3 does. */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
 	return h;
 }
 
@@ -44,26 +51,32 @@ void
 model_hash_insert(struct infdiag_model *m, uint32_t v)
 {
 	const char	*name = m->vars[v].name;
-	uint32_t	 i = name_hash(name, strlen(name)) & m->hash_mask;
+	uint32_t	 h = name_hash(name, strlen(name)), i = h & m->hash_mask;
 
 	while (m->hash[i] != 0)
 		i = (i + 1) & m->hash_mask;
-	m->hash[i] = v + 1;
+	m->hash[i] = (uint64_t)h << 32 | (v + 1);
 }
 
-/* Looks a name of len bytes up; INFDIAG_NONE when absent. */
+/* Looks a name of len bytes up; INFDIAG_NONE when absent.  The stored
+ * hash spares a visit to each name that cannot match. */
 uint32_t
 model_lookup(const struct infdiag_model *m, const char *name, size_t len)
 {
-	uint32_t	i, v;
+	uint32_t	h, i, v;
+	uint64_t	e;
+	const char	*cand;
 
 	if (m->hash == NULL)
 		return INFDIAG_NONE;
-	i = name_hash(name, len) & m->hash_mask;
-	while ((v = m->hash[i]) != 0) {
-		if (strncmp(m->vars[v - 1].name, name, len) == 0 &&
-		    m->vars[v - 1].name[len] == '\0')
-			return v - 1;
+	h = name_hash(name, len);
+	i = h & m->hash_mask;
+	while ((e = m->hash[i]) != 0) {
+		v = (uint32_t)e - 1;
+		cand = m->vars[v].name;
+		if ((uint32_t)(e >> 32) == h && memcmp(cand, name, len) == 0 &&
+		    cand[len] == '\0')
+			return v;
 		i = (i + 1) & m->hash_mask;
 	}
 	return INFDIAG_NONE;

@@ -60,7 +60,8 @@ struct infdiag_model {
 	uint32_t	 of;		/* INFDIAG_NONE when not given */
 	uint32_t	*wrt;
 	uint32_t	 nwrt;
-	uint32_t	*hash;		/* open addressing: var index + 1, 0 empty */
+	uint64_t	*hash;		/* open addressing: the name's hash << 32
+					   | var index + 1; 0 empty */
 	uint32_t	 hash_mask;
 	char		**warnings;
 	size_t		 nwarnings;
