@@ -94,14 +94,15 @@ sigmoid(double v)
 static int
 eval_call(enum expr_fn fn, double v, double *out, struct expr_error *err)
 {
-	char	what[64], num[32];
+	char	num[32];
 
-	expr_format_number(v, num, sizeof num);
-	if (fn == EXPR_FN_LOG && v <= 0)
-		return eval_error(err, "log of a non-positive number (%s)",
-		    num);
-	if (fn == EXPR_FN_SQRT && v < 0)
-		return eval_error(err, "sqrt of a negative number (%s)", num);
+	/* The operand is formatted only for a message: evaluation is hot. */
+	if ((fn == EXPR_FN_LOG && v <= 0) || (fn == EXPR_FN_SQRT && v < 0)) {
+		expr_format_number(v, num, sizeof num);
+		return eval_error(err, fn == EXPR_FN_LOG ?
+		    "log of a non-positive number (%s)" :
+		    "sqrt of a negative number (%s)", num);
+	}
 	switch (fn) {
 	case EXPR_FN_EXP:	*out = exp(v);		break;
 	case EXPR_FN_LOG:	*out = log(v);		break;
@@ -112,8 +113,10 @@ eval_call(enum expr_fn fn, double v, double *out, struct expr_error *err)
 	case EXPR_FN_TANH:	*out = tanh(v);		break;
 	default:		*out = sigmoid(v);	break;
 	}
-	snprintf(what, sizeof what, "%s(%s)", expr_fn_name(fn), num);
-	return check_finite(*out, err, what);
+	if (isfinite(*out))
+		return 0;
+	expr_format_number(v, num, sizeof num);
+	return eval_error(err, "overflow in %s(%s)", expr_fn_name(fn), num);
 }
 
 /* Raises b to the power p, refusing a negative base to a fractional
@@ -121,18 +124,21 @@ eval_call(enum expr_fn fn, double v, double *out, struct expr_error *err)
 static int
 eval_pow(double b, double p, double *out, struct expr_error *err)
 {
-	char	what[72], bs[32], ps[32];
+	char	bs[32], ps[32];
+	int	bad_base = b < 0 && !expr_is_integer(p);
+	int	pole = b == 0 && p < 0;
 
+	if (!bad_base && !pole && isfinite(*out = pow(b, p)))
+		return 0;
+	/* Only a message needs the operands as text. */
 	expr_format_number(b, bs, sizeof bs);
 	expr_format_number(p, ps, sizeof ps);
-	if (b < 0 && !expr_is_integer(p))
+	if (bad_base)
 		return eval_error(err, "negative base (%s) to a non-integer "
 		    "power (%s)", bs, ps);
-	if (b == 0 && p < 0)
+	if (pole)
 		return eval_error(err, "division by zero in 0^%s", ps);
-	*out = pow(b, p);
-	snprintf(what, sizeof what, "%s^%s", bs, ps);
-	return check_finite(*out, err, what);
+	return eval_error(err, "overflow in %s^%s", bs, ps);
 }
 
 /* Evaluates a sum or a product, left to right. */

@@ -342,11 +342,19 @@ load_inputs(struct loader *L, const json_t *arr)
 	if (!json_is_array(arr))
 		return fail_type(L, "an array of variable names", arr);
 	json_array_foreach(arr, i, j) {
+		w = json_is_string(j) ? model_lookup(L->m,
+		    json_string_value(j), json_string_length(j)) : INFDIAG_NONE;
+		/* The path is built only for a message: there is an input per
+		 * arrow, and most models have no error. */
+		if (w != INFDIAG_NONE && w != L->cur &&
+		    L->stamp[w] != L->cur + 1) {
+			if (add_input(L, w) != 0)
+				return -1;
+			continue;
+		}
 		mark = path_push_index(L, i);
 		if (!json_is_string(j))
 			return fail_type(L, "a variable name (a string)", j);
-		w = model_lookup(L->m, json_string_value(j),
-		    json_string_length(j));
 		if (w == INFDIAG_NONE)
 			return fail(L, "unknown variable %s", quote(q,
 			    json_string_value(j), json_string_length(j)));
