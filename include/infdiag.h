@@ -161,6 +161,8 @@ enum infdiag_part {
 
 /* Flags for infdiag_write(). */
 #define INFDIAG_WRITE_ASCII	0x1	/* plain ASCII text, not Unicode */
+#define INFDIAG_WRITE_EXPLAIN	0x2	/* analysis in text or Markdown: the
+					   derivation narrated step by step */
 
 /* Parses a format name ("text", "json", "latex", "markdown"); -1 when
  * unknown. */
@@ -203,6 +205,12 @@ struct infdiag_render_options {
  * over the size limit without force). */
 int	infdiag_render(const struct infdiag_analysis *,
 	    const struct infdiag_render_options *, FILE *fp,
+	    struct infdiag_error *);
+
+/* Writes the teaching report: one self-contained HTML page (inline SVG
+ * diagrams, MathML, no external resource) for an analysis computed with
+ * numbers.  Returns 0, or -1 with err set. */
+int	infdiag_write_report(const struct infdiag_analysis *, FILE *fp,
 	    struct infdiag_error *);
 
 #ifdef __cplusplus

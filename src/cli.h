@@ -75,6 +75,7 @@ int	cmd_analyze(const struct cli_cmd *, const struct cli_args *);
 int	cmd_check(const struct cli_cmd *, const struct cli_args *);
 int	cmd_dot(const struct cli_cmd *, const struct cli_args *);
 int	cmd_render(const struct cli_cmd *, const struct cli_args *);
+int	cmd_report(const struct cli_cmd *, const struct cli_args *);
 int	cmd_eval(const struct cli_cmd *, const struct cli_args *);
 int	cmd_formula(const struct cli_cmd *, const struct cli_args *);
 int	cmd_paths(const struct cli_cmd *, const struct cli_args *);

@@ -37,8 +37,14 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 	}
 	if ((status = cli_out_open(&out, a->output)) != 0)
 		goto out;
-	if (infdiag_write(an, part, format, a->ascii ? INFDIAG_WRITE_ASCII : 0,
-	    out.fp, &err) != 0)
+	if (a->explain && format != INFDIAG_FORMAT_TEXT &&
+	    format != INFDIAG_FORMAT_MARKDOWN) {
+		cli_warnx("%s: --explain is for text and markdown", cmd->name);
+		status = cli_out_close(&out, INFDIAG_EUSAGE);
+		goto out;
+	}
+	if (infdiag_write(an, part, format, (a->ascii ? INFDIAG_WRITE_ASCII :
+	    0) | (a->explain ? INFDIAG_WRITE_EXPLAIN : 0), out.fp, &err) != 0)
 		status = cli_error(&err);
 	status = cli_out_close(&out, status);
 out:

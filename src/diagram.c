@@ -955,6 +955,13 @@ diagram_build(const struct infdiag_analysis *a, enum infdiag_view view,
 	return dg.g;
 }
 
+/* The colour of path k (from 0) in the paths view. */
+const char *
+diagram_path_colour(uint32_t k)
+{
+	return k < DIAGRAM_MAX_COLOURS ? palette[k] : NULL;
+}
+
 /* The number of nodes and edges the view draws. */
 void
 diagram_size(const struct infdiag_analysis *a, enum infdiag_view view,

@@ -32,6 +32,10 @@
 Agraph_t *diagram_build(const struct infdiag_analysis *, enum infdiag_view,
 	    struct infdiag_error *);
 
+/* The colour of path k (from 0) of the paths view, "#rrggbb"; NULL from
+ * DIAGRAM_MAX_COLOURS on (those paths are drawn black). */
+const char *diagram_path_colour(uint32_t k);
+
 /* The number of nodes and edges the view draws, without building it. */
 void	diagram_size(const struct infdiag_analysis *, enum infdiag_view,
 	    size_t *nodes, size_t *edges);

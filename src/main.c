@@ -19,7 +19,8 @@ static const struct cli_cmd commands[] = {
 	{ "check", "validate the model and print a one-line summary",
 	    OPT_FORMAT, cmd_check },
 	{ "analyze", "the full report: order, sink subgraphs and their "
-	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS, cmd_analyze },
+	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS | OPT_EXPLAIN,
+	    cmd_analyze },
 	{ "paths", "the influence paths from --wrt to --of and their exact "
 	    "count", OPT_QUESTION | OPT_MAX_PATHS, cmd_paths },
 	{ "formula", "the total derivative only", OPT_QUESTION, cmd_formula },
@@ -28,6 +29,9 @@ static const struct cli_cmd commands[] = {
 	{ "render", "the diagram rendered in-process to SVG, PNG or PDF",
 	    OPT_OF | OPT_WRT | OPT_OUTPUT | OPT_VIEW | OPT_TYPE | OPT_LAYOUT |
 	    OPT_FORCE | OPT_MAX_PATHS, cmd_render },
+	{ "report", "a self-contained HTML page for teaching: diagrams, "
+	    "formulas, numbers, the derivation", OPT_OF | OPT_WRT | OPT_OUTPUT |
+	    OPT_MAX_PATHS, cmd_report },
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
 	    "(forward and reverse), finite-difference check", OPT_QUESTION,
 	    cmd_eval },

@@ -72,10 +72,20 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	case INFDIAG_FORMAT_LATEX:
 	case INFDIAG_FORMAT_MARKDOWN:
 		w.style = STYLE_LATEX;
-		rc = write_tex(&w, part, format == INFDIAG_FORMAT_MARKDOWN);
+		if ((flags & INFDIAG_WRITE_EXPLAIN) &&
+		    part == INFDIAG_PART_ANALYSIS &&
+		    format == INFDIAG_FORMAT_MARKDOWN)
+			rc = write_explain(&w, 1);
+		else
+			rc = write_tex(&w, part,
+			    format == INFDIAG_FORMAT_MARKDOWN);
 		break;
 	default:
-		rc = write_text(&w, part);
+		if ((flags & INFDIAG_WRITE_EXPLAIN) &&
+		    part == INFDIAG_PART_ANALYSIS)
+			rc = write_explain(&w, 0);
+		else
+			rc = write_text(&w, part);
 		break;
 	}
 	strbuf_release(&w.sb);

@@ -28,6 +28,9 @@ void	writer_flush(struct writer *);
 
 int	write_text(struct writer *, enum infdiag_part);
 int	write_text_numbers(struct writer *);
+/* The derivation narrated: text (w->style TEXT or ASCII) or Markdown
+ * (markdown != 0, w->style LATEX). */
+int	write_explain(struct writer *, int markdown);
 int	write_json(struct writer *, enum infdiag_part);
 int	write_tex(struct writer *, enum infdiag_part, int markdown);
 

@@ -1,0 +1,194 @@
+#!/bin/sh
+# infdiag report: one self-contained HTML page per example, model text
+# escaped, and, when Chromium is installed, each page rendered in headless
+# Chromium: a screenshot that is not blank, MathML and SVG laid out with
+# a size, and a hostile model that runs no script and adds no element.
+. "$(dirname "$0")/lib.sh"
+
+BROWSER=$(cd "$(dirname "$0")/../browser" && pwd)
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+# Graphviz and fontconfig keep caches (see diagram.sh).
+cat >"$TMPD/lsan.supp" <<'SUPP'
+leak:htmlparse
+leak:gvplugin_list
+leak:class1
+leak:class2
+leak:libgvplugin_pango.so
+leak:libfontconfig.so
+leak:libpango-1.0.so
+leak:libpangoft2-1.0.so
+SUPP
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
+LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TMPD/lsan.supp:print_suppressions=0"
+export ASAN_OPTIONS LSAN_OPTIONS
+
+# expect_count NAME FILE PATTERN WANT: the file has WANT lines matching.
+expect_count() {
+	n=$(grep -c -- "$3" "$2")
+	if [ "$n" -eq "$4" ]; then
+		ok "$1: $4 lines with '$3'"
+	else
+		not_ok "$1: $4 lines with '$3'" "got $n"
+	fi
+}
+
+# The pages: self-contained, and every section there.
+for model in "$EXAMPLES"/*.json; do
+	name=$(basename "$model" .json)
+	run report "$model" -o "$TMPD/$name.html"
+	expect_status "report $name" 0
+	if grep -qiE '<script|<link|src="(https?:)?//|href="https?:|@import|url\(' \
+	    "$TMPD/$name.html"; then
+		not_ok "report $name: self-contained" \
+		    "$(grep -oiE '<script|<link|src="[^"]*"|href="https?:[^"]*"|@import|url\([^)]*\)' "$TMPD/$name.html" | head -3)"
+	else
+		ok "report $name: self-contained (no script, no link, no URL)"
+	fi
+	if head -c 15 "$TMPD/$name.html" | grep -q '<!DOCTYPE html>' &&
+	    tail -1 "$TMPD/$name.html" | grep -q '</html>'; then
+		ok "report $name: a whole HTML5 page"
+	else
+		not_ok "report $name: a whole HTML5 page"
+	fi
+done
+
+ex3=$TMPD/example3.html
+cp "$ex3" "$TMPD/out"
+expect_grep "example3" out '<h1>Example 3: y = f(x, g(x), h(x, g(x)))</h1>'
+expect_grep "example3" out 'no arrow is in two subgraphs;'
+expect_grep "example3" out '<section id="decomposition">'
+expect_grep "example3" out 'There are <b>4</b> paths'
+expect_grep "example3" out '<tr style="color:#e6194b">'
+expect_grep "example3" out '<tr style="color:#f58231">'
+expect_grep "example3" out '<mrow style="color:#4363d8">'
+expect_grep "example3" out '<mo>·</mo><mo>(</mo><mfrac><mrow><mi>∂</mi><mi>h</mi></mrow>'
+expect_grep "example3" out '{dg}{dx} + ' 
+expect_grep "example3" out '<mfrac><mrow><mi>∂</mi><mi>y</mi></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac>'
+expect_grep "example3" out '<section id="reverse">'
+expect_count "example3 diagrams" "$ex3" '<figure class="diagram"><svg' 4
+expect_count "example3 prolog" "$ex3" '<?xml\|<!DOCTYPE svg' 0
+
+cp "$TMPD/ellipsoid.html" "$TMPD/out"
+expect_grep "ellipsoid" out '<td class="num">50.2654824574</td><td class="num">50.2654824574</td><td class="num">25.1327412287</td>'
+expect_grep "ellipsoid" out 'the indirect paths add 25.1327412287'
+expect_grep "ellipsoid" out '<section id="numbers">'
+expect_grep "ellipsoid" out 'relative error'
+
+cp "$TMPD/perceptron.html" "$TMPD/out"
+expect_grep "perceptron" out '<mover accent="true"><mrow><mi>θ</mi></mrow><mo>^</mo></mover>'
+expect_grep "perceptron" out '<h2>Reverse accumulation (backpropagation)</h2>'
+
+# Escaping: model text never becomes markup.
+hostile=$BROWSER/hostile.json
+run report "$hostile" -o "$TMPD/hostile.html"
+expect_status "report hostile" 0
+if grep -qiE '<(script|img|iframe|style>body|b>bold|svg onload)' "$TMPD/hostile.html"; then
+	not_ok "hostile: no markup from the model" \
+	    "$(grep -oiE '<(script|img|iframe|style>body|b>bold|svg onload)[^>]*' "$TMPD/hostile.html" | head -3)"
+else
+	ok "hostile: no markup from the model"
+fi
+cp "$TMPD/hostile.html" "$TMPD/out"
+expect_grep "hostile" out '<title>&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror=&quot;document.title=&#39;pwned&#39;&quot;&gt;</title>'
+expect_grep "hostile" out '<mtext>&lt;/math&gt;&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;</mtext>'
+expect_grep "hostile" out '<mtext>\unknown</mtext>'
+
+# Errors: a bad model, an unwritable output.
+run report "$TESTDATA/invalid/cycle.json"
+[ -f "$TESTDATA/invalid/cycle.json" ] && expect_status "report invalid" 1
+run report "$EXAMPLES/example3.json" -o "$TMPD/no/such/dir/page.html"
+expect_status "report unwritable" 3
+run report --format json "$EXAMPLES/example3.json"
+expect_status "report --format" 2
+
+# The browser.
+if [ ! -x "$CHROMIUM" ]; then
+	skip "browser tests" "chromium not installed"
+	done_testing
+fi
+
+# chromium ARGS...: headless Chromium with nothing from the network.
+chromium() {
+	timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	    --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync \
+	    --user-data-dir="$(mktemp -d "$TMPD/chromium.XXXXXX")" "$@" \
+	    2>>"$TMPD/chromium.err"
+}
+
+# measure NAME: loads a copy of the page with the measuring script and
+# leaves its line in $TMPD/measure.
+measure() {
+	{ cat "$TMPD/$1.html"; printf '<script>\n'; cat "$BROWSER/measure.js";
+	  printf '</script>\n'; } >"$TMPD/$1.measure.html"
+	chromium --run-all-compositor-stages-before-draw \
+	    --virtual-time-budget=5000 --dump-dom \
+	    "file://$TMPD/$1.measure.html" >"$TMPD/$1.dom"
+	grep -o 'MEASURE .* END' "$TMPD/$1.dom" >"$TMPD/measure"
+}
+
+# field NAME: the number after NAME in the measure line.
+field() {
+	sed -n "s/.* $1 \([^ ]*\).*/\1/p" "$TMPD/measure"
+}
+
+for model in "$EXAMPLES"/*.json; do
+	name=$(basename "$model" .json)
+	chromium --screenshot="$TMPD/$name.png" --window-size=1280,2000 \
+	    "file://$TMPD/$name.html" >/dev/null
+	size=$(wc -c <"$TMPD/$name.png" 2>/dev/null || echo 0)
+	if [ "$size" -gt 30000 ] && head -c 8 "$TMPD/$name.png" | grep -q PNG
+	then
+		ok "browser $name: a screenshot that is not blank ($size bytes)"
+	else
+		not_ok "browser $name: a screenshot that is not blank" \
+		    "size $size" "$(tail -3 "$TMPD/chromium.err")"
+	fi
+	measure "$name"
+	nmath=$(sed -n 's/.* math \([0-9]*\) \([0-9]*\) svg.*/\1 \2/p' "$TMPD/measure")
+	nsvg=$(sed -n 's/.* svg \([0-9]*\) \([0-9]*\) script.*/\1 \2/p' "$TMPD/measure")
+	want_svg=$(grep -c '<figure class="diagram"><svg' "$TMPD/$name.html")
+	set -- $nmath
+	if [ "${1:-0}" -gt 0 ] && [ "${2:-1}" -eq 0 ]; then
+		ok "browser $name: $1 math elements, all laid out with a size"
+	else
+		not_ok "browser $name: math elements laid out" "got '$nmath'" \
+		    "$(cat "$TMPD/measure")"
+	fi
+	set -- $nsvg
+	if [ "${1:-0}" -eq "$want_svg" ] && [ "${2:-1}" -eq 0 ]; then
+		ok "browser $name: $1 svg diagrams, all laid out with a size"
+	else
+		not_ok "browser $name: svg diagrams laid out" \
+		    "want $want_svg, got '$nsvg'"
+	fi
+done
+
+# The hostile page: no script ran, no element was added.
+measure hostile
+if [ "$(field script)" = 1 ] && [ "$(field img)" = 0 ] &&
+    [ "$(field iframe)" = 0 ] && [ "$(field title)" = kept ]; then
+	ok "browser hostile: no script ran, no element added"
+else
+	not_ok "browser hostile: no script ran, no element added" \
+	    "$(cat "$TMPD/measure")"
+fi
+nsvg=$(sed -n 's/.* svg \([0-9]*\) .*/\1/p' "$TMPD/measure")
+want_svg=$(grep -c '<figure class="diagram"><svg' "$TMPD/hostile.html")
+if [ "$nsvg" = "$want_svg" ]; then
+	ok "browser hostile: only the diagrams' svg elements ($nsvg)"
+else
+	not_ok "browser hostile: only the diagrams' svg elements" \
+	    "want $want_svg, got $nsvg"
+fi
+chromium --dump-dom "file://$TMPD/hostile.html" >"$TMPD/hostile.dom"
+if grep -q '<title>&lt;script&gt;document.title=' "$TMPD/hostile.dom" &&
+    ! grep -qiE '<(script|img|iframe)' "$TMPD/hostile.dom"; then
+	ok "browser hostile: the title is text, the DOM has no script"
+else
+	not_ok "browser hostile: the title is text, the DOM has no script" \
+	    "$(grep -oiE '<title>[^<]*|<(script|img|iframe)[^>]*' "$TMPD/hostile.dom" | head -3)"
+fi
+
+done_testing
