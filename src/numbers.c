@@ -255,8 +255,8 @@ sweep_reverse(struct infdiag_analysis *a)
 
 /* One forward sweep from d->wrt: tangent(v) = Σ ∂v/∂p·tangent(p) over v's
  * inputs p on a path.  Returns 0 when a local derivative is unknown. */
-static int
-sweep_forward(const struct infdiag_analysis *a, const struct deriv *d,
+int
+numbers_tangents(const struct infdiag_analysis *a, const struct deriv *d,
     double *tangent)
 {
 	const struct infdiag_model	*m = a->m;
@@ -522,7 +522,7 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 			    n->local_known[a->of];
 			continue;
 		}
-		if (!sweep_forward(a, d, scratch))
+		if (!numbers_tangents(a, d, scratch))
 			continue;
 		if (d->direct) {
 			d->num.has_partial = 1;

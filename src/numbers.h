@@ -66,6 +66,11 @@ int	numbers_local_formula(struct strbuf *, const struct infdiag_analysis *,
 #define CLOSED_MAX_NODES	40
 #define CLOSED_MAX_VARS		64
 
+/* Fills tangent[v] = dv/d(wrt) for the variables v on d's paths, by one
+ * forward sweep; returns 0 when a local derivative there is unknown. */
+int	numbers_tangents(const struct infdiag_analysis *, const struct deriv *,
+	    double *tangent);
+
 /* Appends d's closed form; returns 0 when it has none. */
 int	numbers_closed_form(struct strbuf *, const struct infdiag_analysis *,
 	    const struct deriv *, enum style);

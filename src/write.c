@@ -95,3 +95,28 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	}
 	return 0;
 }
+
+/* Appends model text outside mathematics: as it is (PLAIN_TEXT), without
+ * line breaks (PLAIN_LINE, for a LaTeX comment), or with Markdown's markup
+ * escaped and no line breaks (PLAIN_MARKDOWN). */
+void
+writer_plain(struct writer *w, const char *s, enum plain_mode mode)
+{
+	for (; *s != '\0'; s++) {
+		if (mode != PLAIN_TEXT && (*s == '\n' || *s == '\r'))
+			strbuf_addc(&w->sb, ' ');
+		else if (mode != PLAIN_MARKDOWN)
+			strbuf_addc(&w->sb, *s);
+		else if (*s == '<')
+			strbuf_add(&w->sb, "&lt;");
+		else if (*s == '>')
+			strbuf_add(&w->sb, "&gt;");
+		else if (*s == '&')
+			strbuf_add(&w->sb, "&amp;");
+		else if (strchr("\\`*_[]|$~#", *s) != NULL) {
+			strbuf_addc(&w->sb, '\\');
+			strbuf_addc(&w->sb, *s);
+		} else
+			strbuf_addc(&w->sb, *s);
+	}
+}

@@ -23,6 +23,15 @@ struct writer {
 	int				 nomem;
 };
 
+enum plain_mode {
+	PLAIN_TEXT,		/* as it is */
+	PLAIN_LINE,		/* without line breaks */
+	PLAIN_MARKDOWN		/* Markdown's markup escaped, one line */
+};
+
+/* Appends model text outside mathematics in a mode. */
+void	writer_plain(struct writer *, const char *, enum plain_mode);
+
 /* Writes the scratch string and empties it. */
 void	writer_flush(struct writer *);
 

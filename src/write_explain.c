@@ -27,27 +27,6 @@
 /* The most lines a list (rules, paths, equations) shows. */
 #define EXPLAIN_MAX_LINES	50
 
-/* Appends model text: as is in text, with Markdown's markup escaped. */
-static void
-plain(struct writer *w, const char *s, int md)
-{
-	for (; *s != '\0'; s++) {
-		if (md && (*s == '\n' || *s == '\r'))
-			strbuf_addc(&w->sb, ' ');
-		else if (md && *s == '<')
-			strbuf_add(&w->sb, "&lt;");
-		else if (md && *s == '>')
-			strbuf_add(&w->sb, "&gt;");
-		else if (md && *s == '&')
-			strbuf_add(&w->sb, "&amp;");
-		else if (md && strchr("\\`*_[]|$~#", *s) != NULL) {
-			strbuf_addc(&w->sb, '\\');
-			strbuf_addc(&w->sb, *s);
-		} else
-			strbuf_addc(&w->sb, *s);
-	}
-}
-
 /* Opens and closes inline mathematics: "$" in Markdown, nothing in
  * text. */
 static const char *
@@ -568,11 +547,13 @@ write_explain(struct writer *w, int markdown)
 	uint32_t			 k;
 
 	strbuf_add(&w->sb, markdown ? "# " : "");
-	plain(w, m->title != NULL ? m->title : m->source, markdown);
+	writer_plain(w, m->title != NULL ? m->title : m->source,
+	    markdown ? PLAIN_MARKDOWN : PLAIN_TEXT);
 	strbuf_add(&w->sb, "\n");
 	if (m->description != NULL) {
 		strbuf_add(&w->sb, markdown ? "\n" : "");
-		plain(w, m->description, markdown);
+		writer_plain(w, m->description,
+		    markdown ? PLAIN_MARKDOWN : PLAIN_TEXT);
 		strbuf_add(&w->sb, "\n");
 	}
 	strbuf_add(&w->sb, markdown ? "\n" : "\n");

@@ -21,6 +21,7 @@
 #include "diagram.h"
 #include "error.h"
 #include "formula.h"
+#include "mathml.h"
 #include "model.h"
 #include "notation.h"
 #include "numbers.h"
@@ -31,9 +32,6 @@
 #define REPORT_MAX_ROWS		200
 /* The derivatives that get their own paths and partial diagrams. */
 #define REPORT_MAX_DIAGRAMS	3
-/* How deep the LaTeX of a formula may nest before the rest is shown as
- * text: the model's "latex" keys are user text. */
-#define MATHML_MAX_DEPTH	48
 
 /* The page being written. */
 struct page {
@@ -58,423 +56,6 @@ flush(struct page *p)
 	p->sb.failed = 0;
 }
 
-/* Appends len bytes of text, escaped for HTML text and attributes. */
-static void
-escn(struct strbuf *sb, const char *s, size_t len)
-{
-	size_t	i, start = 0;
-	const char *rep;
-
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		strbuf_addn(sb, s + start, i - start);
-		strbuf_add(sb, rep);
-		start = i + 1;
-	}
-	strbuf_addn(sb, s + start, len - start);
-}
-
-static void
-esc(struct strbuf *sb, const char *s)
-{
-	escn(sb, s, strlen(s));
-}
-
-/*
- * MathML from the LaTeX the notation writes: \frac, \partial, \delta and
- * the Greek letters, \cdot, \to, \left( \right), \sqrt, \exp and its
- * kind, \mathrm, \hat and its kind, subscripts and superscripts.  Other
- * commands are shown as their text.  Every character of the source ends
- * up escaped inside a token element.
- */
-struct mm {
-	const char	*s;
-	struct strbuf	*out;
-	int		 depth;
-};
-
-static void	mm_list(struct mm *, int group);
-static void	mm_arg(struct mm *);
-
-/* LaTeX commands written as one token: the command, the element, the
- * character. */
-static const char *const mm_tokens[][3] = {
-	{ "alpha", "mi", "α" }, { "beta", "mi", "β" }, { "gamma", "mi", "γ" },
-	{ "delta", "mi", "δ" }, { "epsilon", "mi", "ϵ" },
-	{ "varepsilon", "mi", "ε" }, { "zeta", "mi", "ζ" }, { "eta", "mi", "η" },
-	{ "theta", "mi", "θ" }, { "vartheta", "mi", "ϑ" }, { "iota", "mi", "ι" },
-	{ "kappa", "mi", "κ" }, { "lambda", "mi", "λ" }, { "mu", "mi", "μ" },
-	{ "nu", "mi", "ν" }, { "xi", "mi", "ξ" }, { "pi", "mi", "π" },
-	{ "varpi", "mi", "ϖ" }, { "rho", "mi", "ρ" }, { "varrho", "mi", "ϱ" },
-	{ "sigma", "mi", "σ" }, { "varsigma", "mi", "ς" }, { "tau", "mi", "τ" },
-	{ "upsilon", "mi", "υ" }, { "phi", "mi", "ϕ" }, { "varphi", "mi", "φ" },
-	{ "chi", "mi", "χ" }, { "psi", "mi", "ψ" }, { "omega", "mi", "ω" },
-	{ "Gamma", "mi", "Γ" }, { "Delta", "mi", "Δ" }, { "Theta", "mi", "Θ" },
-	{ "Lambda", "mi", "Λ" }, { "Xi", "mi", "Ξ" }, { "Pi", "mi", "Π" },
-	{ "Sigma", "mi", "Σ" }, { "Upsilon", "mi", "Υ" }, { "Phi", "mi", "Φ" },
-	{ "Psi", "mi", "Ψ" }, { "Omega", "mi", "Ω" }, { "partial", "mi", "∂" },
-	{ "nabla", "mi", "∇" }, { "infty", "mi", "∞" }, { "ell", "mi", "ℓ" },
-	{ "cdot", "mo", "·" }, { "times", "mo", "×" }, { "to", "mo", "→" },
-	{ "rightarrow", "mo", "→" }, { "leftarrow", "mo", "←" },
-	{ "gets", "mo", "←" }, { "pm", "mo", "±" }, { "mp", "mo", "∓" },
-	{ "leq", "mo", "≤" }, { "geq", "mo", "≥" }, { "neq", "mo", "≠" },
-	{ "approx", "mo", "≈" }, { "sum", "mo", "∑" }, { "prod", "mo", "∏" },
-	{ "ldots", "mo", "…" }, { "cdots", "mo", "⋯" }, { "{", "mo", "{" },
-	{ "}", "mo", "}" }, { "|", "mo", "‖" }, { "_", "mi", "_" },
-	{ "%", "mo", "%" }, { "#", "mo", "#" }, { "&", "mo", "&" }
-};
-
-/* Functions written upright and applied to what follows. */
-static const char *const mm_functions[] = {
-	"exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sinh",
-	"cosh", "max", "min", "det", "tr"
-};
-
-/* Accents: the command and the mark above. */
-static const char *const mm_accents[][2] = {
-	{ "hat", "^" }, { "widehat", "^" }, { "tilde", "˜" },
-	{ "widetilde", "˜" }, { "bar", "¯" }, { "overline", "¯" },
-	{ "vec", "→" }, { "dot", "˙" }, { "ddot", "¨" }
-};
-
-/* Spaces: the command and its width. */
-static const char *const mm_spaces[][2] = {
-	{ ",", "0.1667em" }, { ":", "0.2222em" }, { ";", "0.2778em" },
-	{ " ", "0.25em" }, { "quad", "1em" }, { "qquad", "2em" }
-};
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* Appends <tag>text</tag> with the text escaped. */
-static void
-mm_token(struct mm *p, const char *tag, const char *text, size_t len)
-{
-	strbuf_addf(p->out, "<%s>", tag);
-	escn(p->out, text, len);
-	strbuf_addf(p->out, "</%s>", tag);
-}
-
-static void
-mm_skip_space(struct mm *p)
-{
-	while (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' ||
-	    *p->s == '\r')
-		p->s++;
-}
-
-/* Reads a command's name after the backslash into *name and *len. */
-static void
-mm_command_name(struct mm *p, const char **name, size_t *len)
-{
-	const char	*s = p->s;
-
-	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
-		s++;
-	if (s == p->s && *s != '\0')
-		s++;		/* a one-character command: \, \{ */
-	*name = p->s;
-	*len = (size_t)(s - p->s);
-	p->s = s;
-}
-
-/* Says whether the command of len bytes is word. */
-static int
-mm_is(const char *name, size_t len, const char *word)
-{
-	return strlen(word) == len && strncmp(name, word, len) == 0;
-}
-
-/* Appends the text of a group {...} (or of one character) as a token,
- * for \mathrm and \text. */
-static void
-mm_text_arg(struct mm *p, const char *tag)
-{
-	const char	*start;
-	int		 level = 1;
-
-	mm_skip_space(p);
-	if (*p->s != '{') {
-		if (*p->s != '\0') {
-			mm_token(p, tag, p->s, 1);
-			p->s++;
-		}
-		return;
-	}
-	start = ++p->s;
-	while (*p->s != '\0') {
-		if (*p->s == '{')
-			level++;
-		else if (*p->s == '}' && --level == 0)
-			break;
-		p->s++;
-	}
-	mm_token(p, tag, start, (size_t)(p->s - start));
-	if (*p->s == '}')
-		p->s++;
-}
-
-/* Appends the delimiter after \left or \right. */
-static void
-mm_delimiter(struct mm *p)
-{
-	mm_skip_space(p);
-	if (*p->s == '.')
-		p->s++;
-	else if (*p->s == '\\' && (p->s[1] == '{' || p->s[1] == '}' ||
-	    p->s[1] == '|')) {
-		mm_token(p, "mo", p->s[1] == '|' ? "‖" : p->s + 1,
-		    p->s[1] == '|' ? strlen("‖") : 1);
-		p->s += 2;
-	} else if (*p->s != '\0' && *p->s != '\\') {
-		mm_token(p, "mo", p->s, 1);
-		p->s++;
-	}
-}
-
-/* Appends a command; the backslash is read. */
-static void
-mm_command(struct mm *p)
-{
-	const char	*name;
-	size_t		 len, i;
-
-	mm_command_name(p, &name, &len);
-	if (mm_is(name, len, "frac") || mm_is(name, len, "dfrac")) {
-		strbuf_add(p->out, "<mfrac>");
-		mm_arg(p);
-		mm_arg(p);
-		strbuf_add(p->out, "</mfrac>");
-		return;
-	}
-	if (mm_is(name, len, "sqrt")) {
-		strbuf_add(p->out, "<msqrt>");
-		mm_arg(p);
-		strbuf_add(p->out, "</msqrt>");
-		return;
-	}
-	if (mm_is(name, len, "left") || mm_is(name, len, "right")) {
-		mm_delimiter(p);
-		return;
-	}
-	if (mm_is(name, len, "mathrm") || mm_is(name, len, "operatorname")) {
-		strbuf_add(p->out, "<mrow>");
-		mm_text_arg(p, "mi mathvariant=\"normal\"");
-		strbuf_add(p->out, "</mrow>");
-		return;
-	}
-	if (mm_is(name, len, "text") || mm_is(name, len, "mbox")) {
-		mm_text_arg(p, "mtext");
-		return;
-	}
-	if (mm_is(name, len, "mathit") || mm_is(name, len, "mathbf") ||
-	    mm_is(name, len, "boldsymbol") || mm_is(name, len, "mathsf")) {
-		mm_arg(p);
-		return;
-	}
-	if (mm_is(name, len, "\\") || mm_is(name, len, "!") ||
-	    mm_is(name, len, "displaystyle"))
-		return;
-	for (i = 0; i < NELEM(mm_accents); i++) {
-		if (mm_is(name, len, mm_accents[i][0])) {
-			strbuf_add(p->out, "<mover accent=\"true\">");
-			mm_arg(p);
-			mm_token(p, "mo", mm_accents[i][1],
-			    strlen(mm_accents[i][1]));
-			strbuf_add(p->out, "</mover>");
-			return;
-		}
-	}
-	for (i = 0; i < NELEM(mm_spaces); i++) {
-		if (mm_is(name, len, mm_spaces[i][0])) {
-			strbuf_addf(p->out, "<mspace width=\"%s\"/>",
-			    mm_spaces[i][1]);
-			return;
-		}
-	}
-	for (i = 0; i < NELEM(mm_tokens); i++) {
-		if (mm_is(name, len, mm_tokens[i][0])) {
-			mm_token(p, mm_tokens[i][1], mm_tokens[i][2],
-			    strlen(mm_tokens[i][2]));
-			return;
-		}
-	}
-	for (i = 0; i < NELEM(mm_functions); i++) {
-		if (mm_is(name, len, mm_functions[i])) {
-			mm_token(p, "mi", name, len);
-			strbuf_add(p->out, "<mo>&#x2061;</mo>");
-			return;
-		}
-	}
-	/* Unknown: shown as written, so that nothing is lost. */
-	strbuf_add(p->out, "<mtext>\\");
-	escn(p->out, name, len);
-	strbuf_add(p->out, "</mtext>");
-}
-
-/* Appends one character that is not a command or a group. */
-static void
-mm_char(struct mm *p)
-{
-	const char	*s = p->s;
-	uint32_t	 cp;
-	size_t		 n;
-
-	if (*s >= '0' && *s <= '9') {
-		while ((*s >= '0' && *s <= '9') || (*s == '.' &&
-		    s[1] >= '0' && s[1] <= '9'))
-			s++;
-		mm_token(p, "mn", p->s, (size_t)(s - p->s));
-		p->s = s;
-		return;
-	}
-	if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) {
-		mm_token(p, "mi", s, 1);
-		p->s++;
-		return;
-	}
-	if (*s == '-') {
-		mm_token(p, "mo", "−", strlen("−"));
-		p->s++;
-		return;
-	}
-	if (*s == '\'') {
-		mm_token(p, "mo", "′", strlen("′"));
-		p->s++;
-		return;
-	}
-	if (*s == '~') {
-		strbuf_add(p->out, "<mspace width=\"0.25em\"/>");
-		p->s++;
-		return;
-	}
-	if (*s == '&' || *s == '$') {
-		p->s++;		/* alignment and math shifts */
-		return;
-	}
-	n = utf8_decode(s, strlen(s), &cp);
-	mm_token(p, (unsigned char)*s >= 0x80 ? "mi" : "mo", s, n);
-	p->s += n;
-}
-
-/* Appends one atom: a group, a command with its arguments, a token. */
-static void
-mm_atom(struct mm *p)
-{
-	mm_skip_space(p);
-	if (*p->s == '\0')
-		return;
-	if (p->depth >= MATHML_MAX_DEPTH) {
-		mm_token(p, "mtext", p->s, 1);
-		p->s++;
-		return;
-	}
-	p->depth++;
-	if (*p->s == '{') {
-		p->s++;
-		strbuf_add(p->out, "<mrow>");
-		mm_list(p, 1);
-		strbuf_add(p->out, "</mrow>");
-		if (*p->s == '}')
-			p->s++;
-	} else if (*p->s == '\\') {
-		p->s++;
-		mm_command(p);
-	} else if (*p->s == '_' || *p->s == '^')
-		strbuf_add(p->out, "<mrow></mrow>");	/* a script alone */
-	else
-		mm_char(p);
-	p->depth--;
-}
-
-/* Appends an argument: a group or one atom, as one element. */
-static void
-mm_arg(struct mm *p)
-{
-	mm_skip_space(p);
-	if (*p->s == '{' && p->depth < MATHML_MAX_DEPTH) {
-		mm_atom(p);		/* a group makes its own mrow */
-		return;
-	}
-	strbuf_add(p->out, "<mrow>");
-	if (*p->s != '\0' && *p->s != '}' && *p->s != '_' && *p->s != '^')
-		mm_atom(p);
-	strbuf_add(p->out, "</mrow>");
-}
-
-/* Appends an atom with its subscript and superscript. */
-static void
-mm_scripted(struct mm *p)
-{
-	struct strbuf	 base = STRBUF_INIT, sub = STRBUF_INIT,
-			 sup = STRBUF_INIT, *out = p->out;
-	size_t		 mark = out->len;
-
-	mm_atom(p);
-	mm_skip_space(p);
-	if (*p->s != '_' && *p->s != '^')
-		return;
-	strbuf_addn(&base, out->s + mark, out->len - mark);
-	strbuf_truncate(out, mark);
-	while (*p->s == '_' || *p->s == '^') {
-		p->out = *p->s == '_' ? &sub : &sup;
-		p->s++;
-		if (p->out->len > 0)
-			strbuf_add(p->out, "<mo>′</mo>");	/* x_a_b */
-		mm_arg(p);
-		mm_skip_space(p);
-	}
-	p->out = out;
-	if (sub.len > 0 && sup.len > 0)
-		strbuf_add(out, "<msubsup><mrow>");
-	else
-		strbuf_add(out, sub.len > 0 ? "<msub><mrow>" : "<msup><mrow>");
-	strbuf_add(out, strbuf_str(&base));
-	strbuf_add(out, "</mrow>");
-	strbuf_add(out, strbuf_str(&sub));
-	strbuf_add(out, strbuf_str(&sup));
-	strbuf_add(out, sub.len > 0 && sup.len > 0 ? "</msubsup>" :
-	    sub.len > 0 ? "</msub>" : "</msup>");
-	out->failed |= base.failed | sub.failed | sup.failed;
-	strbuf_release(&base);
-	strbuf_release(&sub);
-	strbuf_release(&sup);
-}
-
-/* Appends atoms up to the end, or in a group up to its closing brace. */
-static void
-mm_list(struct mm *p, int group)
-{
-	for (;;) {
-		mm_skip_space(p);
-		if (*p->s == '\0' || (group && *p->s == '}'))
-			return;
-		if (*p->s == '}') {
-			mm_token(p, "mo", "}", 1);
-			p->s++;
-			continue;
-		}
-		mm_scripted(p);
-	}
-}
-
-/* Appends the MathML of LaTeX, without the math element. */
-static void
-mathml_inner(struct strbuf *out, const char *tex)
-{
-	struct mm	p = { tex, out, 0 };
-
-	strbuf_add(out, "<mrow>");
-	mm_list(&p, 0);
-	strbuf_add(out, "</mrow>");
-}
-
 /* Opens and closes a math element whose LaTeX source is tex. */
 static void
 math_open(struct strbuf *out, int block)
@@ -487,7 +68,7 @@ static void
 math_close(struct strbuf *out, const char *tex)
 {
 	strbuf_add(out, "</mrow><annotation encoding=\"application/x-tex\">");
-	esc(out, tex);
+	html_escape(out, tex);
 	strbuf_add(out, "</annotation></semantics></math>");
 }
 
@@ -496,7 +77,7 @@ static void
 math(struct page *p, int block)
 {
 	math_open(&p->sb, block);
-	mathml_inner(&p->sb, strbuf_str(&p->tex));
+	mathml_from_latex(&p->sb, strbuf_str(&p->tex));
 	math_close(&p->sb, strbuf_str(&p->tex));
 	p->nomem |= strbuf_failed(&p->tex);
 	strbuf_truncate(&p->tex, 0);
@@ -542,12 +123,12 @@ eqs_row(struct page *p, const char *colour, const char *cell)
 	if (eq != NULL) {
 		strbuf_addn(&lhs, s, (size_t)(eq - s));
 		math_open(&p->sb, 0);
-		mathml_inner(&p->sb, strbuf_str(&lhs));
+		mathml_from_latex(&p->sb, strbuf_str(&lhs));
 		math_close(&p->sb, strbuf_str(&lhs));
 		strbuf_add(&p->sb, "</td><td class=\"rhs\">");
 		math_open(&p->sb, 0);
 		strbuf_add(&p->sb, "<mo>=</mo>");
-		mathml_inner(&p->sb, eq + 3);
+		mathml_from_latex(&p->sb, eq + 3);
 		math_close(&p->sb, s);
 		strbuf_addn(&p->src, s, (size_t)(eq - s));
 		strbuf_add(&p->src, " &= ");
@@ -555,7 +136,7 @@ eqs_row(struct page *p, const char *colour, const char *cell)
 	} else {
 		strbuf_add(&p->sb, "</td><td class=\"rhs\">");
 		math_open(&p->sb, 0);
-		mathml_inner(&p->sb, s);
+		mathml_from_latex(&p->sb, s);
 		math_close(&p->sb, s);
 		strbuf_add(&p->src, s);
 	}
@@ -574,7 +155,7 @@ tex_source(struct page *p, const char *tex, int aligned)
 	    "<pre>");
 	if (aligned)
 		strbuf_add(&p->sb, "\\begin{align*}\n");
-	esc(&p->sb, tex);
+	html_escape(&p->sb, tex);
 	if (aligned)
 		strbuf_add(&p->sb, "\n\\end{align*}");
 	strbuf_add(&p->sb, "</pre></details>\n");
@@ -633,7 +214,7 @@ diagram(struct page *p, const struct infdiag_analysis *a,
 		if (err.status == INFDIAG_ENOMEM)
 			p->nomem = 1;
 		strbuf_add(&p->sb, "<p class=\"note\">No diagram: ");
-		esc(&p->sb, err.text);
+		html_escape(&p->sb, err.text);
 		strbuf_add(&p->sb, "</p>\n");
 		free(buf);
 		return;
@@ -735,16 +316,16 @@ page_head(struct page *p)
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
 	    "<meta name=\"generator\" content=\"infdiag ");
-	esc(&p->sb, infdiag_version());
+	html_escape(&p->sb, infdiag_version());
 	strbuf_add(&p->sb, "\">\n<title>");
-	esc(&p->sb, title);
+	html_escape(&p->sb, title);
 	strbuf_addf(&p->sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<main>\n<header>\n<h1>", css);
-	esc(&p->sb, title);
+	html_escape(&p->sb, title);
 	strbuf_add(&p->sb, "</h1>\n");
 	if (m->description != NULL) {
 		strbuf_add(&p->sb, "<p class=\"lead\">");
-		esc(&p->sb, m->description);
+		html_escape(&p->sb, m->description);
 		strbuf_add(&p->sb, "</p>\n");
 	}
 	strbuf_addf(&p->sb, "<p class=\"meta\">%u variables, %zu influences. "
@@ -784,12 +365,12 @@ function_of(struct page *p, uint32_t v)
 	const struct var_extra	*x = var_extra(p->m, v);
 	uint32_t		 i;
 
-	esc(&p->sb, x != NULL && x->fn != NULL ? x->fn : p->m->vars[v].name);
+	html_escape(&p->sb, x != NULL && x->fn != NULL ? x->fn : p->m->vars[v].name);
 	strbuf_addc(&p->sb, '(');
 	for (i = p->m->in_off[v]; i < p->m->in_off[v + 1]; i++) {
 		if (i > p->m->in_off[v])
 			strbuf_add(&p->sb, ", ");
-		esc(&p->sb, p->m->vars[p->m->in_idx[i]].name);
+		html_escape(&p->sb, p->m->vars[p->m->in_idx[i]].name);
 	}
 	strbuf_addc(&p->sb, ')');
 }
@@ -817,7 +398,7 @@ page_model(struct page *p)
 		strbuf_add(&p->sb, "<tr><td>");
 		math_symbol(p, v);
 		strbuf_add(&p->sb, "</td><td><code>");
-		esc(&p->sb, m->vars[v].name);
+		html_escape(&p->sb, m->vars[v].name);
 		strbuf_add(&p->sb, "</code></td><td>");
 		if (var_ninputs(m, v) == 0)
 			strbuf_add(&p->sb, "independent");
@@ -825,12 +406,12 @@ page_model(struct page *p)
 			function_of(p, v);
 		if (x != NULL && x->expr_src != NULL) {
 			strbuf_add(&p->sb, " = <code>");
-			esc(&p->sb, x->expr_src);
+			html_escape(&p->sb, x->expr_src);
 			strbuf_add(&p->sb, "</code>");
 		}
 		strbuf_add(&p->sb, "</td><td>");
 		if (x != NULL && x->description != NULL)
-			esc(&p->sb, x->description);
+			html_escape(&p->sb, x->description);
 		strbuf_add(&p->sb, "</td></tr>\n");
 		flush(p);
 	}
@@ -980,7 +561,7 @@ paths_table(struct page *p, const struct deriv *d, struct strbuf *eq,
 		formula_term(&p->tex, p->a, path, n, STYLE_LATEX);
 		strbuf_addf(eq, "%s<mrow style=\"color:%s\">", shown > 0 ?
 		    "<mo>+</mo>" : "", c);
-		mathml_inner(eq, strbuf_str(&p->tex));
+		mathml_from_latex(eq, strbuf_str(&p->tex));
 		strbuf_add(eq, "</mrow>");
 		math(p, 0);
 		strbuf_add(&p->sb, "</td>");
@@ -1038,7 +619,7 @@ deriv_paths(struct page *p, uint32_t k)
 		    "<div class=\"display\">");
 		math_open(&p->sb, 1);
 		note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
-		mathml_inner(&p->sb, strbuf_str(&p->tex));
+		mathml_from_latex(&p->sb, strbuf_str(&p->tex));
 		strbuf_add(&p->sb, "<mo>=</mo>");
 		strbuf_add(&p->sb, strbuf_str(&eq));
 		strbuf_add(&p->tex, " = ");
@@ -1232,7 +813,7 @@ numbers_values(struct page *p)
 	const struct infdiag_analysis	*a = p->a;
 	const struct numbers		*n = a->num;
 	const struct infdiag_model	*m = p->m;
-	uint32_t			 k, v, j, i, ncol;
+	uint32_t			 k, v, j, ncol;
 	double				*tan;
 
 	ncol = a->nwrt < REPORT_MAX_DIAGRAMS ? a->nwrt : REPORT_MAX_DIAGRAMS;
@@ -1244,13 +825,8 @@ numbers_values(struct page *p)
 		const struct deriv	*d = &a->d[j];
 		double			*t = tan + (size_t)j * m->nvars;
 
-		for (k = 0; k < d->nrel && d->num.has_value; k++) {
-			v = d->rel[k];
-			t[v] = v == d->wrt;
-			for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
-				if (analysis_on_path(a, d, m->in_idx[i]))
-					t[v] += n->local[i] * t[m->in_idx[i]];
-		}
+		if (d->num.has_value)
+			numbers_tangents(a, d, t);
 	}
 	strbuf_add(&p->sb, "<h3>Values, tangents and adjoints</h3>\n<p>The "
 	    "tangent of <i>v</i> is its total derivative with respect to the "
@@ -1344,7 +920,7 @@ numbers_deriv(struct page *p, const struct deriv *d)
 		strbuf_addf(&p->sb, "<span class=\"%s\">%.2g</span>",
 		    dn->fd_error < 1e-5 ? "ok" : "bad", dn->fd_error);
 	else if (dn->fd_note != NULL)
-		esc(&p->sb, dn->fd_note);
+		html_escape(&p->sb, dn->fd_note);
 	strbuf_add(&p->sb, "</td></tr>\n");
 	flush(p);
 }
@@ -1404,9 +980,9 @@ page(struct page *p)
 	if (p->a->num != NULL && numbers_any(p->a) && page_numbers(p) != 0)
 		return -1;
 	strbuf_add(&p->sb, "<footer>Made by infdiag ");
-	esc(&p->sb, infdiag_version());
+	html_escape(&p->sb, infdiag_version());
 	strbuf_add(&p->sb, " from <code>");
-	esc(&p->sb, p->m->source);
+	html_escape(&p->sb, p->m->source);
 	strbuf_add(&p->sb, "</code>. Every formula's LaTeX is under its "
 	    "“LaTeX” switch.</footer>\n</main>\n</body>\n</html>\n");
 	flush(p);

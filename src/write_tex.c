@@ -13,28 +13,6 @@
 #include "paths.h"
 #include "write.h"
 
-/* Appends model text outside mathematics: a LaTeX comment's text (no line
- * breaks) or Markdown with its markup characters escaped. */
-static void
-plain(struct writer *w, const char *s, int markdown)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\r')
-			strbuf_addc(&w->sb, ' ');
-		else if (markdown && *s == '<')
-			strbuf_add(&w->sb, "&lt;");
-		else if (markdown && *s == '>')
-			strbuf_add(&w->sb, "&gt;");
-		else if (markdown && *s == '&')
-			strbuf_add(&w->sb, "&amp;");
-		else if (markdown && strchr("\\`*_[]|$~", *s) != NULL) {
-			strbuf_addc(&w->sb, '\\');
-			strbuf_addc(&w->sb, *s);
-		} else
-			strbuf_addc(&w->sb, *s);
-	}
-}
-
 /* Starts a heading: "% text" in LaTeX, "## text" in Markdown. */
 static void
 heading(struct writer *w, int markdown, int level, const char *text)
@@ -43,7 +21,7 @@ heading(struct writer *w, int markdown, int level, const char *text)
 		strbuf_addf(&w->sb, "\n%.*s ", level, "####");
 	else
 		strbuf_add(&w->sb, "\n% ");
-	plain(w, text, markdown);
+	writer_plain(w, text, markdown ? PLAIN_MARKDOWN : PLAIN_LINE);
 	strbuf_addc(&w->sb, '\n');
 }
 
@@ -355,11 +333,13 @@ write_tex(struct writer *w, enum infdiag_part part, int markdown)
 
 	if (part == INFDIAG_PART_ANALYSIS) {
 		strbuf_add(&w->sb, markdown ? "# " : "% ");
-		plain(w, m->title != NULL ? m->title : m->source, markdown);
+		writer_plain(w, m->title != NULL ? m->title : m->source,
+		    markdown ? PLAIN_MARKDOWN : PLAIN_LINE);
 		strbuf_addc(&w->sb, '\n');
 		if (m->description != NULL) {
 			strbuf_add(&w->sb, markdown ? "\n" : "% ");
-			plain(w, m->description, markdown);
+			writer_plain(w, m->description,
+			    markdown ? PLAIN_MARKDOWN : PLAIN_LINE);
 			strbuf_addc(&w->sb, '\n');
 		}
 		if (!markdown)

@@ -1,0 +1,438 @@
+/*
+ * MathML and HTML text for the report.
+ *
+ * MathML from the LaTeX the notation writes: \frac, \partial, \delta and
+ * the Greek letters, \cdot, \to, \left( \right), \sqrt, \exp and its
+ * kind, \mathrm, \hat and its kind, subscripts and superscripts.  Other
+ * commands are shown as their text.  Every character of the source ends
+ * up escaped inside a token element, and nesting deeper than
+ * MATHML_MAX_DEPTH is shown as text: a model's "latex" keys are user text.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "mathml.h"
+#include "strbuf.h"
+
+/* How deep the LaTeX of a formula may nest before the rest is text. */
+#define MATHML_MAX_DEPTH	48
+
+/* Appends len bytes of text, escaped for HTML text and attributes. */
+void
+html_escape_n(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t	i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		strbuf_addn(sb, s + start, i - start);
+		strbuf_add(sb, rep);
+		start = i + 1;
+	}
+	strbuf_addn(sb, s + start, len - start);
+}
+
+void
+html_escape(struct strbuf *sb, const char *s)
+{
+	html_escape_n(sb, s, strlen(s));
+}
+
+/*
+ * MathML from the LaTeX the notation writes: \frac, \partial, \delta and
+ * the Greek letters, \cdot, \to, \left( \right), \sqrt, \exp and its
+ * kind, \mathrm, \hat and its kind, subscripts and superscripts.  Other
+ * commands are shown as their text.  Every character of the source ends
+ * up escaped inside a token element.
+ */
+struct mm {
+	const char	*s;
+	struct strbuf	*out;
+	int		 depth;
+};
+
+static void	mm_list(struct mm *, int group);
+static void	mm_arg(struct mm *);
+
+/* LaTeX commands written as one token: the command, the element, the
+ * character. */
+static const char *const mm_tokens[][3] = {
+	{ "alpha", "mi", "α" }, { "beta", "mi", "β" }, { "gamma", "mi", "γ" },
+	{ "delta", "mi", "δ" }, { "epsilon", "mi", "ϵ" },
+	{ "varepsilon", "mi", "ε" }, { "zeta", "mi", "ζ" }, { "eta", "mi", "η" },
+	{ "theta", "mi", "θ" }, { "vartheta", "mi", "ϑ" }, { "iota", "mi", "ι" },
+	{ "kappa", "mi", "κ" }, { "lambda", "mi", "λ" }, { "mu", "mi", "μ" },
+	{ "nu", "mi", "ν" }, { "xi", "mi", "ξ" }, { "pi", "mi", "π" },
+	{ "varpi", "mi", "ϖ" }, { "rho", "mi", "ρ" }, { "varrho", "mi", "ϱ" },
+	{ "sigma", "mi", "σ" }, { "varsigma", "mi", "ς" }, { "tau", "mi", "τ" },
+	{ "upsilon", "mi", "υ" }, { "phi", "mi", "ϕ" }, { "varphi", "mi", "φ" },
+	{ "chi", "mi", "χ" }, { "psi", "mi", "ψ" }, { "omega", "mi", "ω" },
+	{ "Gamma", "mi", "Γ" }, { "Delta", "mi", "Δ" }, { "Theta", "mi", "Θ" },
+	{ "Lambda", "mi", "Λ" }, { "Xi", "mi", "Ξ" }, { "Pi", "mi", "Π" },
+	{ "Sigma", "mi", "Σ" }, { "Upsilon", "mi", "Υ" }, { "Phi", "mi", "Φ" },
+	{ "Psi", "mi", "Ψ" }, { "Omega", "mi", "Ω" }, { "partial", "mi", "∂" },
+	{ "nabla", "mi", "∇" }, { "infty", "mi", "∞" }, { "ell", "mi", "ℓ" },
+	{ "cdot", "mo", "·" }, { "times", "mo", "×" }, { "to", "mo", "→" },
+	{ "rightarrow", "mo", "→" }, { "leftarrow", "mo", "←" },
+	{ "gets", "mo", "←" }, { "pm", "mo", "±" }, { "mp", "mo", "∓" },
+	{ "leq", "mo", "≤" }, { "geq", "mo", "≥" }, { "neq", "mo", "≠" },
+	{ "approx", "mo", "≈" }, { "sum", "mo", "∑" }, { "prod", "mo", "∏" },
+	{ "ldots", "mo", "…" }, { "cdots", "mo", "⋯" }, { "{", "mo", "{" },
+	{ "}", "mo", "}" }, { "|", "mo", "‖" }, { "_", "mi", "_" },
+	{ "%", "mo", "%" }, { "#", "mo", "#" }, { "&", "mo", "&" }
+};
+
+/* Functions written upright and applied to what follows. */
+static const char *const mm_functions[] = {
+	"exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sinh",
+	"cosh", "max", "min", "det", "tr"
+};
+
+/* Accents: the command and the mark above. */
+static const char *const mm_accents[][2] = {
+	{ "hat", "^" }, { "widehat", "^" }, { "tilde", "˜" },
+	{ "widetilde", "˜" }, { "bar", "¯" }, { "overline", "¯" },
+	{ "vec", "→" }, { "dot", "˙" }, { "ddot", "¨" }
+};
+
+/* Spaces: the command and its width. */
+static const char *const mm_spaces[][2] = {
+	{ ",", "0.1667em" }, { ":", "0.2222em" }, { ";", "0.2778em" },
+	{ " ", "0.25em" }, { "quad", "1em" }, { "qquad", "2em" }
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Appends <tag>text</tag> with the text escaped. */
+static void
+mm_token(struct mm *p, const char *tag, const char *text, size_t len)
+{
+	strbuf_addf(p->out, "<%s>", tag);
+	html_escape_n(p->out, text, len);
+	strbuf_addf(p->out, "</%s>", tag);
+}
+
+static void
+mm_skip_space(struct mm *p)
+{
+	while (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' ||
+	    *p->s == '\r')
+		p->s++;
+}
+
+/* Reads a command's name after the backslash into *name and *len. */
+static void
+mm_command_name(struct mm *p, const char **name, size_t *len)
+{
+	const char	*s = p->s;
+
+	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+		s++;
+	if (s == p->s && *s != '\0')
+		s++;		/* a one-character command: \, \{ */
+	*name = p->s;
+	*len = (size_t)(s - p->s);
+	p->s = s;
+}
+
+/* Says whether the command of len bytes is word. */
+static int
+mm_is(const char *name, size_t len, const char *word)
+{
+	return strlen(word) == len && strncmp(name, word, len) == 0;
+}
+
+/* Appends the text of a group {...} (or of one character) as a token,
+ * for \mathrm and \text. */
+static void
+mm_text_arg(struct mm *p, const char *tag)
+{
+	const char	*start;
+	int		 level = 1;
+
+	mm_skip_space(p);
+	if (*p->s != '{') {
+		if (*p->s != '\0') {
+			mm_token(p, tag, p->s, 1);
+			p->s++;
+		}
+		return;
+	}
+	start = ++p->s;
+	while (*p->s != '\0') {
+		if (*p->s == '{')
+			level++;
+		else if (*p->s == '}' && --level == 0)
+			break;
+		p->s++;
+	}
+	mm_token(p, tag, start, (size_t)(p->s - start));
+	if (*p->s == '}')
+		p->s++;
+}
+
+/* Appends the delimiter after \left or \right. */
+static void
+mm_delimiter(struct mm *p)
+{
+	mm_skip_space(p);
+	if (*p->s == '.')
+		p->s++;
+	else if (*p->s == '\\' && (p->s[1] == '{' || p->s[1] == '}' ||
+	    p->s[1] == '|')) {
+		mm_token(p, "mo", p->s[1] == '|' ? "‖" : p->s + 1,
+		    p->s[1] == '|' ? strlen("‖") : 1);
+		p->s += 2;
+	} else if (*p->s != '\0' && *p->s != '\\') {
+		mm_token(p, "mo", p->s, 1);
+		p->s++;
+	}
+}
+
+/* Appends a command; the backslash is read. */
+static void
+mm_command(struct mm *p)
+{
+	const char	*name;
+	size_t		 len, i;
+
+	mm_command_name(p, &name, &len);
+	if (mm_is(name, len, "frac") || mm_is(name, len, "dfrac")) {
+		strbuf_add(p->out, "<mfrac>");
+		mm_arg(p);
+		mm_arg(p);
+		strbuf_add(p->out, "</mfrac>");
+		return;
+	}
+	if (mm_is(name, len, "sqrt")) {
+		strbuf_add(p->out, "<msqrt>");
+		mm_arg(p);
+		strbuf_add(p->out, "</msqrt>");
+		return;
+	}
+	if (mm_is(name, len, "left") || mm_is(name, len, "right")) {
+		mm_delimiter(p);
+		return;
+	}
+	if (mm_is(name, len, "mathrm") || mm_is(name, len, "operatorname")) {
+		strbuf_add(p->out, "<mrow>");
+		mm_text_arg(p, "mi mathvariant=\"normal\"");
+		strbuf_add(p->out, "</mrow>");
+		return;
+	}
+	if (mm_is(name, len, "text") || mm_is(name, len, "mbox")) {
+		mm_text_arg(p, "mtext");
+		return;
+	}
+	if (mm_is(name, len, "mathit") || mm_is(name, len, "mathbf") ||
+	    mm_is(name, len, "boldsymbol") || mm_is(name, len, "mathsf")) {
+		mm_arg(p);
+		return;
+	}
+	if (mm_is(name, len, "\\") || mm_is(name, len, "!") ||
+	    mm_is(name, len, "displaystyle"))
+		return;
+	for (i = 0; i < NELEM(mm_accents); i++) {
+		if (mm_is(name, len, mm_accents[i][0])) {
+			strbuf_add(p->out, "<mover accent=\"true\">");
+			mm_arg(p);
+			mm_token(p, "mo", mm_accents[i][1],
+			    strlen(mm_accents[i][1]));
+			strbuf_add(p->out, "</mover>");
+			return;
+		}
+	}
+	for (i = 0; i < NELEM(mm_spaces); i++) {
+		if (mm_is(name, len, mm_spaces[i][0])) {
+			strbuf_addf(p->out, "<mspace width=\"%s\"/>",
+			    mm_spaces[i][1]);
+			return;
+		}
+	}
+	for (i = 0; i < NELEM(mm_tokens); i++) {
+		if (mm_is(name, len, mm_tokens[i][0])) {
+			mm_token(p, mm_tokens[i][1], mm_tokens[i][2],
+			    strlen(mm_tokens[i][2]));
+			return;
+		}
+	}
+	for (i = 0; i < NELEM(mm_functions); i++) {
+		if (mm_is(name, len, mm_functions[i])) {
+			mm_token(p, "mi", name, len);
+			strbuf_add(p->out, "<mo>&#x2061;</mo>");
+			return;
+		}
+	}
+	/* Unknown: shown as written, so that nothing is lost. */
+	strbuf_add(p->out, "<mtext>\\");
+	html_escape_n(p->out, name, len);
+	strbuf_add(p->out, "</mtext>");
+}
+
+/* Appends one character that is not a command or a group. */
+static void
+mm_char(struct mm *p)
+{
+	const char	*s = p->s;
+	uint32_t	 cp;
+	size_t		 n;
+
+	if (*s >= '0' && *s <= '9') {
+		while ((*s >= '0' && *s <= '9') || (*s == '.' &&
+		    s[1] >= '0' && s[1] <= '9'))
+			s++;
+		mm_token(p, "mn", p->s, (size_t)(s - p->s));
+		p->s = s;
+		return;
+	}
+	if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) {
+		mm_token(p, "mi", s, 1);
+		p->s++;
+		return;
+	}
+	if (*s == '-') {
+		mm_token(p, "mo", "−", strlen("−"));
+		p->s++;
+		return;
+	}
+	if (*s == '\'') {
+		mm_token(p, "mo", "′", strlen("′"));
+		p->s++;
+		return;
+	}
+	if (*s == '~') {
+		strbuf_add(p->out, "<mspace width=\"0.25em\"/>");
+		p->s++;
+		return;
+	}
+	if (*s == '&' || *s == '$') {
+		p->s++;		/* alignment and math shifts */
+		return;
+	}
+	n = utf8_decode(s, strlen(s), &cp);
+	mm_token(p, (unsigned char)*s >= 0x80 ? "mi" : "mo", s, n);
+	p->s += n;
+}
+
+/* Appends one atom: a group, a command with its arguments, a token. */
+static void
+mm_atom(struct mm *p)
+{
+	mm_skip_space(p);
+	if (*p->s == '\0')
+		return;
+	if (p->depth >= MATHML_MAX_DEPTH) {
+		mm_token(p, "mtext", p->s, 1);
+		p->s++;
+		return;
+	}
+	p->depth++;
+	if (*p->s == '{') {
+		p->s++;
+		strbuf_add(p->out, "<mrow>");
+		mm_list(p, 1);
+		strbuf_add(p->out, "</mrow>");
+		if (*p->s == '}')
+			p->s++;
+	} else if (*p->s == '\\') {
+		p->s++;
+		mm_command(p);
+	} else if (*p->s == '_' || *p->s == '^')
+		strbuf_add(p->out, "<mrow></mrow>");	/* a script alone */
+	else
+		mm_char(p);
+	p->depth--;
+}
+
+/* Appends an argument: a group or one atom, as one element. */
+static void
+mm_arg(struct mm *p)
+{
+	mm_skip_space(p);
+	if (*p->s == '{' && p->depth < MATHML_MAX_DEPTH) {
+		mm_atom(p);		/* a group makes its own mrow */
+		return;
+	}
+	strbuf_add(p->out, "<mrow>");
+	if (*p->s != '\0' && *p->s != '}' && *p->s != '_' && *p->s != '^')
+		mm_atom(p);
+	strbuf_add(p->out, "</mrow>");
+}
+
+/* Appends an atom with its subscript and superscript. */
+static void
+mm_scripted(struct mm *p)
+{
+	struct strbuf	 base = STRBUF_INIT, sub = STRBUF_INIT,
+			 sup = STRBUF_INIT, *out = p->out;
+	size_t		 mark = out->len;
+
+	mm_atom(p);
+	mm_skip_space(p);
+	if (*p->s != '_' && *p->s != '^')
+		return;
+	strbuf_addn(&base, out->s + mark, out->len - mark);
+	strbuf_truncate(out, mark);
+	while (*p->s == '_' || *p->s == '^') {
+		p->out = *p->s == '_' ? &sub : &sup;
+		p->s++;
+		if (p->out->len > 0)
+			strbuf_add(p->out, "<mo>′</mo>");	/* x_a_b */
+		mm_arg(p);
+		mm_skip_space(p);
+	}
+	p->out = out;
+	if (sub.len > 0 && sup.len > 0)
+		strbuf_add(out, "<msubsup><mrow>");
+	else
+		strbuf_add(out, sub.len > 0 ? "<msub><mrow>" : "<msup><mrow>");
+	strbuf_add(out, strbuf_str(&base));
+	strbuf_add(out, "</mrow>");
+	strbuf_add(out, strbuf_str(&sub));
+	strbuf_add(out, strbuf_str(&sup));
+	strbuf_add(out, sub.len > 0 && sup.len > 0 ? "</msubsup>" :
+	    sub.len > 0 ? "</msub>" : "</msup>");
+	out->failed |= base.failed | sub.failed | sup.failed;
+	strbuf_release(&base);
+	strbuf_release(&sub);
+	strbuf_release(&sup);
+}
+
+/* Appends atoms up to the end, or in a group up to its closing brace. */
+static void
+mm_list(struct mm *p, int group)
+{
+	for (;;) {
+		mm_skip_space(p);
+		if (*p->s == '\0' || (group && *p->s == '}'))
+			return;
+		if (*p->s == '}') {
+			mm_token(p, "mo", "}", 1);
+			p->s++;
+			continue;
+		}
+		mm_scripted(p);
+	}
+}
+
+/* Appends the MathML of LaTeX, without the math element. */
+void
+mathml_from_latex(struct strbuf *out, const char *tex)
+{
+	struct mm	p = { tex, out, 0 };
+
+	strbuf_add(out, "<mrow>");
+	mm_list(&p, 0);
+	strbuf_add(out, "</mrow>");
+}
+
