@@ -674,7 +674,8 @@ build_consumers(struct infdiag_model *m)
 	uint32_t	v, i, *fill;
 
 	m->out_off = mem_calloc((size_t)m->nvars + 1, sizeof(*m->out_off));
-	m->out_idx = mem_calloc(m->nedges, sizeof(*m->out_idx));
+	m->out_idx = mem_calloc(m->nedges > 0 ? m->nedges : 1,
+	    sizeof(*m->out_idx));
 	if (m->out_off == NULL || m->out_idx == NULL)
 		return -1;
 	for (i = 0; i < m->nedges; i++)
@@ -727,6 +728,11 @@ load_variables(struct loader *L, json_t *vars)
 	}
 	m->in_off[n] = (uint32_t)L->in_len;
 	m->nedges = L->in_len;
+	/* A model without arrows still gets arrays, so that no pointer
+	 * arithmetic is ever done on NULL. */
+	if (L->in_idx == NULL && (L->in_idx = mem_calloc(1,
+	    sizeof(*L->in_idx))) == NULL)
+		return nomem(L);
 	m->in_idx = L->in_idx;
 	L->in_idx = NULL;
 	return build_consumers(m) == 0 ? 0 : nomem(L);
@@ -994,6 +1000,19 @@ syntax_error(const json_error_t *jerr, struct infdiag_error *err)
  * that a document that is not an object is told so in plain words. */
 #define LOAD_FLAGS	(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
 
+/* Says whether jansson lost an allocation while building a document it
+ * still returned (it can drop a byte of a string): then the document is
+ * not the model, and is freed. */
+static int
+json_failed(json_t *root, struct infdiag_error *err)
+{
+	if (!mem_json_failed())
+		return 0;
+	json_decref(root);
+	error_nomem(err);
+	return 1;
+}
+
 /* Loads a model from len bytes in memory. */
 struct infdiag_model *
 infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
@@ -1008,6 +1027,8 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 		syntax_error(&jerr, err);
 		return NULL;
 	}
+	if (json_failed(root, err))
+		return NULL;
 	return load_document(root, source, err);
 }
 
@@ -1052,6 +1073,8 @@ load_stream(FILE *fp, const char *source, struct infdiag_error *err)
 		syntax_error(&jerr, err);
 		return NULL;
 	}
+	if (json_failed(root, err))
+		return NULL;
 	return load_document(root, source, err);
 }
 

@@ -65,6 +65,11 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	w.fp = fp;
 	w.style = flags & INFDIAG_WRITE_ASCII ? STYLE_ASCII : STYLE_TEXT;
 	error_init(err, infdiag_model_source(a->m));
+	if (part == INFDIAG_PART_EVAL && a->num == NULL) {
+		error_set(err, INFDIAG_EUSAGE, "", "the numbers were not "
+		    "computed: analyse with the query's numbers set");
+		return -1;
+	}
 	switch (format) {
 	case INFDIAG_FORMAT_JSON:
 		rc = write_json(&w, part);

@@ -395,6 +395,7 @@ explain_collect(struct writer *w, int md, const struct deriv *d)
 	paths_end(it);
 	if (rc < 0)
 		return -1;
+	rc = 0;		/* 1 when the listing stopped at --max-paths */
 	if (mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
 		strbuf_addf(&w->sb, md ? "\n(showing %llu of " :
 		    "     (showing %llu of ", (unsigned long long)shown);
