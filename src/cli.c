@@ -58,6 +58,30 @@ cli_load(const struct cli_args *a, int *status)
 	return m;
 }
 
+/* Loads the model and analyses it for the arguments' question.  Returns
+ * the analysis and the model in *m (the caller frees both), or NULL after
+ * printing the error, with *status set. */
+struct infdiag_analysis *
+cli_analyze(const struct cli_args *a, int numbers, struct infdiag_model **m,
+    int *status)
+{
+	struct infdiag_analysis	*an;
+	struct infdiag_error	 err;
+	struct infdiag_query	 q = {
+		.of = a->of, .wrt = a->wrt, .nwrt = a->nwrt,
+		.max_paths = a->max_paths, .numbers = numbers
+	};
+
+	if ((*m = cli_load(a, status)) == NULL)
+		return NULL;
+	if ((an = infdiag_analyze(*m, &q, &err)) == NULL) {
+		*status = cli_error(&err);
+		infdiag_model_free(*m);
+		*m = NULL;
+	}
+	return an;
+}
+
 /* Opens the output: standard output, or a temporary file beside path. */
 int
 cli_out_open(struct cli_out *out, const char *path)

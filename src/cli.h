@@ -58,6 +58,11 @@ int	cli_error(const struct infdiag_error *);
  * after printing the error, with *status set. */
 struct infdiag_model *cli_load(const struct cli_args *, int *status);
 
+/* Loads and analyses (with the numbers when numbers is set); NULL after
+ * printing the error, with *status set.  The caller frees both. */
+struct infdiag_analysis *cli_analyze(const struct cli_args *, int numbers,
+	    struct infdiag_model **, int *status);
+
 /* Output that is written whole or not at all. */
 struct cli_out {
 	FILE		*fp;

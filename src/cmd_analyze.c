@@ -12,16 +12,11 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
     enum infdiag_part part)
 {
 	struct infdiag_model	*m;
-	struct infdiag_analysis	*an = NULL;
+	struct infdiag_analysis	*an;
 	struct infdiag_error	 err;
-	struct infdiag_query	 q = {
-		.of = a->of, .wrt = a->wrt, .nwrt = a->nwrt,
-		.max_paths = a->max_paths,
-		.numbers = part == INFDIAG_PART_ANALYSIS ||
-		    part == INFDIAG_PART_EVAL
-	};
 	struct cli_out		 out;
 	enum infdiag_format	 format = INFDIAG_FORMAT_TEXT;
+	unsigned		 flags;
 	int			 status;
 
 	if (a->format != NULL && infdiag_format_parse(a->format, &format) != 0) {
@@ -29,25 +24,22 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 		    "markdown)", cmd->name, a->format);
 		return INFDIAG_EUSAGE;
 	}
-	if ((m = cli_load(a, &status)) == NULL)
-		return status;
-	if ((an = infdiag_analyze(m, &q, &err)) == NULL) {
-		status = cli_error(&err);
-		goto out;
-	}
-	if ((status = cli_out_open(&out, a->output)) != 0)
-		goto out;
+	/* A usage error is found before any work is done. */
 	if (a->explain && format != INFDIAG_FORMAT_TEXT &&
 	    format != INFDIAG_FORMAT_MARKDOWN) {
 		cli_warnx("%s: --explain is for text and markdown", cmd->name);
-		status = cli_out_close(&out, INFDIAG_EUSAGE);
-		goto out;
+		return INFDIAG_EUSAGE;
 	}
-	if (infdiag_write(an, part, format, (a->ascii ? INFDIAG_WRITE_ASCII :
-	    0) | (a->explain ? INFDIAG_WRITE_EXPLAIN : 0), out.fp, &err) != 0)
-		status = cli_error(&err);
-	status = cli_out_close(&out, status);
-out:
+	flags = (a->ascii ? INFDIAG_WRITE_ASCII : 0) |
+	    (a->explain ? INFDIAG_WRITE_EXPLAIN : 0);
+	if ((an = cli_analyze(a, part == INFDIAG_PART_ANALYSIS ||
+	    part == INFDIAG_PART_EVAL, &m, &status)) == NULL)
+		return status;
+	if ((status = cli_out_open(&out, a->output)) == 0) {
+		if (infdiag_write(an, part, format, flags, out.fp, &err) != 0)
+			status = cli_error(&err);
+		status = cli_out_close(&out, status);
+	}
 	infdiag_analysis_free(an);
 	infdiag_model_free(m);
 	return status;

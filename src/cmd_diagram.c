@@ -46,12 +46,8 @@ run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
     enum diagram_out what)
 {
 	struct infdiag_model		*m;
-	struct infdiag_analysis		*an = NULL;
+	struct infdiag_analysis		*an;
 	struct infdiag_error		 err;
-	struct infdiag_query		 q = {
-		.of = a->of, .wrt = a->wrt, .nwrt = a->nwrt,
-		.max_paths = a->max_paths, .numbers = 1
-	};
 	struct infdiag_render_options	 ro = {
 		.view = INFDIAG_VIEW_FULL, .layout = a->layout,
 		.force = a->force
@@ -66,22 +62,17 @@ run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
 	}
 	if (what == OUT_RENDER && (ro.type = pick_type(cmd, a)) == NULL)
 		return INFDIAG_EUSAGE;
-	if ((m = cli_load(a, &status)) == NULL)
+	if ((an = cli_analyze(a, 1, &m, &status)) == NULL)
 		return status;
-	if ((an = infdiag_analyze(m, &q, &err)) == NULL) {
-		status = cli_error(&err);
-		goto out;
+	if ((status = cli_out_open(&out, a->output)) == 0) {
+		if (what == OUT_DOT)
+			rc = infdiag_write_dot(an, ro.view, out.fp, &err);
+		else
+			rc = infdiag_render(an, &ro, out.fp, &err);
+		if (rc != 0)
+			status = cli_error(&err);
+		status = cli_out_close(&out, status);
 	}
-	if ((status = cli_out_open(&out, a->output)) != 0)
-		goto out;
-	if (what == OUT_DOT)
-		rc = infdiag_write_dot(an, ro.view, out.fp, &err);
-	else
-		rc = infdiag_render(an, &ro, out.fp, &err);
-	if (rc != 0)
-		status = cli_error(&err);
-	status = cli_out_close(&out, status);
-out:
 	infdiag_analysis_free(an);
 	infdiag_model_free(m);
 	return status;
