@@ -156,68 +156,75 @@ cmp_u32(const void *x, const void *y)
 struct scratch {
 	uint32_t	*mark;		/* stamp: v is on a path of this wrt */
 	uint32_t	 stamp;
+	uint32_t	*rel;		/* the path's variables, being collected */
 	uint64_t	*paths;		/* paths from wrt to v */
 	uint64_t	*efactors;	/* factors of those paths in all */
 	uint64_t	*ffactors;	/* factors of v's factored form */
 };
 
 /* Collects the variables on a path from d->wrt to of, in topological
- * order: the descendants of wrt among the ancestors of of. */
+ * order: the descendants of wrt among the ancestors of of.  They are
+ * gathered in the scratch and copied out at their size, since there may be
+ * a derivative per variable: O(nrel log nrel) each, never O(ancestors). */
 static int
 collect_rel(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
 {
 	const struct infdiag_model	*m = a->m;
-	uint32_t			 head = 0, i, v, c, *grown;
+	uint32_t			 head = 0, n = 0, i, v, c;
 
 	if (a->anc_pos[d->wrt] == INFDIAG_NONE)
 		return 0;
 	s->stamp++;
-	if ((d->rel = mem_calloc(a->nanc, sizeof(*d->rel))) == NULL)
-		return -1;
 	s->mark[d->wrt] = s->stamp;
-	d->rel[d->nrel++] = d->wrt;
-	while (head < d->nrel) {
-		v = d->rel[head++];
+	s->rel[n++] = d->wrt;
+	while (head < n) {
+		v = s->rel[head++];
 		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
 			c = m->out_idx[i];
 			if (a->anc_pos[c] == INFDIAG_NONE ||
 			    s->mark[c] == s->stamp)
 				continue;
 			s->mark[c] = s->stamp;
-			d->rel[d->nrel++] = c;
+			s->rel[n++] = c;
 		}
 	}
-	for (i = 0; i < d->nrel; i++)
-		d->rel[i] = m->rank[d->rel[i]];
-	qsort(d->rel, d->nrel, sizeof(*d->rel), cmp_u32);
-	for (i = 0; i < d->nrel; i++)
-		d->rel[i] = m->order[d->rel[i]];
-	/* Keep only what is used: there may be a derivative per variable. */
-	if ((grown = mem_reallocarray(d->rel, d->nrel, sizeof(*grown))) != NULL)
-		d->rel = grown;
+	for (i = 0; i < n; i++)
+		s->rel[i] = m->rank[s->rel[i]];
+	qsort(s->rel, n, sizeof(*s->rel), cmp_u32);
+	if ((d->rel = mem_calloc(n, sizeof(*d->rel))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		d->rel[i] = m->order[s->rel[i]];
+	d->nrel = n;
 	return 0;
 }
 
-/* Measures the expanded and factored formulas of d, from wrt up. */
+/* Measures the expanded and factored formulas of d, from wrt up: each
+ * variable on a path passes its counts on to its consumers on a path, so
+ * the cost is the arrows leaving the path's variables, not those entering
+ * them (a wide sum downstream of every weight is not rescanned per wrt). */
 static void
 measure(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
 {
 	const struct infdiag_model	*m = a->m;
-	uint32_t			 k, i, v, p;
+	uint32_t			 k, i, v, c;
 
 	for (k = 0; k < d->nrel; k++) {
 		v = d->rel[k];
 		s->paths[v] = k == 0 ? 1 : 0;
 		s->efactors[v] = s->ffactors[v] = 0;
-		for (i = m->in_off[v]; k > 0 && i < m->in_off[v + 1]; i++) {
-			p = m->in_idx[i];
-			if (s->mark[p] != s->stamp)
+	}
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
+			c = m->out_idx[i];
+			if (s->mark[c] != s->stamp)
 				continue;
-			s->paths[v] = sat_add(s->paths[v], s->paths[p]);
-			s->efactors[v] = sat_add(s->efactors[v],
-			    sat_add(s->efactors[p], s->paths[p]));
-			s->ffactors[v] = sat_add(s->ffactors[v],
-			    sat_add(s->ffactors[p], 1));
+			s->paths[c] = sat_add(s->paths[c], s->paths[v]);
+			s->efactors[c] = sat_add(s->efactors[c],
+			    sat_add(s->efactors[v], s->paths[v]));
+			s->ffactors[c] = sat_add(s->ffactors[c],
+			    sat_add(s->ffactors[v], 1));
 		}
 	}
 	d->expanded_factors = d->nrel > 0 ? s->efactors[a->of] : 0;
@@ -284,8 +291,9 @@ measure_all(struct infdiag_analysis *a)
 	s.paths = mem_calloc(a->m->nvars, sizeof(*s.paths));
 	s.efactors = mem_calloc(a->m->nvars, sizeof(*s.efactors));
 	s.ffactors = mem_calloc(a->m->nvars, sizeof(*s.ffactors));
+	s.rel = mem_calloc(a->nanc > 0 ? a->nanc : 1, sizeof(*s.rel));
 	if (s.mark == NULL || s.paths == NULL || s.efactors == NULL ||
-	    s.ffactors == NULL)
+	    s.ffactors == NULL || s.rel == NULL)
 		goto out;
 	for (k = 0; k < a->nwrt; k++) {
 		if (collect_rel(a, &a->d[k], &s) != 0)
@@ -298,6 +306,7 @@ out:
 	mem_free(s.paths);
 	mem_free(s.efactors);
 	mem_free(s.ffactors);
+	mem_free(s.rel);
 	return rc;
 }
 

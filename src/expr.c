@@ -75,6 +75,7 @@ node_alloc(enum expr_kind kind, size_t n)
 	e->hash = expr_hash_mix(0, kind);
 	e->refs = 1;
 	e->depth = 1;
+	e->lo = UINT32_MAX;
 	e->n = n;
 	if (n > 0) {
 		e->kids = (struct expr **)(void *)(e + 1);
@@ -114,7 +115,7 @@ expr_var(uint32_t slot)
 	struct expr	*e;
 
 	if ((e = node_alloc(EXPR_VAR, 0)) != NULL) {
-		e->slot = slot;
+		e->slot = e->lo = e->hi = slot;
 		e->hash = expr_hash_mix(e->hash, slot);
 	}
 	return e;
@@ -155,6 +156,10 @@ expr_node(enum expr_kind kind, size_t n, struct expr **kids,
 	e->depth = depth + 1;
 	for (i = 0; i < n; i++) {
 		e->kids[i] = kids[i];
+		if (kids[i]->lo < e->lo)
+			e->lo = kids[i]->lo;
+		if (kids[i]->hi > e->hi)
+			e->hi = kids[i]->hi;
 		e->hash = expr_hash_mix(e->hash, kids[i]->hash);
 		if (kind == EXPR_PROD) {
 			e->inv[i] = inv != NULL && inv[i];
@@ -293,12 +298,16 @@ expr_fn_name(enum expr_fn fn)
 	return fn_names[fn];
 }
 
-/* Says whether the tree uses input slot. */
+/* Says whether the tree uses input slot: the range of slots each node
+ * holds answers at once for most subtrees (in a sum of products w_i·x_i,
+ * every term but one). */
 int
 expr_uses(const struct expr *e, uint32_t slot)
 {
 	size_t	i;
 
+	if (slot < e->lo || slot > e->hi)
+		return 0;
 	if (e->kind == EXPR_VAR)
 		return e->slot == slot;
 	for (i = 0; i < e->n; i++) {

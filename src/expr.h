@@ -57,6 +57,12 @@ int		 expr_uses(const struct expr *, uint32_t slot);
  * memory or when the result would be unreasonably large (the product rule
  * over a product of millions of factors that all use slot). */
 struct expr	*expr_derive(const struct expr *, uint32_t slot);
+/* The derivatives with respect to each of slots 0 .. n-1 into out[], for
+ * the cost of about one each: the tree is simplified once, and each
+ * function call's derivative f'(u) is made once and shared by all of
+ * them.  Returns 0, or -1 when out of memory (out[] then all NULL). */
+int		 expr_derive_all(const struct expr *, uint32_t n,
+		    struct expr **out);
 
 /* A simplified copy; NULL only when out of memory. */
 struct expr	*expr_simplify(const struct expr *);
@@ -66,6 +72,18 @@ struct expr	*expr_simplify(const struct expr *);
  * non-positive number (-2)", "division by zero", "overflow in exp(1000)"). */
 int		 expr_eval(const struct expr *, const double *inputs,
 		    double *out, struct expr_error *err);
+/* Values of shared subtrees remembered across evaluations with the same
+ * inputs: the local derivatives of one expression share most of their
+ * trees, so evaluating all n of them through one memo costs about one
+ * evaluation each, not n times the expression.  Clear it whenever the
+ * inputs change. */
+struct expr_memo;
+struct expr_memo *expr_memo_new(void);
+void		 expr_memo_clear(struct expr_memo *);
+void		 expr_memo_free(struct expr_memo *);
+/* expr_eval() through a memo (NULL: none). */
+int		 expr_eval_memo(const struct expr *, const double *inputs,
+		    double *out, struct expr_error *, struct expr_memo *);
 
 enum expr_style {
 	EXPR_TEXT,	/* Unicode: 2·x, x², π, σ(s), √x */

@@ -4,25 +4,204 @@
  * simplified as it is made and shares the operand's subtrees.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "expr.h"
 #include "expr_impl.h"
 
-static struct expr	*derive(const struct expr *, uint32_t);
+/* What deriving one tree with respect to each of its inputs in turn
+ * remembers, by node (open addressing on the node's address; the table
+ * only grows):
+ *  - for a call f(u), its f'(u): every input's derivative repeats it
+ *    (σ(u)·(1 − σ(u)) for every weight in u), and sharing it keeps the
+ *    results small and lets their evaluation be memoized;
+ *  - for a sum or product of many operands, which operands use each input
+ *    slot: the derivative with respect to one weight of a sum of n terms
+ *    then costs the terms that use it, not a search of all n. */
+struct kid_index {
+	uint32_t	*off;	/* by slot - lo: kid[off[i] .. off[i + 1]) */
+	uint32_t	*kid;
+};
 
-/* Returns the derivative of a sum: the sum of the terms' derivatives. */
-static struct expr *
-derive_sum(const struct expr *e, uint32_t slot)
+struct cached {
+	const struct expr	*node;
+	struct expr		*d;	/* a call's f'(u) */
+	struct kid_index	*ix;	/* a wide sum's or product's */
+};
+
+struct deriving {
+	struct cached	*slots;
+	size_t		 cap;	/* a power of two, or 0 */
+	size_t		 used;
+};
+
+/* The fewest operands for which a sum or product is indexed. */
+#define WIDE	16
+
+static struct expr	*derive(struct deriving *, const struct expr *,
+		    uint32_t);
+
+/* The entry of node in dv's table: where it is, or the empty one where it
+ * would go.  dv->cap must not be 0. */
+static struct cached *
+cache_find(const struct deriving *dv, const struct expr *node)
 {
-	struct expr	**terms, *r;
-	size_t		  i, n = 0;
+	size_t	h;
+
+	for (h = (uintptr_t)node >> 4 & (dv->cap - 1);
+	    dv->slots[h].node != NULL && dv->slots[h].node != node;
+	    h = (h + 1) & (dv->cap - 1))
+		;
+	return &dv->slots[h];
+}
+
+/* A new entry for node (not in the table); NULL when out of memory. */
+static struct cached *
+cache_add(struct deriving *dv, const struct expr *node)
+{
+	struct deriving	 old = *dv;
+	struct cached	*c;
+	size_t		 i;
+
+	if ((dv->used + 1) * 2 > dv->cap) {
+		dv->cap = old.cap ? old.cap * 2 : 16;
+		if ((dv->slots = mem_calloc(dv->cap,
+		    sizeof(*dv->slots))) == NULL) {
+			*dv = old;
+			return NULL;
+		}
+		for (i = 0; i < old.cap; i++) {
+			if (old.slots[i].node != NULL)
+				*cache_find(dv, old.slots[i].node) =
+				    old.slots[i];
+		}
+		mem_free(old.slots);
+	}
+	c = cache_find(dv, node);
+	c->node = node;
+	dv->used++;
+	return c;
+}
+
+/* Counts (fill == NULL) or lists (into kid[fill[..]++]) the slots e uses,
+ * each once per operand: seen[slot - lo] holds stamp once it is met. */
+static void
+kid_slots(const struct expr *e, uint32_t lo, uint32_t *seen, uint32_t stamp,
+    uint32_t *count, uint32_t *fill, uint32_t *kid)
+{
+	size_t	i;
+
+	if (e->kind == EXPR_VAR) {
+		if (seen[e->slot - lo] == stamp)
+			return;
+		seen[e->slot - lo] = stamp;
+		if (fill == NULL)
+			count[e->slot - lo]++;
+		else
+			kid[fill[e->slot - lo]++] = stamp - 1;
+		return;
+	}
+	for (i = 0; i < e->n; i++)
+		kid_slots(e->kids[i], lo, seen, stamp, count, fill, kid);
+}
+
+/* Builds the index of a wide sum or product: two walks of its operands,
+ * O(its size + its slot range).  NULL when out of memory. */
+static struct kid_index *
+index_build(const struct expr *e)
+{
+	struct kid_index	*ix;
+	uint32_t		*seen, *fill, range = e->hi - e->lo + 1, i;
+	int			 ok;
+
+	ix = mem_calloc(1, sizeof(*ix));
+	seen = mem_calloc(range, sizeof(*seen));
+	fill = mem_calloc(range, sizeof(*fill));
+	ok = ix != NULL && seen != NULL && fill != NULL &&
+	    (ix->off = mem_calloc((size_t)range + 1, sizeof(*ix->off))) != NULL;
+	for (i = 0; ok && i < e->n; i++)
+		kid_slots(e->kids[i], e->lo, seen, i + 1, ix->off + 1, NULL,
+		    NULL);
+	for (i = 0; ok && i < range; i++)
+		ix->off[i + 1] += ix->off[i];
+	ok = ok && (ix->kid = mem_calloc(ix->off[range] > 0 ?
+	    ix->off[range] : 1, sizeof(*ix->kid))) != NULL;
+	if (ok) {
+		memcpy(fill, ix->off, range * sizeof(*fill));
+		memset(seen, 0, range * sizeof(*seen));
+		for (i = 0; i < e->n; i++)
+			kid_slots(e->kids[i], e->lo, seen, i + 1, NULL, fill,
+			    ix->kid);
+	}
+	mem_free(seen);
+	mem_free(fill);
+	if (!ok && ix != NULL) {
+		mem_free(ix->off);
+		mem_free(ix);
+		ix = NULL;
+	}
+	return ix;
+}
+
+/* The index of e when it is a wide sum or product being derived for
+ * every slot; NULL otherwise (or when out of memory: then the operands are
+ * searched, which is slower but the same). */
+static const struct kid_index *
+index_of(struct deriving *dv, const struct expr *e)
+{
+	struct cached	*c;
+
+	if (dv == NULL || e->n < WIDE ||
+	    (e->kind != EXPR_SUM && e->kind != EXPR_PROD) || e->lo > e->hi)
+		return NULL;
+	if (dv->cap > 0 && (c = cache_find(dv, e))->node == e)
+		return c->ix;
+	if ((c = cache_add(dv, e)) == NULL)
+		return NULL;
+	return c->ix = index_build(e);
+}
+
+/* Says whether e uses slot, by the index where there is one. */
+static int
+uses(struct deriving *dv, const struct expr *e, uint32_t slot)
+{
+	const struct kid_index	*ix;
+	size_t			 i;
+
+	if (slot < e->lo || slot > e->hi)
+		return 0;
+	if (e->kind == EXPR_VAR)
+		return e->slot == slot;
+	if ((ix = index_of(dv, e)) != NULL)
+		return ix->off[slot - e->lo + 1] > ix->off[slot - e->lo];
+	for (i = 0; i < e->n; i++) {
+		if (uses(dv, e->kids[i], slot))
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns the derivative of a sum: the sum of the terms' derivatives,
+ * over the terms that use slot. */
+static struct expr *
+derive_sum(struct deriving *dv, const struct expr *e, uint32_t slot)
+{
+	const struct kid_index	 *ix = index_of(dv, e);
+	struct expr		**terms, *r;
+	size_t			  i, n = 0;
 
 	if ((terms = mem_reallocarray(NULL, e->n, sizeof *terms)) == NULL)
 		return NULL;
-	for (i = 0; i < e->n; i++) {
-		if (expr_uses(e->kids[i], slot))
-			terms[n++] = derive(e->kids[i], slot);
+	if (ix != NULL) {
+		for (i = ix->off[slot - e->lo]; i < ix->off[slot - e->lo + 1];
+		    i++)
+			terms[n++] = derive(dv, e->kids[ix->kid[i]], slot);
+	} else {
+		for (i = 0; i < e->n; i++) {
+			if (uses(dv, e->kids[i], slot))
+				terms[n++] = derive(dv, e->kids[i], slot);
+		}
 	}
 	r = expr_simplify_sum(n, terms);
 	mem_free(terms);
@@ -32,8 +211,8 @@ derive_sum(const struct expr *e, uint32_t slot)
 /* Returns the term of the product rule for factor i: the other factors
  * times its derivative (for a divisor u, times -u'/u²). */
 static struct expr *
-product_term(const struct expr *e, size_t i, uint32_t slot,
-    struct expr **kids, unsigned char *inv)
+product_term(struct deriving *dv, const struct expr *e, size_t i,
+    uint32_t slot, struct expr **kids, unsigned char *inv)
 {
 	size_t	j, n = 0;
 
@@ -43,7 +222,7 @@ product_term(const struct expr *e, size_t i, uint32_t slot,
 			inv[n++] = e->inv[j];
 			continue;
 		}
-		kids[n] = derive(e->kids[j], slot);
+		kids[n] = derive(dv, e->kids[j], slot);
 		inv[n++] = 0;
 		if (e->inv[j]) {
 			kids[n] = expr_simplify_pow(expr_share(e->kids[j]),
@@ -59,14 +238,14 @@ product_term(const struct expr *e, size_t i, uint32_t slot,
 /* Returns the derivative of a product by the product rule, or NULL when
  * that would be too large (a product of many factors that use slot). */
 static struct expr *
-derive_prod(const struct expr *e, uint32_t slot)
+derive_prod(struct deriving *dv, const struct expr *e, uint32_t slot)
 {
 	struct expr	**terms, **kids = NULL, *r = NULL;
 	unsigned char	 *inv = NULL;
 	size_t		  i, n = 0;
 
 	for (i = 0; i < e->n; i++)
-		n += expr_uses(e->kids[i], slot);
+		n += uses(dv, e->kids[i], slot);
 	if (n > EXPR_PRODUCT_WORK / e->n)
 		return NULL;
 	n = 0;
@@ -76,8 +255,8 @@ derive_prod(const struct expr *e, uint32_t slot)
 	    (inv = mem_alloc(e->n + 2)) == NULL)
 		goto out;
 	for (i = 0; i < e->n; i++) {
-		if (expr_uses(e->kids[i], slot))
-			terms[n++] = product_term(e, i, slot, kids, inv);
+		if (uses(dv, e->kids[i], slot))
+			terms[n++] = product_term(dv, e, i, slot, kids, inv);
 	}
 	r = expr_simplify_sum(n, terms);
 	n = 0;
@@ -93,26 +272,26 @@ out:
 /* Returns the derivative of b^p: p·b^(p-1)·b' for a constant p,
  * b^p·log(b)·p' for a constant b, else b^p·(p'·log(b) + p·b'/b). */
 static struct expr *
-derive_pow(const struct expr *e, uint32_t slot)
+derive_pow(struct deriving *dv, const struct expr *e, uint32_t slot)
 {
 	const struct expr	*b = e->kids[0], *p = e->kids[1];
 	struct expr		*pm1, *lg;
 
-	if (!expr_uses(p, slot)) {
+	if (!uses(dv, p, slot)) {
 		pm1 = p->kind == EXPR_NUM ? expr_num(p->value - 1) :
 		    expr_simplify_add(expr_share(p), expr_num(-1));
-		return expr_simplify_mul(expr_simplify_mul(derive(b, slot),
+		return expr_simplify_mul(expr_simplify_mul(derive(dv, b, slot),
 		    expr_share(p), 0), expr_simplify_pow(expr_share(b), pm1),
 		    0);
 	}
 	lg = expr_simplify_call(EXPR_FN_LOG, expr_share(b));
-	if (!expr_uses(b, slot))
-		return expr_simplify_mul(expr_simplify_mul(derive(p, slot),
+	if (!uses(dv, b, slot))
+		return expr_simplify_mul(expr_simplify_mul(derive(dv, p, slot),
 		    expr_share(e), 0), lg, 0);
 	return expr_simplify_mul(expr_share(e), expr_simplify_add(
-	    expr_simplify_mul(derive(p, slot), lg, 0),
+	    expr_simplify_mul(derive(dv, p, slot), lg, 0),
 	    expr_simplify_mul(expr_simplify_mul(expr_share(p),
-	    derive(b, slot), 0), expr_share(b), 1)), 0);
+	    derive(dv, b, slot), 0), expr_share(b), 1)), 0);
 }
 
 /* Returns f'(u) for a call f(u). */
@@ -147,26 +326,45 @@ call_derivative(const struct expr *e)
 	}
 }
 
+/* Returns f'(u) for a call f(u), made once per call node when dv is not
+ * NULL (a new reference each time). */
+static struct expr *
+call_derivative_shared(struct deriving *dv, const struct expr *e)
+{
+	struct cached	*c;
+	struct expr	*d;
+
+	if (dv == NULL)
+		return call_derivative(e);
+	if (dv->cap > 0 && (c = cache_find(dv, e))->node == e)
+		return expr_share(c->d);
+	if ((d = call_derivative(e)) == NULL)
+		return NULL;
+	if ((c = cache_add(dv, e)) != NULL)
+		c->d = expr_share(d);
+	return d;
+}
+
 /* Returns the derivative of a simplified tree with respect to slot. */
 static struct expr *
-derive(const struct expr *e, uint32_t slot)
+derive(struct deriving *dv, const struct expr *e, uint32_t slot)
 {
-	if (!expr_uses(e, slot))
+	if (!uses(dv, e, slot))
 		return expr_num(0);
 	switch (e->kind) {
 	case EXPR_VAR:
 		return expr_num(1);
 	case EXPR_NEG:
-		return expr_simplify_neg(derive(e->kids[0], slot));
+		return expr_simplify_neg(derive(dv, e->kids[0], slot));
 	case EXPR_SUM:
-		return derive_sum(e, slot);
+		return derive_sum(dv, e, slot);
 	case EXPR_PROD:
-		return derive_prod(e, slot);
+		return derive_prod(dv, e, slot);
 	case EXPR_POW:
-		return derive_pow(e, slot);
+		return derive_pow(dv, e, slot);
 	default:
-		return expr_simplify_mul(derive(e->kids[0], slot),
-		    call_derivative(e), 0);
+		return expr_simplify_mul(derive(dv, e->kids[0], slot),
+		    call_derivative_shared(dv, e), 0);
 	}
 }
 
@@ -179,7 +377,44 @@ expr_derive(const struct expr *e, uint32_t slot)
 
 	if (e == NULL || (s = expr_simplify(e)) == NULL)
 		return NULL;
-	d = derive(s, slot);
+	d = derive(NULL, s, slot);
 	expr_free(s);
 	return d;
+}
+
+/* Derives e with respect to each of slots 0 .. n-1 into out[]: one
+ * simplification and one f'(u) per call for all of them.  Returns 0, or
+ * -1 when out of memory, with out[] then all NULL. */
+int
+expr_derive_all(const struct expr *e, uint32_t n, struct expr **out)
+{
+	struct deriving	 dv = { NULL, 0, 0 };
+	struct expr	*s;
+	uint32_t	 i;
+	size_t		 k;
+	int		 rc = 0;
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+	if (e == NULL || (s = expr_simplify(e)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((out[i] = derive(&dv, s, i)) == NULL)
+			rc = -1;
+	}
+	for (i = 0; rc != 0 && i < n; i++) {
+		expr_free(out[i]);
+		out[i] = NULL;
+	}
+	for (k = 0; k < dv.cap; k++) {
+		expr_free(dv.slots[k].d);
+		if (dv.slots[k].ix != NULL) {
+			mem_free(dv.slots[k].ix->off);
+			mem_free(dv.slots[k].ix->kid);
+			mem_free(dv.slots[k].ix);
+		}
+	}
+	mem_free(dv.slots);
+	expr_free(s);
+	return rc;
 }

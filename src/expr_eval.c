@@ -7,16 +7,40 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "expr.h"
 #include "expr_impl.h"
 
 #define PI_VALUE	3.14159265358979323846
 #define E_VALUE		2.71828182845904523536
 
-static int	eval_node(const struct expr *, const double *, double *,
-		    struct expr_error *);
+/* Remembered values of shared subtrees, for one set of inputs: open
+ * addressing on the node's address, cleared by a new generation. */
+struct memo_slot {
+	const struct expr	*key;
+	uint64_t		 gen;
+	double			 value;
+};
+
+struct expr_memo {
+	struct memo_slot	*slots;
+	size_t			 cap;	/* a power of two, or 0 */
+	size_t			 used;	/* in this generation */
+	uint64_t		 gen;
+};
+
+/* What an evaluation reads: the inputs, where a failure goes, and the
+ * memo (NULL: none). */
+struct eval {
+	const double		*inputs;
+	struct expr_error	*err;
+	struct expr_memo	*memo;
+};
+
+static int	eval_node(const struct expr *, struct eval *, double *);
 
 /* Says whether e is the number v. */
 int
@@ -66,6 +90,7 @@ eval_error(struct expr_error *err, const char *fmt, ...)
 	vsnprintf(err->text, sizeof err->text, fmt, ap);
 	va_end(ap);
 	err->column = 0;
+	err->nomem = 0;
 	return -1;
 }
 
@@ -143,15 +168,15 @@ eval_pow(double b, double p, double *out, struct expr_error *err)
 
 /* Evaluates a sum or a product, left to right. */
 static int
-eval_chain(const struct expr *e, const double *inputs, double *out,
-    struct expr_error *err)
+eval_chain(const struct expr *e, struct eval *ev, double *out)
 {
-	double	v, r;
-	size_t	i;
+	struct expr_error	*err = ev->err;
+	double			 v, r;
+	size_t			 i;
 
 	r = e->kind == EXPR_SUM ? 0 : 1;
 	for (i = 0; i < e->n; i++) {
-		if (eval_node(e->kids[i], inputs, &v, err) != 0)
+		if (eval_node(e->kids[i], ev, &v) != 0)
 			return -1;
 		if (e->kind == EXPR_SUM)
 			r += v;
@@ -171,8 +196,7 @@ eval_chain(const struct expr *e, const double *inputs, double *out,
 
 /* Evaluates a node. */
 static int
-eval_node(const struct expr *e, const double *inputs, double *out,
-    struct expr_error *err)
+eval_kind(const struct expr *e, struct eval *ev, double *out)
 {
 	double	a, b;
 
@@ -187,40 +211,137 @@ eval_node(const struct expr *e, const double *inputs, double *out,
 		*out = E_VALUE;
 		return 0;
 	case EXPR_VAR:
-		*out = inputs[e->slot];
+		*out = ev->inputs[e->slot];
 		if (isfinite(*out))
 			return 0;
-		return eval_error(err, "input %lu is not finite (%g)",
+		return eval_error(ev->err, "input %lu is not finite (%g)",
 		    (unsigned long)e->slot, *out);
 	case EXPR_NEG:
-		if (eval_node(e->kids[0], inputs, &a, err) != 0)
+		if (eval_node(e->kids[0], ev, &a) != 0)
 			return -1;
 		*out = -a;
 		return 0;
 	case EXPR_SUM:
 	case EXPR_PROD:
-		return eval_chain(e, inputs, out, err);
+		return eval_chain(e, ev, out);
 	case EXPR_POW:
-		if (eval_node(e->kids[0], inputs, &a, err) != 0 ||
-		    eval_node(e->kids[1], inputs, &b, err) != 0)
+		if (eval_node(e->kids[0], ev, &a) != 0 ||
+		    eval_node(e->kids[1], ev, &b) != 0)
 			return -1;
-		return eval_pow(a, b, out, err);
+		return eval_pow(a, b, out, ev->err);
 	default:
-		if (eval_node(e->kids[0], inputs, &a, err) != 0)
+		if (eval_node(e->kids[0], ev, &a) != 0)
 			return -1;
-		return eval_call(e->fn, a, out, err);
+		return eval_call(e->fn, a, out, ev->err);
 	}
 }
 
-/* Evaluates the tree with inputs[i] the value of slot i; 0 or -1. */
+/* Doubles the memo's table, keeping this generation's entries; -1 when
+ * out of memory (the memo then just stops remembering). */
+static int
+memo_grow(struct expr_memo *mo)
+{
+	struct memo_slot	*old = mo->slots, *s;
+	size_t			 cap = mo->cap ? mo->cap * 2 : 64, i, h;
+
+	if ((mo->slots = mem_calloc(cap, sizeof(*s))) == NULL) {
+		mo->slots = old;
+		return -1;
+	}
+	for (i = 0; i < mo->cap; i++) {
+		if (old[i].key == NULL || old[i].gen != mo->gen)
+			continue;
+		for (h = (uintptr_t)old[i].key >> 4 & (cap - 1);
+		    mo->slots[h].key != NULL; h = (h + 1) & (cap - 1))
+			;
+		mo->slots[h] = old[i];
+	}
+	mem_free(old);
+	mo->cap = cap;
+	return 0;
+}
+
+/* Evaluates a node, through the memo when it is an inner node that more
+ * than one tree holds (the σ(u) that each local derivative of σ(u)
+ * repeats): each is evaluated once per set of inputs.  A failure is not
+ * remembered: it ends the evaluation. */
+static int
+eval_node(const struct expr *e, struct eval *ev, double *out)
+{
+	struct expr_memo	*mo = ev->memo;
+	size_t			 h;
+
+	if (mo == NULL || e->n == 0 || e->refs < 2)
+		return eval_kind(e, ev, out);
+	if (mo->used * 2 >= mo->cap && memo_grow(mo) != 0)
+		return eval_kind(e, ev, out);
+	for (h = (uintptr_t)e >> 4 & (mo->cap - 1);
+	    mo->slots[h].key != NULL && mo->slots[h].gen == mo->gen;
+	    h = (h + 1) & (mo->cap - 1)) {
+		if (mo->slots[h].key == e) {
+			*out = mo->slots[h].value;
+			return 0;
+		}
+	}
+	if (eval_kind(e, ev, out) != 0)
+		return -1;
+	/* The recursion may have grown the table: probe again. */
+	for (h = (uintptr_t)e >> 4 & (mo->cap - 1);
+	    mo->slots[h].key != NULL && mo->slots[h].gen == mo->gen;
+	    h = (h + 1) & (mo->cap - 1))
+		;
+	mo->slots[h].key = e;
+	mo->slots[h].gen = mo->gen;
+	mo->slots[h].value = *out;
+	mo->used++;
+	return 0;
+}
+
+/* Evaluates the tree with inputs[i] the value of slot i; 0 or -1.  err
+ * is written only on failure: evaluation runs once per variable per
+ * finite difference, and clearing a kilobyte each time would show. */
 int
 expr_eval(const struct expr *e, const double *inputs, double *out,
     struct expr_error *err)
 {
-	memset(err, 0, sizeof *err);
-	if (eval_node(e, inputs, out, err) != 0)
+	return expr_eval_memo(e, inputs, out, err, NULL);
+}
+
+/* The same, remembering shared subtrees' values in memo. */
+int
+expr_eval_memo(const struct expr *e, const double *inputs, double *out,
+    struct expr_error *err, struct expr_memo *memo)
+{
+	struct eval	ev = { inputs, err, memo };
+
+	if (eval_node(e, &ev, out) != 0)
 		return -1;
 	if (*out == 0)
 		*out = 0;
 	return 0;
+}
+
+/* Makes an empty memo; NULL when out of memory. */
+struct expr_memo *
+expr_memo_new(void)
+{
+	return mem_calloc(1, sizeof(struct expr_memo));
+}
+
+/* Forgets every value: the inputs are about to change.  O(1). */
+void
+expr_memo_clear(struct expr_memo *mo)
+{
+	mo->gen++;
+	mo->used = 0;
+}
+
+/* Frees the memo. */
+void
+expr_memo_free(struct expr_memo *mo)
+{
+	if (mo == NULL)
+		return;
+	mem_free(mo->slots);
+	mem_free(mo);
 }

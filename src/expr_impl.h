@@ -56,8 +56,10 @@ struct expr {
 	enum expr_fn	  fn;		/* EXPR_CALL */
 	size_t		  refs;
 	unsigned	  depth;	/* 1 for a leaf */
+	uint32_t	  lo;		/* the slots used are in [lo, hi] */
 	uint64_t	  hash;		/* equal trees hash equal */
 	uint32_t	  slot;		/* EXPR_VAR */
+	uint32_t	  hi;		/* (lo > hi: no slot is used) */
 	double		  value;	/* EXPR_NUM */
 	size_t		  n;		/* number of kids */
 	struct expr	**kids;

@@ -172,7 +172,6 @@ eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		if (x == NULL || x->expr == NULL ||
 		    !gather(a, v, n->value, n->known, in))
 			continue;
-		memset(&xerr, 0, sizeof(xerr));
 		if (expr_eval(x->expr, in, &n->value[v], &xerr) != 0)
 			return numeric_error(a, v, INFDIAG_NONE, x->expr,
 			    xerr.text, err);
@@ -190,7 +189,14 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 	struct numbers			*n = a->num;
 	const struct var_extra		*x;
 	struct expr_error		 xerr;
+	struct expr_memo		*memo;
 	uint32_t			 v, i, base;
+	int				 rc = -1;
+
+	if ((memo = expr_memo_new()) == NULL) {
+		error_nomem(err);
+		return -1;
+	}
 
 	for (v = 0; v < m->nvars; v++) {
 		x = var_extra(m, v);
@@ -203,25 +209,28 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		}
 		if (x == NULL || x->expr == NULL)
 			continue;
-		for (i = 0; i < var_ninputs(m, v); i++) {
-			if ((n->dexpr[base + i] = expr_derive(x->expr, i)) ==
-			    NULL) {
-				error_nomem(err);
-				return -1;
-			}
+		if (expr_derive_all(x->expr, var_ninputs(m, v),
+		    n->dexpr + base) != 0) {
+			error_nomem(err);
+			goto out;
 		}
 		if (!gather(a, v, n->value, n->known, in))
 			continue;
+		expr_memo_clear(memo);
 		for (i = 0; i < var_ninputs(m, v); i++) {
-			memset(&xerr, 0, sizeof(xerr));
-			if (expr_eval(n->dexpr[base + i], in,
-			    &n->local[base + i], &xerr) != 0)
-				return numeric_error(a, v, i,
-				    n->dexpr[base + i], xerr.text, err);
+			if (expr_eval_memo(n->dexpr[base + i], in,
+			    &n->local[base + i], &xerr, memo) != 0) {
+				numeric_error(a, v, i, n->dexpr[base + i],
+				    xerr.text, err);
+				goto out;
+			}
 		}
 		n->local_known[v] = 1;
 	}
-	return 0;
+	rc = 0;
+out:
+	expr_memo_free(memo);
+	return rc;
 }
 
 /* One reverse sweep from of: each variable, taken from of down, passes
@@ -253,38 +262,46 @@ sweep_reverse(struct infdiag_analysis *a)
 	}
 }
 
-/* One forward sweep from d->wrt: tangent(v) = Σ ∂v/∂p·tangent(p) over v's
- * inputs p on a path.  Returns 0 when a local derivative is unknown. */
+/* One forward sweep from d->wrt: each variable on a path passes
+ * ∂c/∂v·tangent(v) on to each consumer c on a path, so that tangent(c) =
+ * Σ ∂c/∂p·tangent(p) over c's inputs p on a path.  A consumer of a
+ * variable on a path is on a path exactly when it is an ancestor of of,
+ * so the cost is the arrows leaving the path's variables.  Returns 0 when
+ * a local derivative is unknown. */
 int
 numbers_tangents(const struct infdiag_analysis *a, const struct deriv *d,
     double *tangent)
 {
 	const struct infdiag_model	*m = a->m;
 	const struct numbers		*n = a->num;
-	uint32_t			 k, v, i;
+	uint32_t			 k, v, j, c;
 
 	for (k = 0; k < d->nrel; k++) {
 		v = d->rel[k];
-		if (v == d->wrt) {
-			tangent[v] = 1;
-			continue;
-		}
-		if (!n->local_known[v])
+		if (k > 0 && !n->local_known[v])
 			return 0;
 		tangent[v] = 0;
-		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
-			if (analysis_on_path(a, d, m->in_idx[i]))
-				tangent[v] += n->local[i] * tangent[m->in_idx[i]];
+	}
+	tangent[d->wrt] = 1;
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (j = m->out_off[v]; j < m->out_off[v + 1]; j++) {
+			c = m->out_idx[j];
+			if (a->anc_pos[c] != INFDIAG_NONE)
+				tangent[c] += n->local[n->out_pos[j]] *
+				    tangent[v];
 		}
 	}
 	return 1;
 }
 
 /* The value of of with wrt moved to x, recomputing the variables on the
- * paths into vals; 0, or -1 when an expression cannot be evaluated. */
+ * paths into vals (on[v] == stamp marks them); 0, or -1 when an
+ * expression cannot be evaluated. */
 static int
 perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
-    double *vals, double *in, double *out)
+    const uint32_t *on, uint32_t stamp, double *vals, double *in,
+    double *out)
 {
 	const struct infdiag_model	*m = a->m;
 	const struct numbers		*n = a->num;
@@ -296,10 +313,9 @@ perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
 		v = d->rel[k];
 		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
 			p = m->in_idx[i];
-			in[i - m->in_off[v]] = analysis_on_path(a, d, p) ?
-			    vals[p] : n->value[p];
+			in[i - m->in_off[v]] = on[p] == stamp ? vals[p] :
+			    n->value[p];
 		}
-		memset(&xerr, 0, sizeof(xerr));
 		if (expr_eval(m->vars[v].x->expr, in, &vals[v], &xerr) != 0)
 			return -1;
 	}
@@ -310,27 +326,22 @@ perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
 /* Checks d's value by a central finite difference of the whole model,
  * with the step cbrt(epsilon)·max(1, |x|) that balances truncation and
  * rounding.  The error is relative to max(|value|, |fd|, 1): a derivative
- * that is exactly 0 is still checked, against the step's rounding. */
+ * that is exactly 0 is still checked, against the step's rounding.  The
+ * variables on d's paths are marked in on[] with stamp. */
 static void
-check(const struct infdiag_analysis *a, struct deriv *d, double *vals,
-    double *in)
+check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
+    uint32_t stamp, double *vals, double *in)
 {
-	const struct infdiag_model	*m = a->m;
 	const struct numbers		*n = a->num;
 	double				 x, h, up, down, scale;
 	uint32_t			 k;
 
-	if (!n->known[d->wrt] || d->wrt == a->of)
-		return;
-	for (k = 1; k < d->nrel; k++) {
-		if (m->vars[d->rel[k]].x == NULL ||
-		    m->vars[d->rel[k]].x->expr == NULL)
-			return;
-	}
+	for (k = 0; k < d->nrel; k++)
+		on[d->rel[k]] = stamp;
 	x = n->value[d->wrt];
 	h = cbrt(DBL_EPSILON) * (fabs(x) > 1 ? fabs(x) : 1);
-	if (perturbed(a, d, x + h, vals, in, &up) != 0 ||
-	    perturbed(a, d, x - h, vals, in, &down) != 0) {
+	if (perturbed(a, d, x + h, on, stamp, vals, in, &up) != 0 ||
+	    perturbed(a, d, x - h, on, stamp, vals, in, &down) != 0) {
 		d->num.fd_note = "the model cannot be evaluated on both "
 		    "sides of the point";
 		return;
@@ -339,6 +350,58 @@ check(const struct infdiag_analysis *a, struct deriv *d, double *vals,
 	scale = fmax(fmax(fabs(d->num.forward), fabs(d->num.fd)), 1);
 	d->num.fd_error = fabs(d->num.fd - d->num.forward) / scale;
 	d->num.has_check = isfinite(d->num.fd);
+}
+
+/* The work of checking d by finite differences, in expression nodes
+ * evaluated per side (size[v]: v's expression); 0 when d cannot be
+ * checked because a variable on its paths has no expression. */
+static uint64_t
+check_cost(const struct infdiag_analysis *a, const struct deriv *d,
+    const uint64_t *size)
+{
+	const struct infdiag_model	*m = a->m;
+	uint64_t			 cost = 0;
+	uint32_t			 k, v;
+
+	if (!a->num->known[d->wrt] || d->wrt == a->of)
+		return 0;
+	for (k = 1; k < d->nrel; k++) {
+		v = d->rel[k];
+		if (m->vars[v].x == NULL || m->vars[v].x->expr == NULL)
+			return 0;
+		cost += size[v];
+	}
+	return cost;
+}
+
+/* Chooses which derivatives to check: all of them when that costs at
+ * most CHECK_BUDGET node evaluations, else every stride-th of those that
+ * can be checked, with the stride that keeps the work near the budget
+ * (the others get a note).  cost[k] is set, 0 for "cannot be checked".
+ * O(size of the expressions) to measure them. */
+static int
+check_plan(const struct infdiag_analysis *a, uint64_t *cost,
+    uint32_t *stride)
+{
+	const struct infdiag_model	*m = a->m;
+	uint64_t			*size, total = 0;
+	uint32_t			 k, v;
+
+	if ((size = mem_calloc(m->nvars, sizeof(*size))) == NULL)
+		return -1;
+	for (v = 0; v < m->nvars; v++) {
+		if (m->vars[v].x != NULL && m->vars[v].x->expr != NULL)
+			size[v] = expr_count_nodes(m->vars[v].x->expr,
+			    SIZE_MAX);
+	}
+	for (k = 0; k < a->nwrt; k++) {
+		cost[k] = check_cost(a, &a->d[k], size);
+		total += cost[k];
+	}
+	mem_free(size);
+	*stride = total <= CHECK_BUDGET ? 1 :
+	    (uint32_t)(total / CHECK_BUDGET + 1);
+	return 0;
 }
 
 /* The input position of the arrow wrt -> of. */
@@ -456,12 +519,15 @@ out:
 	return 1;
 }
 
-/* Allocates the numbers' arrays. */
+/* Allocates the numbers' arrays, and finds each consumer arrow's input
+ * position (consumers are listed in declaration order, as the inputs are
+ * walked here). */
 static int
 numbers_alloc(struct infdiag_analysis *a)
 {
 	const struct infdiag_model	*m = a->m;
 	struct numbers			*n;
+	uint32_t			*fill, v, i;
 
 	if ((n = a->num = mem_calloc(1, sizeof(*n))) == NULL)
 		return -1;
@@ -472,9 +538,20 @@ numbers_alloc(struct infdiag_analysis *a)
 	n->local_known = mem_calloc(m->nvars, 1);
 	n->adjoint = mem_calloc(m->nvars, sizeof(double));
 	n->adjoint_known = mem_calloc(m->nvars, 1);
-	return n->value == NULL || n->known == NULL || n->dexpr == NULL ||
+	n->out_pos = mem_calloc(m->nedges, sizeof(*n->out_pos));
+	if (n->value == NULL || n->known == NULL || n->dexpr == NULL ||
 	    n->local == NULL || n->local_known == NULL || n->adjoint == NULL ||
-	    n->adjoint_known == NULL ? -1 : 0;
+	    n->adjoint_known == NULL || n->out_pos == NULL)
+		return -1;
+	if ((fill = mem_calloc(m->nvars, sizeof(*fill))) == NULL)
+		return -1;
+	memcpy(fill, m->out_off, m->nvars * sizeof(*fill));
+	for (v = 0; v < m->nvars; v++) {
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
+			n->out_pos[fill[m->in_idx[i]]++] = i;
+	}
+	mem_free(fill);
+	return 0;
 }
 
 /* The largest number of inputs of any variable. */
@@ -496,20 +573,24 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 {
 	struct numbers	*n;
 	double		*in = NULL, *scratch = NULL;
-	uint32_t	 k;
+	uint64_t	*cost = NULL;
+	uint32_t	*on = NULL, k, stride, checkable = 0;
 	struct deriv	*d;
 	int		 rc = -1;
 
 	if (numbers_alloc(a) != 0 ||
 	    (in = mem_calloc(max_inputs(a->m), sizeof(double))) == NULL ||
-	    (scratch = mem_calloc(a->m->nvars, sizeof(double))) == NULL) {
+	    (scratch = mem_calloc(a->m->nvars, sizeof(double))) == NULL ||
+	    (on = mem_calloc(a->m->nvars, sizeof(*on))) == NULL ||
+	    (cost = mem_calloc(a->nwrt > 0 ? a->nwrt : 1,
+	    sizeof(*cost))) == NULL) {
 		error_nomem(err);
 		goto out;
 	}
 	n = a->num;
 	if (eval_values(a, in, err) != 0 || eval_locals(a, in, err) != 0)
 		goto out;
-	if (closed_forms(a) != 0) {
+	if (closed_forms(a) != 0 || check_plan(a, cost, &stride) != 0) {
 		error_nomem(err);
 		goto out;
 	}
@@ -532,12 +613,20 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 		d->num.forward = scratch[a->of];
 		d->num.reverse = n->adjoint[d->wrt];
 		n->any = 1;
-		check(a, d, scratch, in);
+		if (cost[k] == 0)
+			continue;
+		if (checkable++ % stride == 0)
+			check(a, d, on, k + 1, scratch, in);
+		else
+			d->num.fd_note = "on a model this large, only a sample "
+			    "of the derivatives is checked";
 	}
 	rc = 0;
 out:
 	mem_free(in);
 	mem_free(scratch);
+	mem_free(on);
+	mem_free(cost);
 	return rc;
 }
 
@@ -561,6 +650,7 @@ numbers_free(struct infdiag_analysis *a)
 	mem_free(n->local_known);
 	mem_free(n->adjoint);
 	mem_free(n->adjoint_known);
+	mem_free(n->out_pos);
 	mem_free(n);
 	a->num = NULL;
 }

@@ -10,8 +10,10 @@
  * is known from "partials", or from the derivative of "expr" at known
  * input values.  A derivative has a value when every local derivative on
  * its paths is known.  Cost: one evaluation of each expression and of each
- * local derivative, O(V + E) for the sweeps, and two re-evaluations of
- * the variables on the paths for each finite difference.
+ * local derivative, O(V + E) for the reverse sweep, the arrows leaving
+ * the variables on the paths for each forward sweep, and two
+ * re-evaluations of the variables on the paths for each finite
+ * difference, within CHECK_BUDGET expression nodes in all.
  */
 #ifndef INFDIAG_NUMBERS_H
 #define INFDIAG_NUMBERS_H
@@ -34,6 +36,8 @@ struct numbers {
 	unsigned char	*local_known;	/* by variable: all its locals known */
 	double		*adjoint;	/* by variable: d of / d v */
 	unsigned char	*adjoint_known;
+	uint32_t	*out_pos;	/* by consumer arrow (out_idx order):
+					   its input position */
 	int		 any;		/* some derivative has a value */
 };
 
@@ -65,6 +69,11 @@ int	numbers_local_formula(struct strbuf *, const struct infdiag_analysis *,
  * for which one is attempted. */
 #define CLOSED_MAX_NODES	40
 #define CLOSED_MAX_VARS		64
+/* The most expression nodes evaluated, per side, by the finite-difference
+ * checks; beyond it an evenly spread sample of the derivatives is checked
+ * (a model with 10^5 weights would otherwise re-evaluate its cone 10^5
+ * times). */
+#define CHECK_BUDGET		((uint64_t)1 << 21)
 
 /* Fills tangent[v] = dv/d(wrt) for the variables v on d's paths, by one
  * forward sweep; returns 0 when a local derivative there is unknown. */

@@ -261,7 +261,9 @@ jvalues(struct writer *w)
 	writer_flush(w);
 }
 
-/* Appends a derivative's numbers: value, partial_value, check. */
+/* Appends a derivative's numbers: value, partial_value, check (null,
+ * with the reason, when the model has expressions but d was not checked:
+ * it cannot be evaluated on both sides, or only a sample was checked). */
 static void
 jderiv_numbers(struct writer *w, const struct deriv *d)
 {
@@ -283,6 +285,9 @@ jderiv_numbers(struct writer *w, const struct deriv *d)
 		strbuf_add(&w->sb, ", \"relative_error\": ");
 		jnum(&w->sb, dn->fd_error);
 		strbuf_addc(&w->sb, '}');
+	} else if (dn->fd_note != NULL) {
+		strbuf_add(&w->sb, ",\n     \"check\": null, \"check_note\": ");
+		jstr(&w->sb, dn->fd_note);
 	}
 }
 

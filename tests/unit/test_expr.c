@@ -1028,6 +1028,131 @@ constant__number_trees__report_their_value(void **state)
 /* Fails the allocation numbered fail_at (counting from 0). */
 static long	alloc_count, fail_at = -1;
 
+/* Maps "v<N>" to slot N, for expressions over many inputs. */
+static int
+resolve_numbered(void *ctx, const char *name, size_t len, uint32_t *slot,
+    struct expr_error *err)
+{
+	char	buf[16], *end;
+
+	(void)ctx;
+	if (len < 2 || len >= sizeof buf || name[0] != 'v') {
+		snprintf(err->text, sizeof err->text, "not v<N>");
+		return -1;
+	}
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	*slot = (uint32_t)strtoul(buf + 1, &end, 10);
+	return *end == '\0' ? 0 : -1;
+}
+
+/* Asserts that expr_derive_all() gives, for each of n slots, the tree
+ * expr_derive() gives (printed alike), and that evaluating all of them
+ * through one memo gives exactly the values of plain evaluation, at two
+ * points with the memo cleared between. */
+static void
+assert_derive_all(const struct expr *e, uint32_t n,
+    const char *const *slot_names)
+{
+	struct expr		**all, *one;
+	struct expr_memo	 *memo;
+	struct expr_error	  err;
+	struct strbuf		  a = STRBUF_INIT, b = STRBUF_INIT;
+	double			 *in, x, y;
+	uint32_t		  i;
+	int			  point;
+
+	all = calloc(n, sizeof(*all));
+	in = calloc(n, sizeof(*in));
+	assert_non_null(all);
+	assert_non_null(in);
+	assert_int_equal(expr_derive_all(e, n, all), 0);
+	for (i = 0; i < n; i++) {
+		one = expr_derive(e, i);
+		assert_non_null(one);
+		strbuf_truncate(&a, 0);
+		strbuf_truncate(&b, 0);
+		expr_print(all[i], EXPR_ASCII, slot_names, &a);
+		expr_print(one, EXPR_ASCII, slot_names, &b);
+		assert_string_equal(strbuf_str(&a), strbuf_str(&b));
+		expr_free(one);
+	}
+	memo = expr_memo_new();
+	assert_non_null(memo);
+	for (point = 0; point < 2; point++) {
+		for (i = 0; i < n; i++)
+			in[i] = 0.25 + 0.5 * point + 0.01 * i;
+		expr_memo_clear(memo);
+		for (i = 0; i < n; i++) {
+			assert_int_equal(expr_eval_memo(all[i], in, &x, &err,
+			    memo), 0);
+			assert_int_equal(expr_eval(all[i], in, &y, &err), 0);
+			assert_true(x == y);
+		}
+	}
+	expr_memo_free(memo);
+	for (i = 0; i < n; i++)
+		expr_free(all[i]);
+	strbuf_release(&a);
+	strbuf_release(&b);
+	free(all);
+	free(in);
+}
+
+static void
+derive_all__every_slot__equals_derive(void **state)
+{
+	static const char *const srcs[] = {
+		"x*y + sin(t)*x - theta_1/s + sqrt(x*x + 1)",
+		/* A sum and a product wide enough to be indexed. */
+		"sigmoid(x*y + y*t + t*s + s*x + x + y + t + s + x*t + y*s + "
+		    "theta_1*x + theta_1*y + theta_1*t + theta_1*s + "
+		    "theta_1 + x*y*t + 3) * tanh(x - y)",
+		"x*y*t*s*theta_1*(x+1)*(y+2)*(t+3)*(s+4)*(theta_1+5)*"
+		    "(x+6)*(y+7)*(t+8)*(s+9)*(theta_1+10)*(x+11)*(y+12)",
+		"exp(x)^y / log(t + 2) + x^theta_1 + cos(s)^2 - sin(s)^2",
+	};
+	struct expr	*e;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+		e = parse_ok(srcs[i]);
+		assert_derive_all(e, NNAMES, names);
+		expr_free(e);
+	}
+}
+
+static void
+derive_all__wide_neuron__equals_derive(void **state)
+{
+	enum { N = 200 };
+	struct strbuf		 src = STRBUF_INIT;
+	struct expr_error	 err;
+	struct expr		*e;
+	char			 name[N][8];
+	const char		*slot_names[N];
+	uint32_t		 i;
+
+	(void)state;
+	/* σ(Σ v(2i)·v(2i+1)): each weight's derivative is v(2i+1)·σ·(1−σ),
+	 * found through the sum's index, with σ's derivative shared. */
+	strbuf_add(&src, "sigmoid(");
+	for (i = 0; i < N; i += 2)
+		strbuf_addf(&src, "%sv%u*v%u", i ? " + " : "", i, i + 1);
+	strbuf_add(&src, ")");
+	for (i = 0; i < N; i++) {
+		snprintf(name[i], sizeof name[i], "v%u", i);
+		slot_names[i] = name[i];
+	}
+	e = expr_parse(strbuf_str(&src), src.len, resolve_numbered, NULL,
+	    &err);
+	assert_non_null(e);
+	assert_derive_all(e, N, slot_names);
+	expr_free(e);
+	strbuf_release(&src);
+}
+
 /* A malloc that fails on request. */
 static void *
 failing_malloc(size_t n)
@@ -1051,8 +1176,11 @@ static int
 exercise(const char *src)
 {
 	struct expr_error	 err;
-	struct expr		*e, *d = NULL, *s = NULL;
+	struct expr		*e, *d = NULL, *s = NULL, *all[2];
+	struct expr_memo	*memo;
 	struct strbuf		 sb = STRBUF_INIT;
+	const double		 in[2] = { 0.5, 2 };
+	double			 v;
 	int			 ok;
 
 	if ((e = expr_parse(src, strlen(src), resolve, NULL, &err)) == NULL) {
@@ -1064,6 +1192,19 @@ exercise(const char *src)
 	s = expr_simplify(e);
 	expr_print(d, EXPR_LATEX, latex_names, &sb);
 	ok = d != NULL && s != NULL && !strbuf_failed(&sb);
+	if (expr_derive_all(e, 2, all) != 0) {
+		assert_null(all[0]);
+		ok = 0;
+	} else {
+		/* A memo that cannot grow only stops remembering. */
+		if ((memo = expr_memo_new()) == NULL)
+			ok = 0;
+		assert_int_equal(expr_eval_memo(all[1], in, &v, &err, memo),
+		    0);
+		expr_memo_free(memo);
+		expr_free(all[0]);
+		expr_free(all[1]);
+	}
 	strbuf_release(&sb);
 	expr_free(s);
 	expr_free(d);
@@ -1074,20 +1215,31 @@ exercise(const char *src)
 static void
 memory__every_failed_allocation__is_reported_without_leaks(void **state)
 {
-	static const char *const src = "sigmoid(x*y + (4*pi/3)*x^2) / "
-	    "sqrt(1 + tanh(x)^2) - x^x + log(2*x) + 1e-3*x + x + x";
-	int	done = 0;
+	static const char *const srcs[] = {
+		"sigmoid(x*y + (4*pi/3)*x^2) / "
+		    "sqrt(1 + tanh(x)^2) - x^x + log(2*x) + 1e-3*x + x + x",
+		/* Wide enough for expr_derive_all() to index its operands. */
+		"tanh(sin(x) + cos(x) + tan(y) + x*y + x^3 + exp(y) + "
+		    "log(x) + sqrt(y) + sigmoid(x) + tanh(y) + x/y + y^x + "
+		    "sin(y) + cos(y) + exp(x) + y^3 + sqrt(x))",
+	};
+	size_t	i;
+	int	done;
 
 	(void)state;
-	infdiag_set_alloc_funcs(failing_malloc, failing_realloc, free);
-	for (fail_at = 0; !done && fail_at < 100000; fail_at++) {
-		alloc_count = 0;
-		done = exercise(src) == 0;
+	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+		infdiag_set_alloc_funcs(failing_malloc, failing_realloc,
+		    free);
+		done = 0;
+		for (fail_at = 0; !done && fail_at < 100000; fail_at++) {
+			alloc_count = 0;
+			done = exercise(srcs[i]) == 0;
+		}
+		infdiag_set_alloc_funcs(NULL, NULL, NULL);
+		assert_true(done);
+		assert_true(fail_at > 100);
+		fail_at = -1;
 	}
-	infdiag_set_alloc_funcs(NULL, NULL, NULL);
-	assert_true(done);
-	assert_true(fail_at > 100);
-	fail_at = -1;
 }
 
 int
@@ -1114,6 +1266,8 @@ main(void)
 		cmocka_unit_test(derive__ellipsoid__prints_in_three_styles),
 		cmocka_unit_test(derive__each_rule__prints_simplified),
 		cmocka_unit_test(derive__unused_input__is_exactly_zero),
+		cmocka_unit_test(derive_all__every_slot__equals_derive),
+		cmocka_unit_test(derive_all__wide_neuron__equals_derive),
 		cmocka_unit_test(
 		    derive__every_rule__matches_finite_differences),
 		cmocka_unit_test(
