@@ -1,8 +1,9 @@
 /*
  * Rendering: a diagram laid out and drawn in-process by gvc, with the
- * Graphviz plugins linked in as built-ins, so that it needs neither the
- * dot program nor the plugin configuration file that libgvc's package
- * generates when installed.  Graphviz's messages are caught and returned
+ * Graphviz plugins loaded by their file names at the first rendering and
+ * handed to gvc as built-ins, so that it needs neither the dot program
+ * nor the plugin configuration file that libgvc's package generates when
+ * installed.  Graphviz's messages are caught and returned
  * in the error instead of reaching standard error.
  *
  * One Graphviz context serves the whole process, made at the first
@@ -15,6 +16,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,29 +29,54 @@
 #include "model.h"
 #include "strbuf.h"
 
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-#ifdef HAVE_GVPLUGIN_NEATO_LAYOUT
-extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
+/* The plugins, loaded from the files configure found at the first
+ * rendering and handed to gvc as built-ins: the layouts, SVG (core), and
+ * PNG and PDF through cairo (pango).  Loading them only then spares every
+ * other command the start-up cost of the cairo and pango libraries. */
+static const struct {
+	const char	*symbol;
+	const char	*file;
+} plugins[] = {
+	{ "gvplugin_dot_layout_LTX_library", GVPLUGIN_DOT_LAYOUT },
+#ifdef GVPLUGIN_NEATO_LAYOUT
+	{ "gvplugin_neato_layout_LTX_library", GVPLUGIN_NEATO_LAYOUT },
 #endif
-#ifdef HAVE_GVPLUGIN_PANGO
-extern gvplugin_library_t gvplugin_pango_LTX_library;
+	{ "gvplugin_core_LTX_library", GVPLUGIN_CORE },
+#ifdef GVPLUGIN_PANGO
+	{ "gvplugin_pango_LTX_library", GVPLUGIN_PANGO },
 #endif
-
-/* The plugins built in: the layouts, SVG (core), and PNG and PDF through
- * cairo (pango).  Named like libltdl's table, but our own. */
-static const lt_symlist_t builtins[] = {
-	{ "gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library },
-#ifdef HAVE_GVPLUGIN_NEATO_LAYOUT
-	{ "gvplugin_neato_layout_LTX_library",
-	    &gvplugin_neato_layout_LTX_library },
-#endif
-	{ "gvplugin_core_LTX_library", &gvplugin_core_LTX_library },
-#ifdef HAVE_GVPLUGIN_PANGO
-	{ "gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library },
-#endif
-	{ NULL, NULL }
 };
+#define NPLUGINS	(sizeof(plugins) / sizeof(plugins[0]))
+
+/* Named like libltdl's table, but our own; ends with { NULL, NULL }. */
+static lt_symlist_t	builtins[NPLUGINS + 1];
+
+/* Loads every plugin once per process (they stay loaded, like the
+ * context); -1 with err set, naming the plugin and the loader's reason. */
+static int
+load_plugins(struct infdiag_error *err)
+{
+	const char	*why;
+	void		*h, *lib;
+	size_t		 i;
+
+	if (builtins[0].name != NULL)
+		return 0;
+	for (i = 0; i < NPLUGINS; i++) {
+		if ((h = dlopen(plugins[i].file, RTLD_NOW | RTLD_LOCAL)) ==
+		    NULL || (lib = dlsym(h, plugins[i].symbol)) == NULL) {
+			why = dlerror();
+			error_set(err, INFDIAG_EIO, NULL, "cannot load "
+			    "Graphviz's plugin %s: %s", plugins[i].file,
+			    why != NULL ? why : "no reason given");
+			memset(builtins, 0, sizeof(builtins));
+			return -1;
+		}
+		builtins[i].address = lib;
+		builtins[i].name = plugins[i].symbol;
+	}
+	return 0;
+}
 
 /* The output types and the Graphviz format that makes each. */
 static const struct {
@@ -57,7 +84,7 @@ static const struct {
 	const char	*format;
 } types[] = {
 	{ "svg", "svg" },
-#ifdef HAVE_GVPLUGIN_PANGO
+#ifdef GVPLUGIN_PANGO
 	{ "png", "png:cairo" },
 	{ "pdf", "pdf:cairo" },
 #endif
@@ -181,11 +208,11 @@ infdiag_render(const struct infdiag_analysis *a,
 	strbuf_truncate(&gv_messages, 0);
 	old = agseterrf(catch_message);
 	agreseterrors();
-	if (gv_context == NULL)
-		gv_context = gvContextPlugins(builtins, 0);
-	if (gv_context == NULL)
+	if (gv_context == NULL && load_plugins(err) == 0 &&
+	    (gv_context = gvContextPlugins(builtins, 0)) == NULL)
 		error_nomem(err);
-	else if ((g = diagram_build(a, o->view, err)) != NULL) {
+	if (gv_context != NULL &&
+	    (g = diagram_build(a, o->view, err)) != NULL) {
 		rc = lay_out_and_render(gv_context, g, layout, format, fp,
 		    err);
 		agclose(g);
