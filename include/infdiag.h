@@ -64,6 +64,59 @@ typedef void	 (*infdiag_free_fn)(void *);
 void	infdiag_set_alloc_funcs(infdiag_malloc_fn, infdiag_realloc_fn,
 	    infdiag_free_fn);
 
+/*
+ * Progress of long work.  Once a hook is set, the library calls it now and
+ * then while it loads, analyses and writes, from the thread doing the
+ * work, at coarse granularity: a few thousand units of work apart at
+ * least, about 256 times in a run of known total, every 64 KiB of bytes
+ * of unknown total, and never for a run too small to be worth it.  So the
+ * hook may look at a clock each time.  The library only reports; the hook
+ * decides whether, when and how to show anything.
+ *
+ *   stage	what is being done: one of INFDIAG_STAGE_*, a static string
+ *		(compare it with strcmp(); stages may be added)
+ *   done	units of the stage done so far
+ *   total	units in the stage, or 0 when unknown
+ *   ctx	the pointer given with the hook
+ *
+ * In one run of a stage, done never decreases and total stays the same
+ * until the last report, the only one where done == total: the total, or
+ * what was done when the total was unknown or the run stopped short (a
+ * caller listed fewer paths than it might have).  A run that fails has no
+ * last report.  Stages nest (paths are listed while writing), and a stage
+ * may run many times (once per derivative).  The hook must return quickly,
+ * must not call libinfdiag, and cannot stop the work.
+ */
+typedef void	infdiag_progress_fn(const char *stage, uint64_t done,
+		    uint64_t total, void *ctx);
+
+/* Sets the progress hook for the whole process (like the allocator, not
+ * per thread: set it while no other thread is in the library); NULL, the
+ * default, reports nothing at no measurable cost. */
+void	infdiag_set_progress(infdiag_progress_fn *, void *ctx);
+
+/* The stages, and what their units count. */
+#define INFDIAG_STAGE_READING	"reading"	/* bytes of the model file
+						   read (total: the file's
+						   size, or 0 for a pipe) */
+#define INFDIAG_STAGE_LOADING	"loading"	/* variables built and
+						   checked */
+#define INFDIAG_STAGE_ORDERING	"ordering"	/* variables put in
+						   topological order (when
+						   the declaration order is
+						   not one) */
+#define INFDIAG_STAGE_COUNTING	"counting paths" /* ancestors of "of" whose
+						   paths are counted */
+#define INFDIAG_STAGE_MEASURING	"measuring"	/* derivatives (wrt) whose
+						   variables and formula
+						   sizes are found */
+#define INFDIAG_STAGE_LISTING	"listing paths"	/* paths of one derivative
+						   listed, of at most the
+						   query's max_paths */
+#define INFDIAG_STAGE_WRITING	"writing"	/* bytes written by
+						   infdiag_write() (total
+						   0) */
+
 /* The library's version, "X.Y.Z". */
 const char *infdiag_version(void);
 

@@ -16,6 +16,7 @@
 #include "error.h"
 #include "graph.h"
 #include "model.h"
+#include "progress.h"
 #include "strbuf.h"
 
 /* Adds b to a, saturating at UINT64_MAX. */
@@ -110,6 +111,7 @@ static int
 count_paths(struct infdiag_analysis *a)
 {
 	const struct infdiag_model	*m = a->m;
+	struct progress			 meter;
 	uint32_t			 k, i, v, c, pc;
 
 	a->count = mem_calloc(a->nanc, sizeof(*a->count));
@@ -122,7 +124,10 @@ count_paths(struct infdiag_analysis *a)
 	}
 	for (k = 0; k < a->nanc; k++)
 		mpz_init(a->count[k]);
+	progress_begin(&meter, INFDIAG_STAGE_COUNTING, a->nanc,
+	    PROGRESS_GRAIN);
 	for (k = a->nanc; k-- > 0;) {
+		progress_at(&meter, a->nanc - k - 1);
 		v = a->anc[k];
 		if (v == a->of) {
 			mpz_set_ui(a->count[k], 1);
@@ -140,6 +145,7 @@ count_paths(struct infdiag_analysis *a)
 				a->dmax[k] = a->dmax[pc] + 1;
 		}
 	}
+	progress_end(&meter, a->nanc);
 	return 0;
 }
 
@@ -283,6 +289,7 @@ static int
 measure_all(struct infdiag_analysis *a)
 {
 	struct scratch	s;
+	struct progress	meter;
 	uint32_t	k;
 	int		rc = -1;
 
@@ -295,11 +302,17 @@ measure_all(struct infdiag_analysis *a)
 	if (s.mark == NULL || s.paths == NULL || s.efactors == NULL ||
 	    s.ffactors == NULL || s.rel == NULL)
 		goto out;
+	/* A derivative costs up to every ancestor: report about every
+	 * PROGRESS_GRAIN of those. */
+	progress_begin(&meter, INFDIAG_STAGE_MEASURING, a->nwrt,
+	    PROGRESS_GRAIN / a->nanc + 1);
 	for (k = 0; k < a->nwrt; k++) {
 		if (collect_rel(a, &a->d[k], &s) != 0)
 			goto out;
 		measure(a, &a->d[k], &s);
+		progress_at(&meter, k + 1);
 	}
+	progress_end(&meter, a->nwrt);
 	rc = 0;
 out:
 	mem_free(s.mark);

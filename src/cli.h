@@ -22,7 +22,9 @@ enum cli_opt {
 	OPT_LAYOUT = 1 << 7,
 	OPT_ASCII = 1 << 8,
 	OPT_EXPLAIN = 1 << 9,
-	OPT_FORCE = 1 << 10
+	OPT_FORCE = 1 << 10,
+	OPT_PROGRESS = 1 << 11		/* --progress, --no-progress: every
+					   command has them */
 };
 
 /* What the user asked for. */
@@ -40,6 +42,8 @@ struct cli_args {
 	int		  ascii;
 	int		  explain;
 	int		  force;
+	int		  progress;	/* 1 --progress, -1 --no-progress,
+					   0 when stderr is a terminal */
 };
 
 /* One command. run returns an exit status. */
@@ -62,6 +66,17 @@ struct infdiag_model *cli_load(const struct cli_args *, int *status);
  * printing the error, with *status set.  The caller frees both. */
 struct infdiag_analysis *cli_analyze(const struct cli_args *, int numbers,
 	    struct infdiag_model **, int *status);
+
+/* Starts showing the library's progress on standard error, for a
+ * command that has just begun: mode as in struct cli_args.  Nothing is
+ * shown before the command has run a second (INFDIAG_PROGRESS_DELAY
+ * seconds, for testing). */
+void	cli_progress_start(int mode);
+/* Erases the progress line, so that a message can follow on a clean line
+ * (the line comes back at the next report). */
+void	cli_progress_clear(void);
+/* Erases the progress line and shows no more. */
+void	cli_progress_stop(void);
 
 /* Output that is written whole or not at all. */
 struct cli_out {

@@ -56,6 +56,8 @@ cmd_check(const struct cli_cmd *cmd, const struct cli_args *a)
 	}
 	if ((m = cli_load(a, &status)) == NULL)
 		return status;
+	/* The summary may go to the terminal the progress line is on. */
+	cli_progress_stop();
 	n = infdiag_model_count(m);
 	e = infdiag_model_influences(m);
 	printf("%s: valid: %u variable%s, %zu influence%s, ",

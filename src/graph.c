@@ -10,6 +10,7 @@
 #include "error.h"
 #include "graph.h"
 #include "model.h"
+#include "progress.h"
 #include "strbuf.h"
 
 /* The longest cycle shown whole; a longer one is shown by its ends. */
@@ -68,6 +69,7 @@ heap_pop(uint32_t *heap, uint32_t *n)
 static uint32_t
 order_by_heap(struct infdiag_model *m, uint32_t *pending, uint32_t *heap)
 {
+	struct progress	meter;
 	uint32_t	v, c, i, n = 0, done = 0;
 
 	for (v = 0; v < m->nvars; v++) {
@@ -75,6 +77,8 @@ order_by_heap(struct infdiag_model *m, uint32_t *pending, uint32_t *heap)
 		if (pending[v] == 0)
 			heap_push(heap, &n, v);
 	}
+	progress_begin(&meter, INFDIAG_STAGE_ORDERING, m->nvars,
+	    PROGRESS_GRAIN);
 	while (n > 0) {
 		v = heap_pop(heap, &n);
 		m->order[done++] = v;
@@ -83,7 +87,10 @@ order_by_heap(struct infdiag_model *m, uint32_t *pending, uint32_t *heap)
 			if (--pending[c] == 0)
 				heap_push(heap, &n, c);
 		}
+		progress_at(&meter, done);
 	}
+	if (done == m->nvars)
+		progress_end(&meter, done);
 	return done;
 }
 

@@ -20,6 +20,7 @@
 #include "graph.h"
 #include "load.h"
 #include "model.h"
+#include "progress.h"
 #include "strbuf.h"
 
 static const char *const top_keys[] = {
@@ -699,6 +700,7 @@ static int
 load_variables(struct loader *L, json_t *vars)
 {
 	struct infdiag_model	*m = L->m;
+	struct progress		 meter;
 	size_t			 n = json_object_size(vars), mark;
 	const char		*key;
 	json_t			*j;
@@ -719,13 +721,16 @@ load_variables(struct loader *L, json_t *vars)
 	if (load_names(L, vars) != 0)
 		return -1;
 	L->cur = 0;
+	progress_begin(&meter, INFDIAG_STAGE_LOADING, n, PROGRESS_GRAIN);
 	json_object_foreach(vars, key, j) {
 		mark = path_push_key(L, key);
 		if (load_variable(L, j) != 0)
 			return -1;
 		path_pop(L, mark);
 		L->cur++;
+		progress_at(&meter, L->cur);
 	}
+	progress_end(&meter, n);
 	m->in_off[n] = (uint32_t)L->in_len;
 	m->nedges = L->in_len;
 	/* A model without arrows still gets arrays, so that no pointer
@@ -1034,8 +1039,10 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 
 /* What the streaming reader carries. */
 struct reader {
-	FILE	*fp;
-	int	 error;		/* errno of a failed read, or 0 */
+	FILE		*fp;
+	int		 error;		/* errno of a failed read, or 0 */
+	uint64_t	 bytes;		/* read so far */
+	struct progress	 meter;
 };
 
 /* Feeds jansson from a stream, remembering a read error. */
@@ -1049,20 +1056,40 @@ read_chunk(void *buf, size_t size, void *data)
 		r->error = errno != 0 ? errno : EIO;
 		return (size_t)-1;
 	}
+	r->bytes += n;
+	progress_at(&r->meter, r->bytes);
 	return n;
+}
+
+/* The bytes left to read in a regular file; 0 (unknown) for a pipe or a
+ * terminal. */
+static uint64_t
+bytes_left(FILE *fp)
+{
+	struct stat	st;
+	off_t		at;
+
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (at = ftello(fp)) < 0 || at >= st.st_size)
+		return 0;
+	return (uint64_t)(st.st_size - at);
 }
 
 /* Parses a stream; an unreadable stream is an I/O error. */
 static struct infdiag_model *
 load_stream(FILE *fp, const char *source, struct infdiag_error *err)
 {
-	struct reader	 r = { fp, 0 };
+	struct reader	 r = { fp, 0, 0, { 0 } };
 	json_error_t	 jerr;
 	json_t		*root;
 
+	progress_begin(&r.meter, INFDIAG_STAGE_READING, bytes_left(fp),
+	    PROGRESS_BYTES);
 	errno = 0;
 	mem_json_reset();
 	root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
+	if (root != NULL && r.error == 0)
+		progress_end(&r.meter, r.bytes);
 	if (r.error != 0) {
 		json_decref(root);
 		error_set(err, INFDIAG_EIO, "", "cannot read: %s",

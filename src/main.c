@@ -57,11 +57,16 @@ static const struct {
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },
 	{ OPT_OUTPUT, "-o FILE           write to FILE (whole or not at all)" },
+	{ OPT_PROGRESS, "--progress        show progress on standard error "
+	    "after a second" },
+	{ OPT_PROGRESS, "--no-progress     do not (default: show it when "
+	    "standard error is\n                    a terminal)" },
 };
 
 enum {
 	LONG_OF = 256, LONG_WRT, LONG_FORMAT, LONG_MAX_PATHS, LONG_VIEW,
-	LONG_TYPE, LONG_LAYOUT, LONG_ASCII, LONG_EXPLAIN, LONG_FORCE
+	LONG_TYPE, LONG_LAYOUT, LONG_ASCII, LONG_EXPLAIN, LONG_FORCE,
+	LONG_PROGRESS, LONG_NO_PROGRESS
 };
 
 static const struct option long_options[] = {
@@ -72,8 +77,10 @@ static const struct option long_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "layout", required_argument, NULL, LONG_LAYOUT },
 	{ "max-paths", required_argument, NULL, LONG_MAX_PATHS },
+	{ "no-progress", no_argument, NULL, LONG_NO_PROGRESS },
 	{ "of", required_argument, NULL, LONG_OF },
 	{ "output", required_argument, NULL, 'o' },
+	{ "progress", no_argument, NULL, LONG_PROGRESS },
 	{ "type", required_argument, NULL, LONG_TYPE },
 	{ "version", no_argument, NULL, 'V' },
 	{ "view", required_argument, NULL, LONG_VIEW },
@@ -94,6 +101,10 @@ usage(FILE *fp)
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-9s %s\n", commands[i].name,
 		    commands[i].summary);
+	fprintf(fp, "\nEvery command takes --progress: a progress line on "
+	    "standard error once the\nwork has run a second (the default "
+	    "when standard error is a terminal;\n--no-progress turns it "
+	    "off).  See 'infdiag COMMAND --help' for the rest.\n");
 	fprintf(fp, "\nExit status: 0 success, 1 invalid model, 2 usage "
 	    "error, 3 input/output error\n(or out of memory), 4 numeric "
 	    "evaluation failed.\n");
@@ -108,7 +119,7 @@ usage_command(const struct cli_cmd *cmd, FILE *fp)
 	fprintf(fp, "usage: infdiag %s [options] MODEL\n\n%s.\n\nOptions:\n",
 	    cmd->name, cmd->summary);
 	for (i = 0; i < sizeof(option_help) / sizeof(option_help[0]); i++) {
-		if (cmd->options & option_help[i].mask)
+		if ((cmd->options | OPT_PROGRESS) & option_help[i].mask)
 			fprintf(fp, "  %s\n", option_help[i].text);
 	}
 	fprintf(fp, "  -h, --help        show this help\n");
@@ -147,6 +158,48 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* Says whether arg is one of the long options, written in full. */
+static int
+is_long_option(const char *arg)
+{
+	size_t	i, len;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return 0;
+	len = strcspn(arg + 2, "=");
+	for (i = 0; long_options[i].name != NULL; i++) {
+		if (strncmp(long_options[i].name, arg + 2, len) == 0 &&
+		    long_options[i].name[len] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* Reports an option getopt_long() refused: unknown, or a flag given an
+ * argument ("--progress=yes"). */
+static int
+unknown_option(const struct cli_cmd *cmd, const char *arg)
+{
+	const char	*eq = strchr(arg, '='), *flag = NULL;
+	size_t		 i, len, n = 0;
+
+	if (strncmp(arg, "--", 2) == 0 && eq != NULL) {
+		/* The name may be abbreviated, as getopt_long() allows. */
+		len = (size_t)(eq - arg - 2);
+		for (i = 0; long_options[i].name != NULL; i++) {
+			if (strncmp(long_options[i].name, arg + 2, len) != 0)
+				continue;
+			n++;
+			if (long_options[i].has_arg == no_argument)
+				flag = long_options[i].name;
+		}
+		if (n == 1 && flag != NULL)
+			return usage_error(cmd, "--%s takes no argument",
+			    flag);
+	}
+	return usage_error(cmd, "unknown option %s", arg);
+}
+
 /* Parses a count for --max-paths. */
 static int
 parse_count(const char *s, size_t *out)
@@ -179,6 +232,8 @@ option_mask(int c)
 	case LONG_ASCII:	return OPT_ASCII;
 	case LONG_EXPLAIN:	return OPT_EXPLAIN;
 	case LONG_FORCE:	return OPT_FORCE;
+	case LONG_PROGRESS:	return OPT_PROGRESS;
+	case LONG_NO_PROGRESS:	return OPT_PROGRESS;
 	case 'o':		return OPT_OUTPUT;
 	default:		return 0;
 	}
@@ -197,7 +252,9 @@ store_option(struct cli_args *a, int c, const char *arg)
 	case LONG_FORMAT:	a->format = arg; break;
 	case LONG_LAYOUT:	a->layout = arg; break;
 	case LONG_MAX_PATHS:	return parse_count(arg, &a->max_paths);
+	case LONG_NO_PROGRESS:	a->progress = -1; break;
 	case LONG_OF:		a->of = arg; break;
+	case LONG_PROGRESS:	a->progress = 1; break;
 	case LONG_TYPE:		a->type = arg; break;
 	case LONG_VIEW:		a->view = arg; break;
 	case 'o':		a->output = arg; break;
@@ -250,11 +307,10 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 			goto out;
 		}
 		if (c == '?') {
-			rc = usage_error(cmd, "unknown option %s",
-			    argv[optind - 1]);
+			rc = unknown_option(cmd, argv[optind - 1]);
 			goto out;
 		}
-		if (!(cmd->options & option_mask(c))) {
+		if (!((cmd->options | OPT_PROGRESS) & option_mask(c))) {
 			rc = usage_error(cmd, "%s does not apply to this "
 			    "command", name);
 			goto out;
@@ -276,7 +332,9 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 		goto out;
 	}
 	a.model = argv[optind];
+	cli_progress_start(a.progress);
 	rc = cmd->run(cmd, &a);
+	cli_progress_stop();
 out:
 	free(a.wrt);
 	return rc;
@@ -304,6 +362,9 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if ((cmd = find_command(argv[1])) == NULL) {
+		if (is_long_option(argv[1]))
+			return usage_error(NULL, "%s goes after the command: "
+			    "infdiag COMMAND [options] MODEL", argv[1]);
 		if (argv[1][0] == '-')
 			return usage_error(NULL, "unknown option %s", argv[1]);
 		return usage_error(NULL, "unknown command \"%s\"", argv[1]);

@@ -8,6 +8,7 @@
 #include "analysis.h"
 #include "model.h"
 #include "paths.h"
+#include "progress.h"
 
 struct path_iter {
 	const struct infdiag_analysis	*a;
@@ -29,6 +30,7 @@ struct path_iter {
 	uint64_t	 ndead;
 	int		 resume;	/* the last call returned a path */
 	int		 done;
+	struct progress	 meter;		/* paths found of those wanted */
 };
 
 /* The rel index of v (which is on a path), by binary search on rank. */
@@ -88,17 +90,30 @@ build_successors(struct path_iter *it)
 	return 0;
 }
 
+/* The paths a listing will likely yield: all of them, or max_paths. */
+static uint64_t
+paths_wanted(const struct infdiag_analysis *a, const struct deriv *d)
+{
+	const mpz_t	*count = analysis_count(a, d->wrt);
+
+	if (mpz_cmp_ui(*count, a->max_paths) < 0)
+		return mpz_get_ui(*count);
+	return a->max_paths;
+}
+
 /* Starts listing d's paths. */
 struct path_iter *
 paths_begin(const struct infdiag_analysis *a, const struct deriv *d)
 {
 	struct path_iter	*it;
+	uint64_t		 wanted;
 	uint32_t		 k, pos;
 
 	if ((it = mem_calloc(1, sizeof(*it))) == NULL)
 		return NULL;
 	it->a = a;
 	it->d = d;
+	it->meter.next = UINT64_MAX;
 	it->n = d->nrel;
 	it->done = d->nrel == 0;
 	if (it->done)
@@ -122,6 +137,11 @@ paths_begin(const struct infdiag_analysis *a, const struct deriv *d)
 	}
 	it->len = it->dmin[0];
 	it->depth = UINT32_MAX;
+	/* A path costs about its length: report every PROGRESS_GRAIN of
+	 * variables listed, roughly. */
+	if ((wanted = paths_wanted(a, d)) > 0)
+		progress_begin(&it->meter, INFDIAG_STAGE_LISTING, wanted,
+		    PROGRESS_GRAIN / ((uint64_t)it->dmax[0] + 1) + 1);
 	return it;
 }
 
@@ -270,6 +290,7 @@ paths_next(struct path_iter *it, const uint32_t **path, uint32_t *n)
 		return rc;
 	}
 	it->found++;
+	progress_at(&it->meter, it->found);
 	for (i = 0; i <= it->depth; i++)
 		it->out[i] = it->d->rel[it->stack[i]];
 	*path = it->out;
@@ -284,6 +305,7 @@ paths_end(struct path_iter *it)
 {
 	if (it == NULL)
 		return;
+	progress_end(&it->meter, it->found);
 	mem_free(it->succ_off);
 	mem_free(it->succ);
 	mem_free(it->dmin);

@@ -37,8 +37,11 @@ writer_flush(struct writer *w)
 {
 	if (strbuf_failed(&w->sb))
 		w->nomem = 1;
-	else if (w->sb.len > 0)
+	else if (w->sb.len > 0) {
 		fwrite(w->sb.s, 1, w->sb.len, w->fp);
+		w->written += w->sb.len;
+		progress_at(&w->meter, w->written);
+	}
 	strbuf_truncate(&w->sb, 0);
 	w->sb.failed = 0;
 }
@@ -70,6 +73,7 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 		    "computed: analyse with the query's numbers set");
 		return -1;
 	}
+	progress_begin(&w.meter, INFDIAG_STAGE_WRITING, 0, PROGRESS_BYTES);
 	switch (format) {
 	case INFDIAG_FORMAT_JSON:
 		rc = write_json(&w, part);
@@ -98,6 +102,7 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 		error_nomem(err);
 		return -1;
 	}
+	progress_end(&w.meter, w.written);
 	return 0;
 }
 

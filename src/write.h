@@ -10,6 +10,7 @@
 
 #include "infdiag.h"
 #include "notation.h"
+#include "progress.h"
 #include "strbuf.h"
 
 struct deriv;
@@ -21,6 +22,8 @@ struct writer {
 	enum style			 style;
 	struct strbuf			 sb;	/* scratch */
 	int				 nomem;
+	uint64_t			 written; /* bytes, for progress */
+	struct progress			 meter;
 };
 
 enum plain_mode {
