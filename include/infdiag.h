@@ -110,6 +110,13 @@ void	infdiag_set_progress(infdiag_progress_fn *, void *ctx);
 #define INFDIAG_STAGE_MEASURING	"measuring"	/* derivatives (wrt) whose
 						   variables and formula
 						   sizes are found */
+#define INFDIAG_STAGE_EVALUATING "evaluating"	/* variables whose value and
+						   local derivatives are
+						   computed (with numbers) */
+#define INFDIAG_STAGE_ACCUMULATING "accumulating" /* derivatives (wrt) whose
+						   forward sweep and
+						   finite-difference check
+						   are done */
 #define INFDIAG_STAGE_LISTING	"listing paths"	/* paths of one derivative
 						   listed, of at most the
 						   query's max_paths */

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "notation.h"
 #include "numbers.h"
+#include "progress.h"
 #include "strbuf.h"
 
 /* Appends a number for people. */
@@ -190,6 +191,7 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 	const struct var_extra		*x;
 	struct expr_error		 xerr;
 	struct expr_memo		*memo;
+	struct progress			 pr;
 	uint32_t			 v, i, base;
 	int				 rc = -1;
 
@@ -197,8 +199,12 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		error_nomem(err);
 		return -1;
 	}
-
+	/* A variable can be a wide sum to derive for each input: a finer
+	 * grain than for cheap units. */
+	progress_begin(&pr, INFDIAG_STAGE_EVALUATING, m->nvars,
+	    PROGRESS_GRAIN / 64);
 	for (v = 0; v < m->nvars; v++) {
+		progress_at(&pr, v);
 		x = var_extra(m, v);
 		base = m->in_off[v];
 		if (x != NULL && (m->vars[v].flags & VAR_HAS_PARTIALS)) {
@@ -227,6 +233,7 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		}
 		n->local_known[v] = 1;
 	}
+	progress_end(&pr, m->nvars);
 	rc = 0;
 out:
 	expr_memo_free(memo);
@@ -576,6 +583,7 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 	uint64_t	*cost = NULL;
 	uint32_t	*on = NULL, k, stride, checkable = 0;
 	struct deriv	*d;
+	struct progress	 pr;
 	int		 rc = -1;
 
 	if (numbers_alloc(a) != 0 ||
@@ -595,7 +603,11 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 		goto out;
 	}
 	sweep_reverse(a);
+	/* A derivative costs its cone, and perhaps a finite difference. */
+	progress_begin(&pr, INFDIAG_STAGE_ACCUMULATING, a->nwrt,
+	    PROGRESS_GRAIN / 64);
 	for (k = 0; k < a->nwrt; k++) {
+		progress_at(&pr, k);
 		d = &a->d[k];
 		if (d->nrel == 0) {
 			/* No path: the derivative is exactly 0. */
@@ -621,6 +633,7 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 			d->num.fd_note = "on a model this large, only a sample "
 			    "of the derivatives is checked";
 	}
+	progress_end(&pr, a->nwrt);
 	rc = 0;
 out:
 	mem_free(in);

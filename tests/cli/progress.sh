@@ -61,6 +61,20 @@ else
 	not_ok "paths --progress: 5 to 10 lines in the log" "got $lines"
 fi
 
+# eval adds its two stages on a perceptron with 2000 + 200 weights, and
+# its output is the same without --progress.
+"$GENMODEL" perceptron 20 100 2 >"$TMPD/perceptron.json" || exit 99
+now eval --progress --format json "$TMPD/perceptron.json"
+expect_status "eval --progress" 0
+cp "$TMPD/out" "$TMPD/eval.progress"
+for stage in "infdiag: evaluating: 0% (0 of 2327)" \
+    "infdiag: accumulating: 0% (0 of 2223)"; do
+	expect_grep "eval --progress" err "$stage"
+done
+run eval --format json "$TMPD/perceptron.json"
+expect_same "eval with and without --progress" "$TMPD/out" \
+    "$TMPD/eval.progress"
+
 # The output is the same with and without --progress, byte for byte.
 for args in "paths --max-paths 100" "analyze --format json --max-paths 50" \
     "formula" "check" "dot --view paths --max-paths 10"; do
