@@ -35,29 +35,15 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 	return 0;
 }
 
-/* Appends len bytes of s. */
+/* Appends len bytes of s after growing the buffer. */
 void
-strbuf_addn(struct strbuf *sb, const char *s, size_t len)
+strbuf_addn_grow(struct strbuf *sb, const char *s, size_t len)
 {
 	if (strbuf_grow(sb, len) != 0)
 		return;
 	memcpy(sb->s + sb->len, s, len);
 	sb->len += len;
 	sb->s[sb->len] = '\0';
-}
-
-/* Appends a string. */
-void
-strbuf_add(struct strbuf *sb, const char *s)
-{
-	strbuf_addn(sb, s, strlen(s));
-}
-
-/* Appends one character. */
-void
-strbuf_addc(struct strbuf *sb, char c)
-{
-	strbuf_addn(sb, &c, 1);
 }
 
 /* Appends printf-formatted text. */
