@@ -46,6 +46,20 @@ strbuf_addn_grow(struct strbuf *sb, const char *s, size_t len)
 	sb->s[sb->len] = '\0';
 }
 
+/* Appends an unsigned number in decimal, as "%llu" would, without
+ * printf's cost: writers append one per line or per value. */
+void
+strbuf_addu(struct strbuf *sb, unsigned long long n)
+{
+	char	 buf[20], *p = buf + sizeof(buf);
+
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	strbuf_addn(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 /* Appends printf-formatted text. */
 void
 strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)

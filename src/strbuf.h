@@ -22,6 +22,7 @@ struct strbuf {
 /* Appends len bytes of s after growing the buffer (strbuf_addn's slow
  * path). */
 void	 strbuf_addn_grow(struct strbuf *, const char *, size_t);
+void	 strbuf_addu(struct strbuf *, unsigned long long);
 void	 strbuf_addf(struct strbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 strbuf_vaddf(struct strbuf *, const char *, va_list)

@@ -94,6 +94,7 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 		break;
 	}
 	strbuf_release(&w.sb);
+	strbuf_release(&w.form);
 	if (rc != 0 || w.nomem) {
 		error_nomem(err);
 		return -1;

@@ -20,6 +20,7 @@ struct writer {
 	FILE				*fp;
 	enum style			 style;
 	struct strbuf			 sb;	/* scratch */
+	struct strbuf			 form;	/* scratch for one form */
 	int				 nomem;
 };
 
