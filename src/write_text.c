@@ -44,7 +44,8 @@ text_model(struct writer *w)
 	    m->nvars, m->nedges);
 	writer_flush(w);
 	for (v = 0; v < m->nvars; v++) {
-		strbuf_addf(&w->sb, "  %s", m->vars[v].name);
+		strbuf_add(&w->sb, "  ");
+		strbuf_add(&w->sb, m->vars[v].name);
 		if (var_ninputs(m, v) == 0)
 			strbuf_add(&w->sb, "  (independent)");
 		else {
@@ -109,11 +110,14 @@ text_subgraphs(struct writer *w)
 		v = m->order[k];
 		if (var_ninputs(m, v) == 0)
 			continue;
-		strbuf_addf(&w->sb, "  %s %s {", m->vars[v].name,
-		    w->style == STYLE_ASCII ? "<-" : "←");
-		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
-			strbuf_addf(&w->sb, "%s%s", i > m->in_off[v] ? ", " :
-			    "", m->vars[m->in_idx[i]].name);
+		strbuf_add(&w->sb, "  ");
+		strbuf_add(&w->sb, m->vars[v].name);
+		strbuf_add(&w->sb, w->style == STYLE_ASCII ? " <- {" : " ← {");
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+			if (i > m->in_off[v])
+				strbuf_add(&w->sb, ", ");
+			strbuf_add(&w->sb, m->vars[m->in_idx[i]].name);
+		}
 		strbuf_add(&w->sb, "}\n      ");
 		note_rule(&w->sb, m, v, w->style);
 		strbuf_addc(&w->sb, '\n');
