@@ -51,12 +51,23 @@ strbuf_addn_grow(struct strbuf *sb, const char *s, size_t len)
 void
 strbuf_addu(struct strbuf *sb, unsigned long long n)
 {
-	char	 buf[20], *p = buf + sizeof(buf);
+	static const char	pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "6263646566676869707172737475767778798081828384858687888990919293"
+	    "949596979899";
+	char			buf[20], *p = buf + sizeof(buf);
 
-	do {
-		*--p = (char)('0' + n % 10);
-		n /= 10;
-	} while (n > 0);
+	/* Two digits per division. */
+	for (; n >= 100; n /= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (n % 100), 2);
+	}
+	if (n >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * n, 2);
+	} else
+		*--p = (char)('0' + n);
 	strbuf_addn(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 

@@ -35,6 +35,10 @@ void	writer_plain(struct writer *, const char *, enum plain_mode);
 
 /* Writes the scratch string and empties it. */
 void	writer_flush(struct writer *);
+/* Writes the scratch string and empties it once it holds WRITER_SPILL
+ * bytes: for long listings, called after each item. */
+#define WRITER_SPILL	65536
+void	writer_spill(struct writer *);
 
 int	write_text(struct writer *, enum infdiag_part);
 int	write_text_numbers(struct writer *);

@@ -190,8 +190,7 @@ jvars(struct writer *w, const uint32_t *ids, uint32_t n)
 		if (i > 0)
 			strbuf_add(&w->sb, ", ");
 		jvar(w, ids[i]);
-		if (w->sb.len > 65536)
-			writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_addc(&w->sb, ']');
 }
@@ -212,8 +211,7 @@ jgroup(struct writer *w, int outputs)
 		if (n++ > 0)
 			strbuf_add(&w->sb, ", ");
 		jvar(w, v);
-		if (w->sb.len > 65536)
-			writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_addc(&w->sb, ']');
 }
@@ -249,7 +247,7 @@ jsubgraph(struct writer *w, uint32_t v)
 	strbuf_add(&w->sb, "],\n     \"rule\": ");
 	jforms(w, form_rule, m, v, 0);
 	strbuf_addc(&w->sb, '}');
-	writer_flush(w);
+	writer_spill(w);
 }
 
 /* Appends a number exactly (shortest text that reads back the same). */
@@ -317,8 +315,7 @@ jvalues(struct writer *w)
 			jvar(w, v);
 			strbuf_add(&w->sb, ": ");
 			jnum(&w->sb, adj ? n->adjoint[v] : n->value[v]);
-			if (w->sb.len > 65536)
-				writer_flush(w);
+			writer_spill(w);
 		}
 		strbuf_add(&w->sb, "},\n");
 	}
@@ -370,7 +367,7 @@ jpaths(struct writer *w, const struct deriv *d)
 		    (rc = paths_next(it, &path, &n)) == 1) {
 			strbuf_add(&w->sb, shown++ > 0 ? ", " : "");
 			jvars(w, path, n);
-			writer_flush(w);
+			writer_spill(w);
 		}
 		paths_end(it);
 		if (rc < 0)
@@ -463,7 +460,7 @@ jformula(struct writer *w, const struct deriv *d)
 		strbuf_add(&w->sb, ", ");
 		jtext_latex(w, form_forward, &f, d->rel[k], 0);
 		strbuf_addc(&w->sb, '}');
-		writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_add(&w->sb, "]}");
 }
@@ -515,7 +512,7 @@ jreverse(struct writer *w)
 		strbuf_add(&w->sb, ", ");
 		jtext_latex(w, form_reverse, w->a, w->a->anc[k], 0);
 		strbuf_addc(&w->sb, '}');
-		writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_add(&w->sb, "],\n");
 }
@@ -575,7 +572,7 @@ jeval_locals(struct writer *w)
 			    m->in_idx[m->in_off[v] + i]);
 			jlocal_numbers(w, v, i);
 			strbuf_addc(&w->sb, '}');
-			writer_flush(w);
+			writer_spill(w);
 		}
 	}
 	strbuf_add(&w->sb, "],\n");
