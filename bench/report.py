@@ -145,21 +145,26 @@ def main():
     R.goal("analyze --format json --max-paths 100, sparse %d" % big,
            "%s vs floor %s" % (sec(an["s"]), sec(fl["s"])),
            "%.2f×" % r, "≤ 2×", r <= 2,
-           "The JSON writer dominates: in callgrind on `analyze --format "
-           "json` of sparse 10000, `write_json` is %s of the instructions "
-           "and loading only %s.  Most of the writer's time is the LaTeX "
-           "spelling of every symbol (`jtext_latex` %s, `note_latex_name` "
-           "%s, `latex_word` %s), rebuilt with `strbuf_addf`/`vsnprintf` "
-           "(%s) each time a variable appears in a local derivative, a "
-           "rule or a forward/reverse form.  Spelling each variable's text "
-           "and LaTeX names once into a table and appending them with "
-           "`memcpy` (no printf on the hot path) would move it; the output "
-           "itself (about %s bytes per variable) is bounded by writing, "
-           "not by the analysis." % (
-               share(pa, "write_json"), share(pa, "load_stream"),
-               share(pa, "jtext_latex"), share(pa, "note_latex_name"),
-               share(pa, "latex_word"), share(pa, "vsnprintf"),
-               int(int(n.get("analyze_bytes_10000", "0")) / 10000)))
+           "In the same run `check` of the same model, which loads it and "
+           "nothing more, takes %s (%.2f× the floor): the analysis and the "
+           "JSON (about %s bytes per variable) cost %s beyond loading.  In "
+           "callgrind on `analyze --format json` of sparse 10000, "
+           "`write_json` is %s of the instructions and loading "
+           "(`load_stream`) %s.  Within the writer, each variable's symbols "
+           "are spelled once per model and copied, so what remains is "
+           "proportional to the output: the notation building each local "
+           "derivative, rule and forward/reverse form (`note_local` %s, "
+           "`note_rule` %s) and escaping them into JSON strings (`jstr` "
+           "%s).  Only a smaller document (each local derivative is "
+           "written four times: in its subgraph, its rule and the "
+           "forward and reverse equations, in text and LaTeX) would move "
+           "the writer's part; the rest is the loader's (see check "
+           "above)." % (
+               sec(ck["s"]), ck["s"] / fl["s"],
+               int(int(n.get("analyze_bytes_10000", "0")) / 10000),
+               sec(an["s"] - ck["s"]), share(pa, "write_json"),
+               share(pa, "load_stream"), share(pa, "note_local"),
+               share(pa, "note_rule"), share(pa, "jstr")))
 
     # (c) exact counts on the layered graph.
     fl, ckl, pl = m["floor_layered"], m["check_layered"], m["paths_layered"]
@@ -175,27 +180,43 @@ def main():
            "above) and the big-number additions: one addition per arrow on "
            "counts of thousands of digits.")
 
-    # (d) listing against NetworkX.
-    li = m["list_infdiag"]
-    nn = int(n["list_n"])
-    nxc, nxs = n["list_networkx"].split()
-    ipps, npps = nn / li["s"], int(nxc) / float(nxs)
-    r = ipps / npps
-    R.goal("path listing, %d paths of layered 100 × 10 to a file" % nn,
-           "infdiag %.0f paths/s (%s, %.0f MB) vs NetworkX %.0f paths/s" % (
-               ipps, sec(li["s"]), int(n.get("list_bytes", "0")) / 1e6,
-               npps),
-           "%.1f×" % r, "≥ 50×", r >= 50,
-           "infdiag's time is its whole process (start, load, count, "
-           "writing every path as text of about %d bytes), NetworkX's only "
-           "the enumeration in a warm process.  Each listed path is 102 "
-           "names long, so each costs both programs O(length): NetworkX "
-           "copies its visited list per path, infdiag writes the path's "
-           "names and arrows.  The ratio is then bounded by bytes written "
-           "per path: writing only the suffix that changed, or a compact "
-           "format (indices, or names without the ` → ` arrows), would "
-           "move it; the enumeration itself is not the bound." % (
-               int(n.get("list_bytes", "0")) / nn))
+    # (d) listing against NetworkX, on a deep and on a wide graph.
+    for key in ("deep", "wide"):
+        if "list_%s_infdiag" % key not in m:
+            continue
+        li, lc = m["list_%s_infdiag" % key], m["list_%s_count" % key]
+        dd, nxp = m["list_%s_dd" % key], m["list_%s_nx" % key]
+        layers, width = (int(x) for x in n["list_%s_shape" % key].split())
+        nn = int(n["list_%s_n" % key])
+        size = int(n.get("list_%s_bytes" % key, "0"))
+        nxc, nxs = n["list_%s_networkx" % key].split()
+        npps = int(nxc) / float(nxs)
+        ipps = nn / li["s"]
+        listing = li["s"] - lc["s"]
+        lpps = nn / listing if listing > 0 else float("inf")
+        r = ipps / npps
+        R.goal("path listing, %d paths of layered %d × %d (%d names each) "
+               "to a file" % (nn, layers, width, layers + 2),
+               "infdiag %.0f paths/s (%s, %.0f MB); beyond counting %.0f "
+               "paths/s; NetworkX %.0f paths/s (enumeration alone; its "
+               "process %s)" % (ipps, sec(li["s"]), size / 1e6, lpps, npps,
+                                sec(nxp["s"])),
+               "%.1f× (beyond counting %.1f×)" % (r, lpps / npps), "≥ 50×",
+               r >= 50,
+               "infdiag's figure is its whole process, NetworkX's only its "
+               "enumeration in a warm process.  Starting, loading the model "
+               "and counting its paths exactly take infdiag %s "
+               "(`--max-paths 0`, same run); listing adds %s for %d bytes "
+               "of text per path, of which writing the same %.0f MB with "
+               "`dd` alone takes %s.  Beyond that fixed cost infdiag lists "
+               "%.0f paths/s, %.0f× NetworkX.  Each listed path is spelled "
+               "only from where it leaves the one before (paths come in "
+               "order), so what remains is the bytes of each line and the "
+               "process's start: a compact format (indices, or only the "
+               "suffix that changed) would move the first, a start that "
+               "does not load Graphviz the second." % (
+                   sec(lc["s"]), sec(listing), size // max(nn, 1),
+                   size / 1e6, sec(dd["s"]), lpps, lpps / npps))
 
     # (e) numbers.
     for key, label in (("pbig", n["pbig"]), ("pmid", n["pmid"])):

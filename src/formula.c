@@ -2,6 +2,7 @@
  * Formulas for the total derivative.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include <gmp.h>
 
@@ -31,6 +32,17 @@ formula_factored_fits(const struct infdiag_analysis *a, const struct deriv *d)
 	return d->factored_factors <= FACTORED_MAX_FACTORS;
 }
 
+/* Appends the variable at path[i] of a path written out: its arrow, then
+ * its symbol. */
+static void
+path_step(struct strbuf *sb, const struct infdiag_analysis *a,
+    const uint32_t *path, uint32_t i, enum style style)
+{
+	if (i > 0)
+		strbuf_add(sb, note_arrow(style));
+	note_symbol(sb, a->m, path[i], style);
+}
+
 /* Appends "x → g → y". */
 void
 formula_path(struct strbuf *sb, const struct infdiag_analysis *a,
@@ -38,11 +50,65 @@ formula_path(struct strbuf *sb, const struct infdiag_analysis *a,
 {
 	uint32_t	i;
 
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			strbuf_add(sb, note_arrow(style));
-		note_symbol(sb, a->m, path[i], style);
+	for (i = 0; i < n; i++)
+		path_step(sb, a, path, i, style);
+}
+
+/* The number of first entries two arrays of n share. */
+static uint32_t
+common_prefix(const uint32_t *a, const uint32_t *b, uint32_t n)
+{
+	uint32_t	k = 0;
+
+	/* Whole blocks first: memcmp compares them many bytes at a time. */
+	while (n - k >= 16 && memcmp(a + k, b + k, 16 * sizeof(*a)) == 0)
+		k += 16;
+	while (k < n && a[k] == b[k])
+		k++;
+	return k;
+}
+
+/* Makes pt hold a path, keeping the text of the first variables it shares
+ * with the path held before. */
+int
+path_text_set(struct path_text *pt, const struct infdiag_analysis *a,
+    const uint32_t *path, uint32_t n, enum style style)
+{
+	uint32_t	 i, keep;
+	uint32_t	*ids;
+	size_t		*ends;
+
+	if (n > pt->cap) {
+		if ((ids = mem_reallocarray(pt->ids, n, sizeof(*ids))) == NULL)
+			return -1;
+		pt->ids = ids;
+		if ((ends = mem_reallocarray(pt->ends, n, sizeof(*ends))) ==
+		    NULL)
+			return -1;
+		pt->ends = ends;
+		pt->cap = n;
 	}
+	keep = common_prefix(pt->ids, path, n < pt->n ? n : pt->n);
+	strbuf_truncate(&pt->sb, keep > 0 ? pt->ends[keep - 1] : 0);
+	for (i = keep; i < n; i++) {
+		path_step(&pt->sb, a, path, i, style);
+		pt->ids[i] = path[i];
+		pt->ends[i] = pt->sb.len;
+	}
+	pt->n = n;
+	return strbuf_failed(&pt->sb) ? -1 : 0;
+}
+
+/* Frees pt's memory and empties it. */
+void
+path_text_release(struct path_text *pt)
+{
+	strbuf_release(&pt->sb);
+	mem_free(pt->ids);
+	mem_free(pt->ends);
+	pt->ids = NULL;
+	pt->ends = NULL;
+	pt->n = pt->cap = 0;
 }
 
 /* Appends a path's term, from the output end to the input end. */

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "expr.h"
 #include "model.h"
+#include "notation.h"
 
 /* FNV-1a over len bytes, finished by MurmurHash3's mixer. */
 static uint32_t
@@ -109,6 +110,7 @@ infdiag_model_free(struct infdiag_model *m)
 	mem_free(m->hash);
 	mem_free(m->source);
 	pool_release(&m->pool);
+	note_symbols_free(m->symbols);
 	mem_free(m);
 }
 

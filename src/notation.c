@@ -1,11 +1,28 @@
 /*
  * The notation of the calculus, in three styles.
  */
+#include <stdatomic.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "model.h"
 #include "notation.h"
 #include "strbuf.h"
+
+/*
+ * The LaTeX symbols of a model's variables, spelled once: v's is
+ * latex[off[v] .. off[v + 1]).  A symbol appears in every local
+ * derivative, rule and accumulation equation it takes part in, so a
+ * writer would otherwise spell each one over and over.  (The text symbol
+ * is the name itself: there is nothing to spell.)
+ */
+struct note_symbols {
+	size_t	*off;
+	char	*latex;
+};
+
+/* Stands for "the table could not be made": spell each symbol instead. */
+static struct note_symbols no_symbols;
 
 static const char *const greek[] = {
 	"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta",
@@ -23,7 +40,8 @@ is_greek(const char *s, size_t len)
 	size_t	i;
 
 	for (i = 0; greek[i] != NULL; i++) {
-		if (strlen(greek[i]) == len && strncmp(greek[i], s, len) == 0)
+		if (greek[i][0] == s[0] && strncmp(greek[i], s, len) == 0 &&
+		    greek[i][len] == '\0')
 			return 1;
 	}
 	return 0;
@@ -77,19 +95,94 @@ note_latex_name(struct strbuf *sb, const char *name)
 	strbuf_addc(sb, '}');
 }
 
+/* Appends v's LaTeX symbol, spelling it: its "latex" key, or the symbol
+ * made from its name. */
+static void
+latex_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v)
+{
+	const struct var_extra	*x = var_extra(m, v);
+
+	if (x != NULL && x->latex != NULL)
+		strbuf_add(sb, x->latex);
+	else
+		note_latex_name(sb, m->vars[v].name);
+}
+
+/* Frees a table of symbols. */
+void
+note_symbols_free(struct note_symbols *s)
+{
+	if (s == NULL || s == &no_symbols)
+		return;
+	mem_free(s->off);
+	mem_free(s->latex);
+	mem_free(s);
+}
+
+/* Spells every variable's LaTeX symbol into a new table; NULL when out of
+ * memory. */
+static struct note_symbols *
+symbols_new(const struct infdiag_model *m)
+{
+	struct note_symbols	*s;
+	struct strbuf		 sb = STRBUF_INIT;
+	uint32_t		 v;
+
+	if ((s = mem_calloc(1, sizeof(*s))) == NULL ||
+	    (s->off = mem_calloc((size_t)m->nvars + 1, sizeof(*s->off))) ==
+	    NULL) {
+		note_symbols_free(s);
+		return NULL;
+	}
+	for (v = 0; v < m->nvars; v++) {
+		s->off[v] = sb.len;
+		latex_symbol(&sb, m, v);
+	}
+	s->off[v] = sb.len;
+	if ((s->latex = strbuf_detach(&sb)) == NULL) {
+		note_symbols_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The model's table of symbols, made on first use; &no_symbols when it
+ * could not be made.  The table is a cache, not part of the model's
+ * value, so filling it leaves a const model as it was; it is published
+ * by compare-and-swap, so that threads sharing a model stay safe (the
+ * loser of a race frees its copy). */
+static const struct note_symbols *
+symbols(const struct infdiag_model *m)
+{
+	struct infdiag_model	*cache = (struct infdiag_model *)m;
+	struct note_symbols	*s, *none = NULL;
+
+	s = atomic_load_explicit(&cache->symbols, memory_order_acquire);
+	if (s != NULL)
+		return s;
+	if ((s = symbols_new(m)) == NULL)
+		s = &no_symbols;
+	if (!atomic_compare_exchange_strong_explicit(&cache->symbols, &none,
+	    s, memory_order_acq_rel, memory_order_acquire)) {
+		note_symbols_free(s);
+		s = none;
+	}
+	return s;
+}
+
 /* Appends v's symbol in a style. */
 void
 note_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
     enum style style)
 {
-	const struct var_extra	*x = var_extra(m, v);
+	const struct note_symbols	*s;
 
 	if (style != STYLE_LATEX)
 		strbuf_add(sb, m->vars[v].name);
-	else if (x != NULL && x->latex != NULL)
-		strbuf_add(sb, x->latex);
+	else if ((s = symbols(m)) != &no_symbols)
+		strbuf_addn(sb, s->latex + s->off[v], s->off[v + 1] - s->off[v]);
 	else
-		note_latex_name(sb, m->vars[v].name);
+		latex_symbol(sb, m, v);
 }
 
 /* Says whether v's local derivatives are partials. */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 struct infdiag_model;
+struct note_symbols;
 struct strbuf;
 
 enum style {
@@ -18,9 +19,12 @@ enum style {
 };
 
 /* Appends v's symbol: its name, or in LaTeX its "latex" key or the symbol
- * made from its name (theta_1 -> \theta_{1}). */
+ * made from its name (theta_1 -> \theta_{1}), spelled once per model into
+ * a table on first use. */
 void	note_symbol(struct strbuf *, const struct infdiag_model *, uint32_t,
 	    enum style);
+/* Frees the model's table of symbols (infdiag_model_free()). */
+void	note_symbols_free(struct note_symbols *);
 /* Appends the LaTeX symbol made from a name. */
 void	note_latex_name(struct strbuf *, const char *);
 /* Appends the local derivative of v with respect to its input p: dv/dp

@@ -24,7 +24,7 @@ struct path_iter {
 	uint32_t	*next;		/* next successor to try, per depth */
 	uint64_t	*found_at;	/* paths found when the frame began */
 	uint64_t	 found;
-	uint32_t	*out;		/* the path as variables */
+	uint32_t	*out;		/* the stack as variables: the path */
 	uint64_t	*dead;		/* open-addressing set of states + 1 */
 	uint64_t	 dead_mask;
 	uint64_t	 ndead;
@@ -206,6 +206,7 @@ push(struct path_iter *it, uint32_t k)
 	it->stack[it->depth] = k;
 	it->next[it->depth] = it->succ_off[k];
 	it->found_at[it->depth] = it->found;
+	it->out[it->depth] = it->d->rel[k];
 }
 
 /* Pops a frame, remembering it as dead if nothing was found below it. */
@@ -275,8 +276,7 @@ search(struct path_iter *it)
 int
 paths_next(struct path_iter *it, const uint32_t **path, uint32_t *n)
 {
-	uint32_t	i;
-	int		rc;
+	int	rc;
 
 	if (it->done)
 		return 0;
@@ -291,8 +291,6 @@ paths_next(struct path_iter *it, const uint32_t **path, uint32_t *n)
 	}
 	it->found++;
 	progress_at(&it->meter, it->found);
-	for (i = 0; i <= it->depth; i++)
-		it->out[i] = it->d->rel[it->stack[i]];
 	*path = it->out;
 	*n = it->depth + 1;
 	it->resume = 1;

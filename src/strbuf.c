@@ -35,9 +35,9 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 	return 0;
 }
 
-/* Appends len bytes of s. */
+/* Appends len bytes of s after growing the buffer. */
 void
-strbuf_addn(struct strbuf *sb, const char *s, size_t len)
+strbuf_addn_grow(struct strbuf *sb, const char *s, size_t len)
 {
 	if (strbuf_grow(sb, len) != 0)
 		return;
@@ -46,18 +46,29 @@ strbuf_addn(struct strbuf *sb, const char *s, size_t len)
 	sb->s[sb->len] = '\0';
 }
 
-/* Appends a string. */
+/* Appends an unsigned number in decimal, as "%llu" would, without
+ * printf's cost: writers append one per line or per value. */
 void
-strbuf_add(struct strbuf *sb, const char *s)
+strbuf_addu(struct strbuf *sb, unsigned long long n)
 {
-	strbuf_addn(sb, s, strlen(s));
-}
+	static const char	pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "6263646566676869707172737475767778798081828384858687888990919293"
+	    "949596979899";
+	char			buf[20], *p = buf + sizeof(buf);
 
-/* Appends one character. */
-void
-strbuf_addc(struct strbuf *sb, char c)
-{
-	strbuf_addn(sb, &c, 1);
+	/* Two digits per division. */
+	for (; n >= 100; n /= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (n % 100), 2);
+	}
+	if (n >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * n, 2);
+	} else
+		*--p = (char)('0' + n);
+	strbuf_addn(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 /* Appends printf-formatted text. */

@@ -46,6 +46,15 @@ writer_flush(struct writer *w)
 	w->sb.failed = 0;
 }
 
+/* Writes the scratch string once it holds WRITER_SPILL bytes, so that a
+ * listing of many short items goes out in large writes, not one each. */
+void
+writer_spill(struct writer *w)
+{
+	if (w->sb.len >= WRITER_SPILL)
+		writer_flush(w);
+}
+
 /* Says whether another path may be listed after n of them. */
 int
 writer_more_paths(const struct writer *w, uint64_t n)
@@ -98,6 +107,7 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 		break;
 	}
 	strbuf_release(&w.sb);
+	strbuf_release(&w.form);
 	if (rc != 0 || w.nomem) {
 		error_nomem(err);
 		return -1;

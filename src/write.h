@@ -21,6 +21,7 @@ struct writer {
 	FILE				*fp;
 	enum style			 style;
 	struct strbuf			 sb;	/* scratch */
+	struct strbuf			 form;	/* scratch for one form */
 	int				 nomem;
 	uint64_t			 written; /* bytes, for progress */
 	struct progress			 meter;
@@ -37,6 +38,10 @@ void	writer_plain(struct writer *, const char *, enum plain_mode);
 
 /* Writes the scratch string and empties it. */
 void	writer_flush(struct writer *);
+/* Writes the scratch string and empties it once it holds WRITER_SPILL
+ * bytes: for long listings, called after each item. */
+#define WRITER_SPILL	65536
+void	writer_spill(struct writer *);
 
 int	write_text(struct writer *, enum infdiag_part);
 int	write_text_numbers(struct writer *);

@@ -17,29 +17,84 @@
 
 static void	jlocal_numbers(struct writer *, uint32_t, uint32_t);
 
-/* Appends s as a JSON string. */
-static void
-jstr(struct strbuf *sb, const char *s)
+/* The 8 bytes at s as a word, the first in the low byte on any machine
+ * (compilers make this one load where that is the machine's order). */
+static uint64_t
+load8(const char *s)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	const unsigned char	*run = u;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 |
+	    (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+}
+
+/* The bytes of a word that a JSON string must escape (controls, '"' and
+ * '\\'), as their high bits.  Exact byte by byte, after Hacker's
+ * Delight 6-1: adding to the low 7 bits of a byte never carries into the
+ * next, and a byte's high bit then says "nonzero" (for x ^ c, "not c") or
+ * ">= 0x20". */
+static uint64_t
+escapes8(uint64_t w)
+{
+	const uint64_t	ones = 0x0101010101010101ULL;
+	const uint64_t	low7 = ones * 0x7f;
+	uint64_t	q = w ^ ones * '"', b = w ^ ones * '\\', printable;
+
+	q |= (q & low7) + low7;
+	b |= (b & low7) + low7;
+	printable = w | ((w & low7) + ones * (0x80 - 0x20));
+	return ~(q & b & printable) & ones * 0x80;
+}
+
+/* Appends the escape of one byte that needs it. */
+static void
+jescape(struct strbuf *sb, unsigned char c)
+{
+	static const char	hex[] = "0123456789abcdef";
+	char			esc[6] = { '\\', (char)c, '0', '0' };
+
+	if (c == '\n')
+		esc[1] = 'n';
+	else if (c == '\t')
+		esc[1] = 't';
+	else if (c != '"' && c != '\\') {
+		esc[1] = 'u';
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 0xf];
+		strbuf_addn(sb, esc, 6);
+		return;
+	}
+	strbuf_addn(sb, esc, 2);
+}
+
+/* Appends the len bytes at s as a JSON string, eight bytes at a time:
+ * the plain bytes between two escapes are copied as one run. */
+static void
+jstr(struct strbuf *sb, const char *s, size_t len)
+{
+	uint64_t	mask;
+	size_t		i, at, run = 0;
 
 	strbuf_addc(sb, '"');
-	for (; *u != '\0'; u++) {
-		if (*u >= 0x20 && *u != '"' && *u != '\\')
-			continue;
-		strbuf_addn(sb, (const char *)run, (size_t)(u - run));
-		if (*u == '"' || *u == '\\')
-			strbuf_addf(sb, "\\%c", *u);
-		else if (*u == '\n')
-			strbuf_add(sb, "\\n");
-		else if (*u == '\t')
-			strbuf_add(sb, "\\t");
-		else
-			strbuf_addf(sb, "\\u%04x", *u);
-		run = u + 1;
+	for (i = 0; i < len; i += 8) {
+		if (len - i >= 8)
+			mask = escapes8(load8(s + i));
+		else {
+			char	tail[8] = { 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+				    0x20, 0x20 };
+
+			memcpy(tail, s + i, len - i);
+			mask = escapes8(load8(tail));
+		}
+		for (; mask != 0; mask &= mask - 1) {
+			at = i + (size_t)__builtin_ctzll(mask) / 8;
+			strbuf_addn(sb, s + run, at - run);
+			jescape(sb, (unsigned char)s[at]);
+			run = at + 1;
+		}
 	}
-	strbuf_addn(sb, (const char *)run, (size_t)(u - run));
+	strbuf_addn(sb, s + run, len - run);
 	strbuf_addc(sb, '"');
 }
 
@@ -49,39 +104,45 @@ jkey_str(struct strbuf *sb, const char *key, const char *s)
 {
 	strbuf_addf(sb, "\"%s\": ", key);
 	if (s != NULL)
-		jstr(sb, s);
+		jstr(sb, s, strlen(s));
 	else
 		strbuf_add(sb, "null");
 }
 
-/* Appends a variable's name as a JSON string. */
+/* Appends a variable's name as a JSON string.  The loader allows only
+ * [A-Za-z][A-Za-z0-9_]* in a name: there is nothing to escape. */
 static void
 jvar(struct writer *w, uint32_t v)
 {
-	jstr(&w->sb, w->m->vars[v].name);
+	strbuf_addc(&w->sb, '"');
+	strbuf_add(&w->sb, w->m->vars[v].name);
+	strbuf_addc(&w->sb, '"');
 }
 
 /* A notation function: appends a form of (v, p) in a style. */
 typedef void form_fn(struct strbuf *, const void *, uint32_t, uint32_t,
     enum style);
 
-/* Appends "text": ..., "latex": ... for a notation function. */
+/* Appends "text": ..., "latex": ... for a notation function, each form
+ * made in the writer's second scratch string and escaped from there. */
 static void
 jtext_latex(struct writer *w, form_fn *fn, const void *ctx, uint32_t v,
     uint32_t p)
 {
-	struct strbuf	t = STRBUF_INIT;
+	struct strbuf	*t = &w->form;
 
 	strbuf_add(&w->sb, "\"text\": ");
-	fn(&t, ctx, v, p, w->style);
-	jstr(&w->sb, strbuf_str(&t));
-	strbuf_truncate(&t, 0);
+	strbuf_truncate(t, 0);
+	fn(t, ctx, v, p, w->style);
+	jstr(&w->sb, strbuf_str(t), t->len);
+	strbuf_truncate(t, 0);
 	strbuf_add(&w->sb, ", \"latex\": ");
-	fn(&t, ctx, v, p, STYLE_LATEX);
-	jstr(&w->sb, strbuf_str(&t));
-	if (strbuf_failed(&t))
+	fn(t, ctx, v, p, STYLE_LATEX);
+	jstr(&w->sb, strbuf_str(t), t->len);
+	if (strbuf_failed(t)) {
 		w->nomem = 1;
-	strbuf_release(&t);
+		strbuf_release(t);
+	}
 }
 
 /* Appends {"text": ..., "latex": ...} for a notation function. */
@@ -129,8 +190,7 @@ jvars(struct writer *w, const uint32_t *ids, uint32_t n)
 		if (i > 0)
 			strbuf_add(&w->sb, ", ");
 		jvar(w, ids[i]);
-		if (w->sb.len > 65536)
-			writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_addc(&w->sb, ']');
 }
@@ -151,8 +211,7 @@ jgroup(struct writer *w, int outputs)
 		if (n++ > 0)
 			strbuf_add(&w->sb, ", ");
 		jvar(w, v);
-		if (w->sb.len > 65536)
-			writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_addc(&w->sb, ']');
 }
@@ -174,10 +233,13 @@ jsubgraph(struct writer *w, uint32_t v)
 		strbuf_add(&w->sb, i > m->in_off[v] ? ",\n       " : "\n       ");
 		strbuf_add(&w->sb, "{\"wrt\": ");
 		jvar(w, p);
-		strbuf_addf(&w->sb, ", \"notation\": \"%s\", \"size\": "
-		    "[%llu, %llu], ", note_is_partial(m, v) ? "partial" : "full",
-		    (unsigned long long)note_size(m, v),
-		    (unsigned long long)note_size(m, p));
+		strbuf_add(&w->sb, note_is_partial(m, v) ?
+		    ", \"notation\": \"partial\", \"size\": [" :
+		    ", \"notation\": \"full\", \"size\": [");
+		strbuf_addu(&w->sb, note_size(m, v));
+		strbuf_add(&w->sb, ", ");
+		strbuf_addu(&w->sb, note_size(m, p));
+		strbuf_add(&w->sb, "], ");
 		jtext_latex(w, form_local, m, v, p);
 		jlocal_numbers(w, v, i - m->in_off[v]);
 		strbuf_addc(&w->sb, '}');
@@ -185,7 +247,7 @@ jsubgraph(struct writer *w, uint32_t v)
 	strbuf_add(&w->sb, "],\n     \"rule\": ");
 	jforms(w, form_rule, m, v, 0);
 	strbuf_addc(&w->sb, '}');
-	writer_flush(w);
+	writer_spill(w);
 }
 
 /* Appends a number exactly (shortest text that reads back the same). */
@@ -253,8 +315,7 @@ jvalues(struct writer *w)
 			jvar(w, v);
 			strbuf_add(&w->sb, ": ");
 			jnum(&w->sb, adj ? n->adjoint[v] : n->value[v]);
-			if (w->sb.len > 65536)
-				writer_flush(w);
+			writer_spill(w);
 		}
 		strbuf_add(&w->sb, "},\n");
 	}
@@ -287,7 +348,7 @@ jderiv_numbers(struct writer *w, const struct deriv *d)
 		strbuf_addc(&w->sb, '}');
 	} else if (dn->fd_note != NULL) {
 		strbuf_add(&w->sb, ",\n     \"check\": null, \"check_note\": ");
-		jstr(&w->sb, dn->fd_note);
+		jstr(&w->sb, dn->fd_note, strlen(dn->fd_note));
 	}
 }
 
@@ -311,7 +372,7 @@ jpaths(struct writer *w, const struct deriv *d)
 		    (rc = paths_next(it, &path, &n)) == 1) {
 			strbuf_add(&w->sb, shown++ > 0 ? ", " : "");
 			jvars(w, path, n);
-			writer_flush(w);
+			writer_spill(w);
 		}
 		paths_end(it);
 		if (rc < 0)
@@ -404,7 +465,7 @@ jformula(struct writer *w, const struct deriv *d)
 		strbuf_add(&w->sb, ", ");
 		jtext_latex(w, form_forward, &f, d->rel[k], 0);
 		strbuf_addc(&w->sb, '}');
-		writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_add(&w->sb, "]}");
 }
@@ -456,7 +517,7 @@ jreverse(struct writer *w)
 		strbuf_add(&w->sb, ", ");
 		jtext_latex(w, form_reverse, w->a, w->a->anc[k], 0);
 		strbuf_addc(&w->sb, '}');
-		writer_flush(w);
+		writer_spill(w);
 	}
 	strbuf_add(&w->sb, "],\n");
 }
@@ -516,7 +577,7 @@ jeval_locals(struct writer *w)
 			    m->in_idx[m->in_off[v] + i]);
 			jlocal_numbers(w, v, i);
 			strbuf_addc(&w->sb, '}');
-			writer_flush(w);
+			writer_spill(w);
 		}
 	}
 	strbuf_add(&w->sb, "],\n");

@@ -91,11 +91,13 @@ static int
 tex_paths(struct writer *w, const struct deriv *d, int markdown)
 {
 	struct path_iter	*it;
+	struct path_text	 pt;
 	const uint32_t		*path;
 	uint32_t		 n;
 	uint64_t		 shown = 0;
 	int			 rc = 0;
 
+	memset(&pt, 0, sizeof(pt));
 	strbuf_add(&w->sb, markdown ? "\n" : "% ");
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
 	strbuf_addf(&w->sb, " paths from %s to %s%s\n", w->m->vars[d->wrt].name,
@@ -109,12 +111,22 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 		strbuf_add(&w->sb, "\\begin{enumerate}\n");
 	while (writer_more_paths(w, shown) &&
 	    (rc = paths_next(it, &path, &n)) == 1) {
-		strbuf_addf(&w->sb, markdown ? "%llu. $" : "  \\item $",
-		    (unsigned long long)++shown);
-		formula_path(&w->sb, w->a, path, n, STYLE_LATEX);
+		if (path_text_set(&pt, w->a, path, n, STYLE_LATEX) != 0) {
+			rc = -1;
+			break;
+		}
+		if (markdown) {
+			strbuf_addu(&w->sb, ++shown);
+			strbuf_add(&w->sb, ". $");
+		} else {
+			shown++;
+			strbuf_add(&w->sb, "  \\item $");
+		}
+		strbuf_addn(&w->sb, strbuf_str(&pt.sb), pt.sb.len);
 		strbuf_add(&w->sb, "$\n");
-		writer_flush(w);
+		writer_spill(w);
 	}
+	path_text_release(&pt);
 	paths_end(it);
 	if (!markdown)
 		strbuf_add(&w->sb, "\\end{enumerate}\n");

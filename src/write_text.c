@@ -44,7 +44,8 @@ text_model(struct writer *w)
 	    m->nvars, m->nedges);
 	writer_flush(w);
 	for (v = 0; v < m->nvars; v++) {
-		strbuf_addf(&w->sb, "  %s", m->vars[v].name);
+		strbuf_add(&w->sb, "  ");
+		strbuf_add(&w->sb, m->vars[v].name);
 		if (var_ninputs(m, v) == 0)
 			strbuf_add(&w->sb, "  (independent)");
 		else {
@@ -109,11 +110,14 @@ text_subgraphs(struct writer *w)
 		v = m->order[k];
 		if (var_ninputs(m, v) == 0)
 			continue;
-		strbuf_addf(&w->sb, "  %s %s {", m->vars[v].name,
-		    w->style == STYLE_ASCII ? "<-" : "←");
-		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
-			strbuf_addf(&w->sb, "%s%s", i > m->in_off[v] ? ", " :
-			    "", m->vars[m->in_idx[i]].name);
+		strbuf_add(&w->sb, "  ");
+		strbuf_add(&w->sb, m->vars[v].name);
+		strbuf_add(&w->sb, w->style == STYLE_ASCII ? " <- {" : " ← {");
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+			if (i > m->in_off[v])
+				strbuf_add(&w->sb, ", ");
+			strbuf_add(&w->sb, m->vars[m->in_idx[i]].name);
+		}
 		strbuf_add(&w->sb, "}\n      ");
 		note_rule(&w->sb, m, v, w->style);
 		strbuf_addc(&w->sb, '\n');
@@ -141,12 +145,14 @@ static int
 text_paths(struct writer *w, const struct deriv *d, const char *indent)
 {
 	struct path_iter	*it;
+	struct path_text	 pt;
 	const uint32_t		*path;
 	uint32_t		 n;
 	uint64_t		 shown = 0;
-	size_t			 mark;
+	size_t			 mark, indent_len = strlen(indent);
 	int			 rc = 0;
 
+	memset(&pt, 0, sizeof(pt));
 	strbuf_add(&w->sb, indent);
 	mark = w->sb.len;
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
@@ -161,12 +167,20 @@ text_paths(struct writer *w, const struct deriv *d, const char *indent)
 		return -1;
 	while (writer_more_paths(w, shown) &&
 	    (rc = paths_next(it, &path, &n)) == 1) {
-		strbuf_addf(&w->sb, "%s  %llu. ", indent,
-		    (unsigned long long)++shown);
-		formula_path(&w->sb, w->a, path, n, w->style);
+		if (path_text_set(&pt, w->a, path, n, w->style) != 0) {
+			rc = -1;
+			break;
+		}
+		strbuf_addn(&w->sb, indent, indent_len);
+		strbuf_add(&w->sb, "  ");
+		strbuf_addu(&w->sb, ++shown);
+		strbuf_add(&w->sb, ". ");
+		strbuf_addn(&w->sb, strbuf_str(&pt.sb), pt.sb.len);
 		strbuf_addc(&w->sb, '\n');
-		writer_flush(w);
+		writer_spill(w);
 	}
+	writer_flush(w);
+	path_text_release(&pt);
 	if (mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
 		strbuf_addf(&w->sb, "%s  (showing %llu of ", indent,
 		    (unsigned long long)shown);

@@ -1232,6 +1232,44 @@ notation__latex_names__subscripts_and_latex_key(void **state)
 	assert_form(json, EXPANDED, STYLE_TEXT, "dyhat/dtheta_1");
 }
 
+/* The JSON output's strings read back as they were given: each byte JSON
+ * escapes (a control, '"', '\\') and UTF-8 text, at every offset of an
+ * eight-byte word, in the title and in a "latex" key. */
+static void
+json__hostile_strings__read_back_unchanged(void **state)
+{
+	static const char	hostile[] = "\"q\\b\n\t\r\x01\x1f\x7f é∂\\\"x";
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*a;
+	json_t			*model, *doc, *local;
+	char			 text[64], latex[96], *src;
+	size_t			 k;
+
+	(void)state;
+	for (k = 0; k <= 8; k++) {
+		snprintf(text, sizeof(text), "%.*s%s", (int)k, "aaaaaaaa",
+		    hostile);
+		model = json_pack("{s:s, s:{s:{}, s:{s:[s], s:s}}}", "title",
+		    text, "variables", "x", "y", "inputs", "x", "latex", text);
+		assert_non_null(model);
+		src = json_dumps(model, 0);
+		assert_non_null(src);
+		m = load(src);
+		a = analyze(m, "y", NULL, 0, 10);
+		doc = write_doc(a, INFDIAG_PART_ANALYSIS, 0);
+		assert_string_equal(jstr(doc, "title"), text);
+		local = json_array_get(jget(json_array_get(jget(doc,
+		    "subgraphs"), 0), "locals"), 0);
+		snprintf(latex, sizeof(latex), "\\frac{d%s}{dx}", text);
+		assert_string_equal(jstr(local, "latex"), latex);
+		json_decref(doc);
+		infdiag_analysis_free(a);
+		infdiag_model_free(m);
+		free(src);
+		json_decref(model);
+	}
+}
+
 /*
  * 5. The forms agree numerically on random DAGs.
  */
@@ -1968,6 +2006,7 @@ main(void)
 		cmocka_unit_test(formula__multivariate__partial_is_total),
 		cmocka_unit_test(
 		    notation__latex_names__subscripts_and_latex_key),
+		cmocka_unit_test(json__hostile_strings__read_back_unchanged),
 		cmocka_unit_test(
 		    formula__random_dags__all_forms_agree_numerically),
 		cmocka_unit_test(
