@@ -48,6 +48,9 @@ def machine():
         os.cpu_count(), cpu, mem, platform.system(), platform.release())
 
 
+TOTAL = "PROGRAM TOTALS"
+
+
 def shares(path):
     """Inclusive instruction shares by function name in a callgrind file."""
     if not os.path.exists(path):
@@ -61,11 +64,23 @@ def shares(path):
     got = {}
     for line in out.splitlines():
         m = re.match(r"\s*[\d,]+ \(\s*([\d.]+)%\)\s+\S*?:([^\s\[]+)", line)
-        if m:
-            name = re.sub(r"('\d+|\.part\.\d+|\.constprop\.\d+)$", "",
+        # A recursive function's inner instances (name'2) count their
+        # callees again: only the outermost one is kept.
+        if m and not re.search(r"'\d+$", m.group(2)):
+            name = re.sub(r"(\.part\.\d+|\.constprop\.\d+)$", "",
                           m.group(2))
             got[name] = max(got.get(name, 0.0), float(m.group(1)))
+        t = re.match(r"\s*([\d,]+) \(\s*100\.0%\)\s+PROGRAM TOTALS", line)
+        if t:
+            got[TOTAL] = float(t.group(1).replace(",", ""))
     return got
+
+
+def ir_ratio(prof, floor):
+    """The instructions of one program over the floor's on the same file."""
+    if prof.get(TOTAL) and floor.get(TOTAL):
+        return "%.2f×" % (prof[TOTAL] / floor[TOTAL])
+    return "n/a"
 
 
 def ms(s):
@@ -90,7 +105,7 @@ class Report:
         self.m, self.n = meas, notes
         self.rows, self.misses = [], []
         self.cg = {k: shares(os.path.join(work, "cg." + k))
-                   for k in ("check", "analyze", "eval")}
+                   for k in ("floor", "check", "analyze", "eval")}
 
     def goal(self, what, measured, ratio, target, met, why):
         self.rows.append("| %s | %s | %s | %s | %s |" % (
@@ -113,23 +128,26 @@ def main():
     R.goal("check, sparse %d: wall" % big,
            "%s vs floor %s" % (sec(ck["s"]), sec(fl["s"])), "%.2f×" % r,
            "≤ 1.2×", r <= 1.2,
-           "The floor is jansson building its tree; infdiag's `check` "
-           "adds its own pass over that tree.  In callgrind on `check` of "
-           "sparse %s, jansson's parse (`json_load_callback`) is %s of the "
-           "instructions and infdiag's `load_document` %s, of which "
-           "`load_inputs` is %s — almost all of it `strbuf_addf` (%s), "
-           "which formats the JSON path (`variables.vN.inputs[i]`) with "
-           "`vsnprintf` for every input read, although the path is only "
-           "needed for an error message.  Keeping the path as a stack of "
-           "(key, index) and formatting it only when an error is reported "
-           "would remove about a quarter of the instructions; the rest "
-           "beyond the floor is malloc/free of the model's arrays and "
-           "`model_lookup`.  Below the floor itself only a reader that "
-           "does not build jansson's tree (a streaming parse straight into "
-           "the model) can go." % (
+           "The floor is jansson building its tree and freeing it; "
+           "infdiag's `check` does both and adds its own pass over the "
+           "tree.  In callgrind on `check` of sparse %s, jansson's parse "
+           "(`json_load_callback`) is %s of the instructions and freeing "
+           "the tree (`json_delete`) %s: the floor's own work.  infdiag's "
+           "reading (`load_document`, %s with the freeing) is the rest: "
+           "reading each variable's inputs (`load_inputs` %s, names "
+           "looked up by hash in `model_lookup` %s), the model's compact "
+           "arrays, and `malloc_consolidate` (%s), which glibc runs when "
+           "the model's first large block is freed after the tree's many "
+           "small ones.  In instructions `check` is %s the floor's (both "
+           "under callgrind on that file); the "
+           "wall-clock ratio adds the cache misses of a hash table over "
+           "10^6 names and the machine's noise.  Below the floor itself "
+           "only a reader that does not build jansson's tree (a streaming "
+           "parse straight into the model) can go." % (
                prof_n, share(pc, "json_load_callback"),
-               share(pc, "load_document"), share(pc, "load_inputs"),
-               share(pc, "strbuf_addf")))
+               share(pc, "json_delete"), share(pc, "load_document"),
+               share(pc, "load_inputs"), share(pc, "model_lookup"),
+               share(pc, "malloc_consolidate"), ir_ratio(pc, R.cg["floor"])))
     r = ck["kib"] / fl["kib"]
     R.goal("check, sparse %d: peak memory" % big,
            "%s vs floor %s" % (mib(ck["kib"]), mib(fl["kib"])),
@@ -213,8 +231,8 @@ def main():
                "only from where it leaves the one before (paths come in "
                "order), so what remains is the bytes of each line and the "
                "process's start: a compact format (indices, or only the "
-               "suffix that changed) would move the first, a start that "
-               "does not load Graphviz the second." % (
+               "suffix that changed) would move the first; the second is "
+               "the machine's (see small models below)." % (
                    sec(lc["s"]), sec(listing), size // max(nn, 1),
                    size / 1e6, sec(dd["s"]), lpps, lpps / npps))
 
@@ -262,17 +280,15 @@ def main():
            "does nothing (`/bin/true`) takes %s, the jansson floor on "
            "ellipsoid.json %s, and `infdiag --version`, which reads no "
            "model, %s: the analysis of an example costs %s beyond "
-           "infdiag's own start.  That start is the dynamic linker "
-           "loading and relocating about 55 shared objects (`ldd infdiag`), "
-           "nearly all of them pulled in by Graphviz (gvc, cgraph and "
-           "their plugins' cairo/pango/fontconfig chain), which `analyze` "
-           "never uses.  Linking Graphviz only into the diagram code that "
-           "is loaded on demand (dlopen for dot/render, or a separate "
-           "plugin library), or `-Wl,--as-needed`, would bring a small "
-           "model to a few ms." % (
+           "infdiag's own start.  infdiag needs %s shared objects at start "
+           "(`ldd`); Graphviz's layout and rendering plugins, with their "
+           "cairo/pango/fontconfig chain, are dlopen()ed only when a "
+           "diagram is rendered.  What remains is the cost of creating a "
+           "process on this machine, which the `/bin/true` row measures "
+           "and which swings with the machine's load." % (
                ms(m["start_true"]["s"]), ms(m["start_floor"]["s"]),
                ms(m["start_infdiag"]["s"]),
-               ms(worst - m["start_infdiag"]["s"])))
+               ms(worst - m["start_infdiag"]["s"]), n.get("ldd_n", "?")))
     for name in ("ellipsoid", "example3"):
         s, e = m["sympy_" + name], m["ex_" + name]
         R.goal("%s: infdiag analyze vs SymPy diff (process)" % name,
