@@ -17,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "util.h"
 
 #include "infdiag.h"
@@ -49,62 +47,21 @@ struct chaos_run {
 	size_t			 len;
 };
 
-/*
- * The allocator: fails its fail_at-th call, and counts the blocks it has
- * handed out and not had back (only ours: jansson's come through
- * libinfdiag's wrapper, which uses these too).
- */
-static long	alloc_calls;
-static long	alloc_fail_at;
-static long	alloc_live;
-
-static void *
-chaos_malloc(size_t size)
-{
-	void	*p;
-
-	if (++alloc_calls == alloc_fail_at)
-		return NULL;
-	if ((p = malloc(size)) != NULL)
-		alloc_live++;
-	return p;
-}
-
-static void *
-chaos_realloc(void *old, size_t size)
-{
-	void	*p;
-
-	if (++alloc_calls == alloc_fail_at)
-		return NULL;
-	if ((p = realloc(old, size)) != NULL && old == NULL)
-		alloc_live++;
-	return p;
-}
-
-static void
-chaos_free(void *p)
-{
-	if (p != NULL)
-		alloc_live--;
-	free(p);
-}
-
+/* Installs the failing allocator, failing nothing yet. */
 static int
 chaos_setup(void **state)
 {
 	(void)state;
-	alloc_calls = alloc_fail_at = alloc_live = 0;
-	infdiag_set_alloc_funcs(chaos_malloc, chaos_realloc, chaos_free);
+	failing_alloc_install();
 	return 0;
 }
 
+/* Gives the library its allocator back. */
 static int
 chaos_teardown(void **state)
 {
 	(void)state;
-	infdiag_set_alloc_funcs(NULL, NULL, NULL);
-	json_set_alloc_funcs(malloc, free);
+	failing_alloc_remove();
 	return 0;
 }
 
@@ -164,24 +121,24 @@ run_failing_each_allocation(const struct chaos_case *c)
 	char			 msg[1024];
 	long			 n, total;
 
-	alloc_calls = alloc_fail_at = 0;
+	failing_alloc.calls = failing_alloc.fail_at = 0;
 	run_pipeline(c, &want);
 	if (want.failed) {
 		infdiag_error_format(&want.err, msg, sizeof(msg));
 		fail_msg("the case fails without any allocation failing: %s",
 		    msg);
 	}
-	assert_int_equal(alloc_live, 0);
-	total = alloc_calls;
+	assert_int_equal(failing_alloc.live, 0);
+	total = failing_alloc.calls;
 	assert_true(total > 0);
 	for (n = 1; n <= total; n++) {
-		alloc_calls = 0;
-		alloc_fail_at = n;
+		failing_alloc.calls = 0;
+		failing_alloc.fail_at = n;
 		run_pipeline(c, &got);
-		alloc_fail_at = 0;
-		if (alloc_live != 0)
+		failing_alloc.fail_at = 0;
+		if (failing_alloc.live != 0)
 			fail_msg("allocation %ld of %ld failing leaks %ld blocks",
-			    n, total, alloc_live);
+			    n, total, failing_alloc.live);
 		if (got.failed) {
 			if (got.err.status != INFDIAG_ENOMEM) {
 				infdiag_error_format(&got.err, msg, sizeof(msg));
