@@ -3,18 +3,19 @@
  * name and value parameters are plain char * although the library only
  * copies them (later releases made the values const).  The casts live
  * here, in one place, so that the rest builds with -Wwrite-strings.
+ * gv_open() is the one place a graph is opened, with the ID discipline
+ * of gv_ids.c.
  */
 #ifndef INFDIAG_GV_COMPAT_H
 #define INFDIAG_GV_COMPAT_H
 
 #include <cgraph.h>
 
-/* Opens a strict directed graph: no edge is ever made twice. */
-static inline Agraph_t *
-gv_open(const char *name)
-{
-	return agopen((char *)name, Agstrictdirected, NULL);
-}
+/* Opens a strict directed graph (no edge is ever made twice) whose
+ * objects are numbered in creation order, so that its subgraphs come out
+ * in the order they were made (gv_ids.c).  Returns NULL when out of
+ * memory; the caller closes the graph with agclose(). */
+Agraph_t *gv_open(const char *name);
 
 /* Declares an attribute on the root graph with its default: every
  * attribute must be declared there first, or a subgraph's value becomes

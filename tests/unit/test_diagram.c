@@ -16,6 +16,7 @@
 
 #include "infdiag.h"
 #include "analysis.h"
+#include "diagram.h"
 #include "gv_compat.h"
 #include "model.h"
 
@@ -456,6 +457,98 @@ paths__more_paths_than_colours__twelve_colours(void **state)
 	fixture_close(&f);
 }
 
+/* Allocates and frees blocks of the sizes cgraph's objects and names
+ * have, in an order that depends on round, so that the next build finds
+ * the heap used differently; what round 0 leaves is the plain heap. */
+static void
+stir_heap(unsigned round)
+{
+	void	*block[96];
+	size_t	 i, n = sizeof(block) / sizeof(block[0]);
+
+	for (i = 0; i < n; i++) {
+		block[i] = malloc(16 + 8 * (i % 16));
+		assert_non_null(block[i]);
+	}
+	for (i = 0; i < n; i++)
+		free(block[round % 2 == 0 ? i : n - 1 - i]);
+	for (i = 0; i < round % 4 * 7; i++)
+		block[i] = malloc(16 + 8 * (i % 16));
+	while (i-- > 0)
+		free(block[i]);
+}
+
+/*
+ * The decomposition lists its clusters in the order the model gives the
+ * sink subgraphs (the topological order), and writes the same bytes build
+ * after build, however the heap was used in between: cgraph keeps a
+ * graph's subgraphs sorted by ID, and those IDs must not be addresses.
+ */
+static void
+decomposition__clusters__in_creation_order_every_build(void **state)
+{
+	static const char json[] = "{\"variables\": {\"x\": {}, "
+	    "\"q\": [\"x\"], \"c\": [\"q\"], \"w\": {}, \"m\": [\"x\", \"c\"], "
+	    "\"b\": [\"m\", \"w\"], \"k\": [\"x\"], \"a\": [\"b\", \"q\"], "
+	    "\"z\": [\"k\"], \"d\": [\"a\", \"z\"]}}";
+	static const char *const want[] = {
+		"cluster_q", "cluster_c", "cluster_m", "cluster_b",
+		"cluster_k", "cluster_a", "cluster_z", "cluster_d"
+	};
+	struct infdiag_error	 err;
+	struct fixture		 f;
+	Agraph_t		*g, *sub;
+	char			*first = NULL, *text, needle[64];
+	const char		*at, *prev;
+	const uint32_t		*order, *ids;
+	size_t			 nwant = sizeof(want) / sizeof(*want), k;
+	uint32_t		 i;
+	unsigned		 round;
+
+	(void)state;
+	fixture_open(&f, NULL, json);
+	/* The expectation follows the model's own order. */
+	order = infdiag_model_order(f.m);
+	for (i = 0, k = 0; i < infdiag_model_count(f.m); i++) {
+		if (infdiag_var_inputs(f.m, order[i], &ids) == 0)
+			continue;
+		assert_true(k < nwant);
+		snprintf(needle, sizeof(needle), "cluster_%s",
+		    infdiag_var_name(f.m, order[i]));
+		assert_string_equal(needle, want[k++]);
+	}
+	assert_int_equal(k, nwant);
+	for (round = 0; round < 8; round++) {
+		stir_heap(round);
+		g = diagram_build(f.a, INFDIAG_VIEW_DECOMPOSITION, &err);
+		assert_non_null(g);
+		for (k = 0, sub = agfstsubg(g); sub != NULL;
+		    sub = agnxtsubg(sub), k++) {
+			assert_true(k < nwant);
+			assert_string_equal(agnameof(sub), want[k]);
+		}
+		assert_int_equal(k, nwant);
+		agclose(g);
+		stir_heap(round + 1);
+		text = dot_text(&f, INFDIAG_VIEW_DECOMPOSITION);
+		for (k = 0, prev = text; k < nwant; k++, prev = at) {
+			snprintf(needle, sizeof(needle), "subgraph %s {",
+			    want[k]);
+			at = strstr(text, needle);
+			assert_non_null(at);
+			assert_true(at > prev);
+		}
+		if (first == NULL)
+			first = text;
+		else {
+			assert_string_equal(text, first);
+			free(text);
+		}
+	}
+	free(first);
+	fixture_close(&f);
+}
+
 /* The same structure twice: once plain, once with hostile text. */
 #define HOSTILE	"\\\"]; evil [label=x <script>alert(1)</script> & \\\\N " \
 		"\\u0001 } -> evil; <b>"
@@ -718,6 +811,8 @@ main(void)
 		    dot__every_example_every_view__reads_back_as_the_model),
 		cmocka_unit_test(
 		    paths__more_paths_than_colours__twelve_colours),
+		cmocka_unit_test(
+		    decomposition__clusters__in_creation_order_every_build),
 		cmocka_unit_test(escaping__hostile_text__adds_nothing),
 		cmocka_unit_test(render__svg_png_pdf__well_formed),
 		cmocka_unit_test(

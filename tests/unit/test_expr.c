@@ -1025,9 +1025,6 @@ constant__number_trees__report_their_value(void **state)
 	assert_false(expr_is_zero(NULL));
 }
 
-/* Fails the allocation numbered fail_at (counting from 0). */
-static long	alloc_count, fail_at = -1;
-
 /* Maps "v<N>" to slot N, for expressions over many inputs. */
 static int
 resolve_numbered(void *ctx, const char *name, size_t len, uint32_t *slot,
@@ -1153,24 +1150,6 @@ derive_all__wide_neuron__equals_derive(void **state)
 	strbuf_release(&src);
 }
 
-/* A malloc that fails on request. */
-static void *
-failing_malloc(size_t n)
-{
-	if (alloc_count++ == fail_at)
-		return NULL;
-	return malloc(n);
-}
-
-/* A realloc that fails on request. */
-static void *
-failing_realloc(void *p, size_t n)
-{
-	if (alloc_count++ == fail_at)
-		return NULL;
-	return realloc(p, n);
-}
-
 /* Parses, derives, simplifies and prints src; 0 when all succeeded. */
 static int
 exercise(const char *src)
@@ -1224,21 +1203,25 @@ memory__every_failed_allocation__is_reported_without_leaks(void **state)
 		    "sin(y) + cos(y) + exp(x) + y^3 + sqrt(x))",
 	};
 	size_t	i;
+	long	n;
 	int	done;
 
 	(void)state;
 	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
-		infdiag_set_alloc_funcs(failing_malloc, failing_realloc,
-		    free);
+		failing_alloc_install();
 		done = 0;
-		for (fail_at = 0; !done && fail_at < 100000; fail_at++) {
-			alloc_count = 0;
+		for (n = 1; n <= 100000; n++) {
+			failing_alloc.calls = 0;
+			failing_alloc.fail_at = n;
 			done = exercise(srcs[i]) == 0;
+			assert_int_equal(failing_alloc.live, 0);
+			if (done)
+				break;
 		}
-		infdiag_set_alloc_funcs(NULL, NULL, NULL);
+		failing_alloc_remove();
 		assert_true(done);
-		assert_true(fail_at > 100);
-		fail_at = -1;
+		/* At least a hundred runs failed before one went through. */
+		assert_true(n > 100);
 	}
 }
 

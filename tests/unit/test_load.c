@@ -628,69 +628,27 @@ load_file__real_file__names_it_as_given(void **state)
 	unlink(path);
 }
 
-/*
- * Allocation failure: an allocator that fails its N-th call, and counts
- * the blocks it has handed out and not yet had back.
- */
-static long	alloc_calls;
-static long	alloc_fail_at;
-static long	alloc_live;
 /* jansson reports some of its allocation failures as syntax errors
  * ("string or '}' expected"); with its allocations failing too, a syntax
  * error is taken as a clean failure. */
 static int	alloc_jansson;
 
-static void *
-failing_malloc(size_t size)
-{
-	void	*p;
-
-	if (++alloc_calls == alloc_fail_at)
-		return NULL;
-	if ((p = malloc(size)) != NULL)
-		alloc_live++;
-	return p;
-}
-
-static void *
-failing_realloc(void *old, size_t size)
-{
-	void	*p;
-
-	if (++alloc_calls == alloc_fail_at)
-		return NULL;
-	if ((p = realloc(old, size)) != NULL && old == NULL)
-		alloc_live++;
-	return p;
-}
-
-static void
-counting_free(void *p)
-{
-	if (p != NULL)
-		alloc_live--;
-	free(p);
-}
-
+/* Installs the failing allocator, failing nothing yet. */
 static int
 failing_alloc_setup(void **state)
 {
 	(void)state;
-	alloc_calls = 0;
-	alloc_fail_at = 0;
-	alloc_live = 0;
 	alloc_jansson = 0;
-	infdiag_set_alloc_funcs(failing_malloc, failing_realloc,
-	    counting_free);
+	failing_alloc_install();
 	return 0;
 }
 
+/* Gives the library and jansson their allocators back. */
 static int
 failing_alloc_teardown(void **state)
 {
 	(void)state;
-	infdiag_set_alloc_funcs(NULL, NULL, NULL);
-	json_set_alloc_funcs(malloc, free);
+	failing_alloc_remove();
 	return 0;
 }
 
@@ -711,20 +669,20 @@ load_failing_each_allocation(const char *json, const char *want_error)
 	long			 n;
 
 	for (n = 1; ; n++) {
-		alloc_calls = 0;
-		alloc_fail_at = n;
+		failing_alloc.calls = 0;
+		failing_alloc.fail_at = n;
 		m = load(json, &err);
-		alloc_fail_at = 0;
+		failing_alloc.fail_at = 0;
 		if (m != NULL) {
 			assert_null(want_error);
 			assert_int_equal(err.status, INFDIAG_OK);
 			infdiag_model_free(m);
 		} else if (err.status == INFDIAG_ENOMEM) {
-			assert_true(n <= alloc_calls);
+			assert_true(n <= failing_alloc.calls);
 			assert_string_equal(err.text, "out of memory");
 			assert_string_equal(err.path, "");
 			assert_int_equal(err.line, 0);
-		} else if (alloc_jansson && n <= alloc_calls &&
+		} else if (alloc_jansson && n <= failing_alloc.calls &&
 		    err.status == INFDIAG_EMODEL && err.line > 0) {
 			assert_true(err.text[0] != '\0');
 		} else {
@@ -734,9 +692,9 @@ load_failing_each_allocation(const char *json, const char *want_error)
 			assert_non_null(want_error);
 			assert_string_equal(buf, want_error);
 		}
-		assert_int_equal(alloc_live, 0);
-		if (n > alloc_calls)
-			return alloc_calls;
+		assert_int_equal(failing_alloc.live, 0);
+		if (n > failing_alloc.calls)
+			return failing_alloc.calls;
 		assert_true(n < 100000);
 	}
 }
@@ -788,7 +746,7 @@ static void
 alloc__jansson_failures__are_out_of_memory(void **state)
 {
 	(void)state;
-	json_set_alloc_funcs(failing_malloc, counting_free);
+	json_set_alloc_funcs(failing_malloc, failing_free);
 	alloc_jansson = 1;
 	load_failing_each_allocation(all_keys, NULL);
 	load_failing_each_allocation("{\"variables\": {\"x\": [\"y\"],"

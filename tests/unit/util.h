@@ -1,6 +1,7 @@
 /*
- * What the unit tests share: cmocka's prerequisites, and a comparison of
- * doubles (cmocka 1.1.5 has no assert_double_equal).
+ * What the unit tests share: cmocka's prerequisites, a comparison of
+ * doubles (cmocka 1.1.5 has no assert_double_equal), and an allocator
+ * that fails on request (util.c, linked into the tests that use it).
  */
 #ifndef INFDIAG_TEST_UTIL_H
 #define INFDIAG_TEST_UTIL_H
@@ -30,5 +31,26 @@ assert_close_at(double a, double b, double rel, const char *file, int line)
 		_fail(file, line);
 	}
 }
+
+/*
+ * The failing allocator: its calls counted from 1, the one numbered
+ * fail_at fails (0: none), and live counts the blocks it handed out and
+ * has not had back.  The tests set fail_at and read the counts directly.
+ */
+struct failing_alloc {
+	long	calls;
+	long	fail_at;
+	long	live;
+};
+extern struct failing_alloc	failing_alloc;
+
+void	*failing_malloc(size_t);
+void	*failing_realloc(void *, size_t);
+void	 failing_free(void *);
+/* Clears the counts and installs the allocator in libinfdiag (which
+ * passes it on to jansson). */
+void	 failing_alloc_install(void);
+/* Restores the C library's allocator in libinfdiag and jansson. */
+void	 failing_alloc_remove(void);
 
 #endif /* INFDIAG_TEST_UTIL_H */
