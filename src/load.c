@@ -966,6 +966,11 @@ syntax_error(const json_error_t *jerr, struct infdiag_error *err)
 	case json_error_out_of_memory:
 		error_nomem(err);
 		return;
+	case json_error_stack_overflow:
+		/* jansson says "maximum parsing depth reached near '['". */
+		error_set_at(err, line, column, "arrays and objects are nested "
+		    "more than %d deep", JSON_PARSER_MAX_DEPTH);
+		return;
 	case json_error_duplicate_key:
 		what = "duplicate key";
 		break;
