@@ -73,14 +73,8 @@ static size_t
 path_push_key(struct loader *L, const char *key)
 {
 	size_t	mark = L->path.len, len = strlen(key);
-	char	q[QUOTE_SIZE];
 
-	if (load_name_valid(key, len) && len <= QUOTE_MAX) {
-		if (mark > 0)
-			strbuf_addc(&L->path, '.');
-		strbuf_add(&L->path, key);
-	} else
-		strbuf_addf(&L->path, "[%s]", quote(q, key, len));
+	path_add_key(&L->path, key, len, load_name_valid(key, len));
 	return mark;
 }
 
