@@ -93,4 +93,58 @@ done
 expect_grep "1 MB text in bad" err "bad name \"1$(head -c 63 "$TMPD/name")...\""
 rm -f "$TMPD"/*.json "$TMPD/name"
 
+# A chain of 10^6 variables: checked, and its one path of 10^6 names
+# listed, without recursion over its depth.
+"$GENMODEL" chain 1000000 >"$TMPD/chain.json" || exit 99
+run check "$TMPD/chain.json"
+expect_status "10^6 chain" 0
+expect_text "10^6 chain" out "$TMPD/chain.json: valid: 1000000 variables, 999999 influences, 1 independent (v0), 1 output (v999999)"
+run paths --format json "$TMPD/chain.json"
+expect_status "10^6 chain paths" 0
+expect_grep "10^6 chain paths" out '"path_count": "1",'
+expect_grep "10^6 chain paths" out '"paths_complete": true'
+grep '"paths": ' "$TMPD/out" | grep -o '"v[0-9]*"' >"$TMPD/names"
+names=$(grep -c . "$TMPD/names")
+last=$(tail -n 1 "$TMPD/names")
+if [ "$names" -eq 1000000 ] && [ "$last" = '"v999999"' ]; then
+	ok "10^6 chain paths: the path has 10^6 names"
+else
+	not_ok "10^6 chain paths: the path has 10^6 names" \
+	    "$names names, the last $last"
+fi
+rm -f "$TMPD/chain.json" "$TMPD/names"
+
+# The full report of a 10^5 chain: the expanded formula is too large to
+# write, the forward and reverse forms are written in full.
+"$GENMODEL" chain 100000 >"$TMPD/chain.json" || exit 99
+run analyze "$TMPD/chain.json"
+expect_status "10^5 chain analyze" 0
+expect_grep "10^5 chain analyze" out "  1 path from v0 to v99999:"
+expect_grep "10^5 chain analyze" out "  dv99999/dv0 = (too large to write out: over 20000 factors; see the forward form)"
+expect_grep "10^5 chain analyze" out "    dv99999/dv0 = dv99999/dv99998·dv99998/dv0"
+expect_grep "10^5 chain analyze" out "  dv99999/dv0 = dv99999/dv1·dv1/dv0"
+rm -f "$TMPD/chain.json" "$TMPD/out"
+
+# y = sin(x) + sin(2*x) + ... + sin(10^6*x): its value and derivative at
+# x = 0.5 match awk's own sums, forward and reverse.  (This hung in the
+# simplifier when like terms' hashes clustered.)
+awk 'BEGIN { printf "{\"variables\": {\"x\": {\"value\": 0.5}, \"y\": {\"expr\": \"";
+    for (k = 1; k <= 1000000; k++) printf "%ssin(%d*x)", (k > 1 ? "+" : ""), k;
+    print "\"}}}" }' >"$TMPD/sum.json"
+run eval --format json "$TMPD/sum.json"
+expect_status "sum of 10^6 terms" 0
+got=$(grep '^  "values": ' "$TMPD/out" | grep -o '"y": [^}]*'; grep -o '"value": [^,]*, "reverse_value": [^,]*' "$TMPD/out")
+bad=$(echo "$got" | tr -d '",:' | awk '
+    BEGIN { for (k = 1; k <= 1000000; k++) { y += sin(0.5 * k); d += k * cos(0.5 * k) } }
+    function off(a, b) { return (a - b) / (b < 0 ? -b : b) > 1e-9 || (b - a) / (b < 0 ? -b : b) > 1e-9 }
+    $1 == "y" { n++; if (off($2, y)) printf "y %s, want %.17g\n", $2, y }
+    $1 == "value" { n++; if (off($2, d) || off($4, d))
+        printf "dy/dx %s and %s, want %.17g\n", $2, $4, d }
+    END { if (n != 2) print "found", n, "of 2 numbers" }')
+if [ -z "$bad" ]; then
+	ok "sum of 10^6 terms: value and derivative"
+else
+	not_ok "sum of 10^6 terms: value and derivative" "$bad"
+fi
+
 done_testing
