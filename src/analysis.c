@@ -49,6 +49,7 @@ choose_of(struct infdiag_analysis *a, const struct infdiag_query *q,
 	const struct infdiag_model	*m = a->m;
 	struct strbuf			 sb = STRBUF_INIT;
 	uint32_t			 v, n = 0;
+	int				 more = 0;
 
 	if (q->of != NULL)
 		return resolve_name(m, q->of, "--of", &a->of, err);
@@ -57,11 +58,16 @@ choose_of(struct infdiag_analysis *a, const struct infdiag_query *q,
 	for (v = 0; v < m->nvars; v++) {
 		if (m->out_off[v + 1] != m->out_off[v])
 			continue;
-		if (n++ < 8)
-			strbuf_addf(&sb, "%s%s", n > 1 ? ", " : "",
-			    m->vars[v].name);
-		else if (n == 9)
+		/* Up to 8 names, but not so many long ones that the advice
+		 * after them would be cut from the message. */
+		if (n++ < 8 && sb.len < 2 * QUOTE_MAX) {
+			strbuf_add(&sb, n > 1 ? ", " : "");
+			cut_text(&sb, m->vars[v].name, strlen(m->vars[v].name),
+			    QUOTE_MAX);
+		} else if (!more) {
 			strbuf_add(&sb, ", ...");
+			more = 1;
+		}
 		a->of = v;
 	}
 	if (n == 1) {

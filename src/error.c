@@ -21,18 +21,22 @@ struct sink {
 
 static void	escape_into(struct sink *, const char *, size_t);
 
-/* Copies src into a fixed buffer, cutting at a character boundary. */
+/* Copies src into a fixed buffer, cutting at a character boundary and
+ * ending with "..." where it cut, so that a cut message says so. */
 static void
 copy_cut(char *dst, size_t size, const char *src)
 {
 	size_t	len = strlen(src);
+	int	cut = len >= size;
 
-	if (len >= size) {
-		len = size - 1;
+	if (cut) {
+		len = size - 4;
 		while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
 			len--;
 	}
 	memcpy(dst, src, len);
+	if (cut)
+		memcpy(dst + len, "...", 3), len += 3;
 	dst[len] = '\0';
 }
 
@@ -229,39 +233,37 @@ quote_char(struct sink *o, const char *s, size_t n, uint32_t c, int quotes)
 	sink_add(o, esc, strlen(esc));
 }
 
-/* Appends s with what is not printable escaped; quotes and backslashes
- * are left as they are. */
+/* Appends at most max characters of s, then "..." if there is more, with
+ * what is not printable escaped; with quotes set, in double quotes and
+ * with quotes and backslashes escaped too.  Every message that shows
+ * user text cuts it here. */
 static void
-escape_into(struct sink *o, const char *s, size_t len)
-{
-	size_t		i = 0, n;
-	uint32_t	c;
-
-	while (i < len) {
-		n = utf8_decode(s + i, len - i, &c);
-		quote_char(o, s + i, n, c, 0);
-		i += n;
-	}
-}
-
-/* Appends s quoted and escaped, at most max characters of it. */
-static void
-quote_into(struct sink *o, const char *s, size_t len, size_t max)
+cut_into(struct sink *o, const char *s, size_t len, size_t max, int quotes)
 {
 	size_t		i = 0, n, count = 0;
 	uint32_t	c;
 
-	sink_add(o, "\"", 1);
+	if (quotes)
+		sink_add(o, "\"", 1);
 	while (i < len) {
 		if (count++ == max) {
 			sink_add(o, "...", 3);
 			break;
 		}
 		n = utf8_decode(s + i, len - i, &c);
-		quote_char(o, s + i, n, c, 1);
+		quote_char(o, s + i, n, c, quotes);
 		i += n;
 	}
-	sink_add(o, "\"", 1);
+	if (quotes)
+		sink_add(o, "\"", 1);
+}
+
+/* Appends s with what is not printable escaped; quotes and backslashes
+ * are left as they are. */
+static void
+escape_into(struct sink *o, const char *s, size_t len)
+{
+	cut_into(o, s, len, SIZE_MAX, 0);
 }
 
 /* Writes s into buf (QUOTE_SIZE bytes) quoted, escaped and cut; it always
@@ -272,15 +274,30 @@ quote(char *buf, const char *s, size_t len)
 	struct sink	o = { NULL, buf, QUOTE_SIZE, 0 };
 
 	buf[0] = '\0';
-	quote_into(&o, s, len, QUOTE_MAX);
+	cut_into(&o, s, len, QUOTE_MAX, 1);
 	return buf;
 }
 
-/* Appends s quoted and escaped, whole. */
+/* Appends s escaped, without quotes, cut after max characters. */
 void
-quote_full(struct strbuf *sb, const char *s, size_t len)
+cut_text(struct strbuf *sb, const char *s, size_t len, size_t max)
 {
 	struct sink	o = { sb, NULL, 0, 0 };
 
-	quote_into(&o, s, len, SIZE_MAX);
+	cut_into(&o, s, len, max, 0);
+}
+
+/* Appends key to a JSON path: ".key" ("key" at the start) for a plain
+ * name that is not too long to show, else ["key"] quoted and cut. */
+void
+path_add_key(struct strbuf *sb, const char *key, size_t len, int plain)
+{
+	char	q[QUOTE_SIZE];
+
+	if (plain && len <= QUOTE_MAX) {
+		if (sb->len > 0)
+			strbuf_addc(sb, '.');
+		strbuf_addn(sb, key, len);
+	} else
+		strbuf_addf(sb, "[%s]", quote(q, key, len));
 }

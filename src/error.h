@@ -29,9 +29,11 @@ void	error_nomem(struct infdiag_error *);
 /* Says whether an error is set. */
 int	error_is_set(const struct infdiag_error *);
 
-/* The longest piece of user text shown inside a message, in characters;
+/* The longest name, key or token shown inside a message, in characters;
  * longer text is cut with "...". */
 #define QUOTE_MAX	64
+/* The longest formula shown inside a message, in characters. */
+#define QUOTE_FORMULA_MAX	160
 /* Room for a quoted, escaped, cut piece of user text. */
 #define QUOTE_SIZE	(QUOTE_MAX * 6 + 8)
 
@@ -39,8 +41,13 @@ int	error_is_set(const struct infdiag_error *);
  * escaped, non-printable characters as \n, \t or \uXXXX, cut after
  * QUOTE_MAX characters.  Returns buf. */
 const char *quote(char *buf, const char *s, size_t len);
-/* The same into a growing string, without the cut. */
-void	quote_full(struct strbuf *, const char *s, size_t len);
+/* Appends s as it reads, without quotes but with non-printable characters
+ * escaped, cut after max characters with "...". */
+void	cut_text(struct strbuf *, const char *s, size_t len, size_t max);
+/* Appends key to a JSON path: ".key" ("key" at the start) when plain says
+ * it is a name and it is at most QUOTE_MAX characters, else ["key"]. */
+void	path_add_key(struct strbuf *, const char *key, size_t len,
+	    int plain);
 
 /* The length of the UTF-8 sequence starting at s (at most len bytes) and
  * its code point in *cp; 1 and U+FFFD for a malformed byte. */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "error.h"
 #include "expr.h"
 #include "expr_impl.h"
 
@@ -51,12 +52,20 @@ static const char *const fn_names[EXPR_FN_COUNT] = {
 
 static struct expr	*parse_sum(struct parser *, unsigned);
 
-/* Mixes v into the hash h. */
+/* Mixes v into the hash h.  The simplifier's tables index by the low
+ * bits, and a multiplication alone leaves them depending on the low bits
+ * only: a number's bits (all zero at the bottom for 1, 2, 3, ...) would
+ * cluster there.  MurmurHash3's finisher spreads every bit over all. */
 uint64_t
 expr_hash_mix(uint64_t h, uint64_t v)
 {
 	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-	return h * 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
 }
 
 /* Allocates a node with room for n kids. */
@@ -355,67 +364,37 @@ parse_nomem(struct parser *p)
 	snprintf(p->err->text, sizeof p->err->text, "out of memory");
 }
 
-/* Decodes the UTF-8 character at s (at most len bytes); -1 if invalid. */
-static long
-utf8_decode(const unsigned char *s, size_t len)
-{
-	long	cp;
-	size_t	n, i;
-
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 1;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 2;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 3;
-	else
-		return -1;
-	cp = s[0] & (0x3f >> n);
-	if (n >= len)
-		return -1;
-	for (i = 1; i <= n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	return cp;
-}
-
 /* Describes the character at byte offset pos for a message: '#' or '\u00e9'. */
 static void
 describe_char(const struct parser *p, size_t pos, char *buf, size_t size)
 {
 	unsigned char	 c = (unsigned char)p->src[pos];
-	long		 cp;
+	uint32_t	 cp;
 
 	if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\')
 		snprintf(buf, size, "'%c'", c);
 	else if (c == '\'' || c == '\\')
 		snprintf(buf, size, "'\\%c'", c);
-	else if ((cp = utf8_decode((const unsigned char *)p->src + pos,
-	    p->len - pos)) < 0)
+	else if (utf8_decode(p->src + pos, p->len - pos, &cp) == 1 &&
+	    c >= 0x80)
 		snprintf(buf, size, "'\\x%02x'", c);
 	else if (cp > 0xffff)
-		snprintf(buf, size, "'\\U%08lx'", cp);
+		snprintf(buf, size, "'\\U%08lx'", (unsigned long)cp);
 	else
-		snprintf(buf, size, "'\\u%04lx'", cp);
+		snprintf(buf, size, "'\\u%04lx'", (unsigned long)cp);
 }
 
-/* Describes a token for a message: '+' for an operator, "name" otherwise. */
+/* Describes a token for a message into buf (QUOTE_SIZE bytes): '+' for
+ * an operator, "name" (cut if long) otherwise. */
 static void
-describe_token(const struct parser *p, size_t start, size_t len, char *buf,
-    size_t size)
+describe_token(const struct parser *p, size_t start, size_t len, char *buf)
 {
 	const char	*s = p->src + start;
 
 	if (len == 1 && strchr("+-*/^(),", *s) != NULL)
-		snprintf(buf, size, "'%c'", *s);
-	else if (len > 40)
-		snprintf(buf, size, "\"%.40s...\"", s);
+		snprintf(buf, QUOTE_SIZE, "'%c'", *s);
 	else
-		snprintf(buf, size, "\"%.*s\"", (int)len, s);
+		quote(buf, s, len);
 }
 
 /* Returns the end of the digits in the source from byte offset i. */
@@ -434,7 +413,7 @@ lex_number(struct parser *p)
 {
 	const char	*s = p->src;
 	size_t		 i, e;
-	char		 small[64], *copy = small;
+	char		 small[64], *copy = small, q[QUOTE_SIZE];
 
 	i = skip_digits(p, p->pos);
 	if (i < p->len && s[i] == '.')
@@ -464,8 +443,8 @@ lex_number(struct parser *p)
 	p->pos = i;
 	if (isfinite(p->num))
 		return 0;
-	parse_error(p, p->start, "number out of range \"%.*s\"",
-	    p->tlen > 40 ? 40 : (int)p->tlen, s + p->start);
+	parse_error(p, p->start, "number out of range %s",
+	    quote(q, s + p->start, p->tlen));
 	return -1;
 }
 
@@ -546,19 +525,18 @@ at_name(const struct parser *p, size_t start, size_t len, const char *s)
 static void
 want_operand(struct parser *p)
 {
-	char	what[64];
+	char	what[QUOTE_SIZE];
 
 	if (p->tok == TOK_END && !p->have_prev) {
 		parse_error(p, p->start, "empty expression");
 		return;
 	}
 	if (p->have_prev) {
-		describe_token(p, p->prev_start, p->prev_len, what,
-		    sizeof what);
+		describe_token(p, p->prev_start, p->prev_len, what);
 		parse_error(p, p->start, "expected an operand after %s", what);
 		return;
 	}
-	describe_token(p, p->start, p->tlen, what, sizeof what);
+	describe_token(p, p->start, p->tlen, what);
 	parse_error(p, p->start, "unexpected %s", what);
 }
 
@@ -566,9 +544,9 @@ want_operand(struct parser *p)
 static void
 want_operator(struct parser *p)
 {
-	char	what[64];
+	char	what[QUOTE_SIZE];
 
-	describe_token(p, p->start, p->tlen, what, sizeof what);
+	describe_token(p, p->start, p->tlen, what);
 	if (p->tok == TOK_OP && !at_op(p, '('))
 		parse_error(p, p->start, "unexpected %s", what);
 	else
@@ -623,6 +601,7 @@ parse_group(struct parser *p, unsigned depth, const char *fn)
 static struct expr *
 parse_call(struct parser *p, unsigned depth, size_t start, size_t len)
 {
+	char	q[QUOTE_SIZE];
 	int	fn;
 
 	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
@@ -630,8 +609,8 @@ parse_call(struct parser *p, unsigned depth, size_t start, size_t len)
 			break;
 	}
 	if (fn == EXPR_FN_COUNT) {
-		parse_error(p, start, "unknown function \"%.*s\"",
-		    len > 40 ? 40 : (int)len, p->src + start);
+		parse_error(p, start, "unknown function %s",
+		    quote(q, p->src + start, len));
 		return NULL;
 	}
 	if (check_depth(p, depth + 1, start) != 0)
@@ -660,6 +639,7 @@ parse_name(struct parser *p, unsigned depth)
 {
 	size_t		 start = p->start, len = p->tlen;
 	uint32_t	 slot = 0;
+	char		 q[QUOTE_SIZE];
 	int		 fn;
 
 	if (lex(p) != 0)
@@ -688,15 +668,14 @@ parse_name(struct parser *p, unsigned depth)
 	if (at_name(p, start, len, "e"))
 		return expr_const(EXPR_E);
 	if (p->resolve == NULL) {
-		parse_error(p, start, "unknown name \"%.*s\"",
-		    len > 40 ? 40 : (int)len, p->src + start);
+		parse_error(p, start, "unknown name %s",
+		    quote(q, p->src + start, len));
 		return NULL;
 	}
 	if (p->resolve(p->ctx, p->src + start, len, &slot, p->err) != 0) {
 		if (p->err->text[0] == '\0' && !p->err->nomem)
 			snprintf(p->err->text, sizeof p->err->text,
-			    "unknown name \"%.*s\"", len > 40 ? 40 : (int)len,
-			    p->src + start);
+			    "unknown name %s", quote(q, p->src + start, len));
 		p->err->column = p->err->nomem ? 0 : column_of(p, start);
 		return NULL;
 	}

@@ -78,6 +78,12 @@ expr_format_number(double v, char *buf, size_t size)
 		    v > 0 ? "inf" : "-inf");
 		return;
 	}
+	/* An integer below 10^15 is its digits: no search for the shortest
+	 * form (which costs a dozen conversions on a long sum's k·x). */
+	if (fabs(v) < 1e15 && v == trunc(v)) {
+		snprintf(buf, size, "%.0f", v);
+		return;
+	}
 	for (digits = 1; digits <= 17; digits++) {
 		snprintf(buf, size, "%.*g", digits, v);
 		if (strtod(buf, NULL) == v)

@@ -94,19 +94,13 @@ order_by_heap(struct infdiag_model *m, uint32_t *pending, uint32_t *heap)
 	return done;
 }
 
-/* Appends a variable's name, cut after QUOTE_MAX characters as quote()
- * cuts user text.  Names are ASCII letters, digits and '_'. */
+/* Appends a variable's name, cut after QUOTE_MAX characters. */
 static void
 name_text(const struct infdiag_model *m, uint32_t v, struct strbuf *sb)
 {
 	const char	*name = m->vars[v].name;
-	size_t		 len = strlen(name);
 
-	if (len > QUOTE_MAX) {
-		strbuf_addn(sb, name, QUOTE_MAX);
-		strbuf_add(sb, "...");
-	} else
-		strbuf_addn(sb, name, len);
+	cut_text(sb, name, strlen(name), QUOTE_MAX);
 }
 
 /* Appends the cycle (walk[0..len) in influence order) to the message. */

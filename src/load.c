@@ -73,14 +73,8 @@ static size_t
 path_push_key(struct loader *L, const char *key)
 {
 	size_t	mark = L->path.len, len = strlen(key);
-	char	q[QUOTE_SIZE];
 
-	if (load_name_valid(key, len) && len <= QUOTE_MAX) {
-		if (mark > 0)
-			strbuf_addc(&L->path, '.');
-		strbuf_add(&L->path, key);
-	} else
-		strbuf_addf(&L->path, "[%s]", quote(q, key, len));
+	path_add_key(&L->path, key, len, load_name_valid(key, len));
 	return mark;
 }
 
@@ -965,6 +959,11 @@ syntax_error(const json_error_t *jerr, struct infdiag_error *err)
 	switch (json_error_code(jerr)) {
 	case json_error_out_of_memory:
 		error_nomem(err);
+		return;
+	case json_error_stack_overflow:
+		/* jansson says "maximum parsing depth reached near '['". */
+		error_set_at(err, line, column, "arrays and objects are nested "
+		    "more than %d deep", JSON_PARSER_MAX_DEPTH);
 		return;
 	case json_error_duplicate_key:
 		what = "duplicate key";

@@ -98,32 +98,59 @@ numbers_local_formula(struct strbuf *sb, const struct infdiag_analysis *a,
 	return 1;
 }
 
+/* The most input values a numeric error lists. */
+#define ERROR_INPUTS_SHOWN	8
+
+/* Appends what the scratch buffer holds, cut after max characters, and
+ * empties it; a failure in either is sticky in sb. */
+static void
+add_cut(struct strbuf *sb, struct strbuf *scratch, size_t max)
+{
+	if (strbuf_failed(scratch))
+		sb->failed = 1;
+	cut_text(sb, strbuf_str(scratch), scratch->len, max);
+	strbuf_truncate(scratch, 0);
+}
+
 /* Fails with a numeric error at v: what went wrong, in which formula
  * (v's expression, or its local derivative with respect to input slot
- * when slot is not INFDIAG_NONE), at which input values. */
+ * when slot is not INFDIAG_NONE), at which input values.  Names and
+ * formulas are cut, so that the message stays one short line. */
 static int
 numeric_error(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
     const struct expr *e, const char *what, struct infdiag_error *err)
 {
 	const struct infdiag_model	*m = a->m;
 	struct strbuf			 sb = STRBUF_INIT, path = STRBUF_INIT;
+	struct strbuf			 scratch = STRBUF_INIT;
+	const char			*name = m->vars[v].name;
 	uint32_t			 i, p;
 
 	strbuf_addf(&sb, "%s in ", what);
 	if (slot == INFDIAG_NONE)
-		strbuf_add(&sb, m->vars[v].name);
-	else
-		note_local(&sb, m, v, m->in_idx[m->in_off[v] + slot],
+		cut_text(&sb, name, strlen(name), QUOTE_MAX);
+	else {
+		note_local(&scratch, m, v, m->in_idx[m->in_off[v] + slot],
 		    STYLE_TEXT);
+		add_cut(&sb, &scratch, QUOTE_FORMULA_MAX);
+	}
 	strbuf_add(&sb, " = ");
-	print_expr(&sb, m, v, e, STYLE_TEXT);
+	print_expr(&scratch, m, v, e, STYLE_TEXT);
+	add_cut(&sb, &scratch, QUOTE_FORMULA_MAX);
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (i - m->in_off[v] == ERROR_INPUTS_SHOWN) {
+			strbuf_add(&sb, ", ...");
+			break;
+		}
 		p = m->in_idx[i];
-		strbuf_addf(&sb, "%s%s = ", i == m->in_off[v] ? ", with " :
-		    ", ", m->vars[p].name);
+		strbuf_add(&sb, i == m->in_off[v] ? ", with " : ", ");
+		cut_text(&sb, m->vars[p].name, strlen(m->vars[p].name),
+		    QUOTE_MAX);
+		strbuf_add(&sb, " = ");
 		numbers_format(&sb, a->num->value[p], STYLE_ASCII);
 	}
-	strbuf_addf(&path, "variables.%s", m->vars[v].name);
+	path_add_key(&path, "variables", 9, 1);
+	path_add_key(&path, name, strlen(name), 1);
 	if (strbuf_failed(&sb) || strbuf_failed(&path))
 		error_nomem(err);
 	else
@@ -131,6 +158,7 @@ numeric_error(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
 		    strbuf_str(&sb));
 	strbuf_release(&sb);
 	strbuf_release(&path);
+	strbuf_release(&scratch);
 	return -1;
 }
 

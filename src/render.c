@@ -93,6 +93,10 @@ static const struct {
 /* The process's Graphviz context, made on first use. */
 static GVC_t	*gv_context;
 
+/* The most of a Graphviz message shown, in characters: enough for its
+ * list of layout engines after a 64-character name. */
+#define GV_MESSAGE_MAX	240
+
 /* Graphviz's messages during one rendering: agseterrf() hands them over
  * in pieces ("Error", ": ", the text), so they are gathered here. */
 static struct strbuf	gv_messages = STRBUF_INIT;
@@ -105,12 +109,14 @@ catch_message(char *piece)
 	return 0;
 }
 
-/* The first error among the messages, on one line; the first message
- * when none says "Error"; NULL when there is none. */
+/* The first error among the messages, on one line and cut (Graphviz
+ * quotes what it was given, a layout name or a label, whole); the first
+ * message when none says "Error"; NULL when there is none. */
 static const char *
 first_error(char *buf, size_t size)
 {
 	const char	*s = strbuf_str(&gv_messages), *e;
+	struct strbuf	 shown = STRBUF_INIT;
 	size_t		 len;
 
 	if (s == NULL || *s == '\0')
@@ -122,7 +128,9 @@ first_error(char *buf, size_t size)
 	len = strcspn(s, "\n");
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
 		len--;
-	snprintf(buf, size, "%.*s", (int)len, s);
+	cut_text(&shown, s, len, GV_MESSAGE_MAX);
+	snprintf(buf, size, "%s", strbuf_str(&shown));
+	strbuf_release(&shown);
 	return buf;
 }
 
@@ -163,12 +171,22 @@ static int
 lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
     const char *format, FILE *fp, struct infdiag_error *err)
 {
-	char	buf[INFDIAG_ERROR_TEXT_LENGTH];
+	char	buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
 	int	rc;
 
+	/* Graphviz 2.42 crashes on a message of 1024 bytes or more when its
+	 * messages are caught (userout() reuses its va_list), and its
+	 * message for an unknown engine quotes the name whole: no engine
+	 * has a long name, so a long one never reaches it. */
+	if (strlen(layout) > QUOTE_MAX) {
+		error_set(err, INFDIAG_EUSAGE, NULL, "layout %s: unknown "
+		    "engine", quote(q, layout, strlen(layout)));
+		return -1;
+	}
 	if (gvLayout(gvc, g, layout) != 0) {
-		error_set(err, INFDIAG_EUSAGE, NULL, "layout \"%s\": %s",
-		    layout, first_error(buf, sizeof(buf)) != NULL ? buf :
+		error_set(err, INFDIAG_EUSAGE, NULL, "layout %s: %s",
+		    quote(q, layout, strlen(layout)),
+		    first_error(buf, sizeof(buf)) != NULL ? buf :
 		    "unknown engine");
 		return -1;
 	}
@@ -191,7 +209,7 @@ infdiag_render(const struct infdiag_analysis *a,
 {
 	const char	*layout = o->layout != NULL ? o->layout : "dot";
 	const char	*format;
-	char		 buf[INFDIAG_ERROR_TEXT_LENGTH];
+	char		 buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
 	agusererrf	 old;
 	Agraph_t	*g;
 	int		 rc = -1;
@@ -199,7 +217,8 @@ infdiag_render(const struct infdiag_analysis *a,
 	error_init(err, infdiag_model_source(a->m));
 	if (o->type == NULL || (format = find_format(o->type)) == NULL) {
 		error_set(err, INFDIAG_EUSAGE, NULL, "unknown output type "
-		    "\"%s\" (svg%s)", o->type != NULL ? o->type : "",
+		    "%s (svg%s)", quote(q, o->type != NULL ? o->type : "",
+		    o->type != NULL ? strlen(o->type) : 0),
 		    sizeof(types) / sizeof(types[0]) > 1 ? ", png or pdf" : "");
 		return -1;
 	}

@@ -117,6 +117,21 @@ if ls "$TMPD"/keep.svg.tmp.* >/dev/null 2>&1; then
 else
 	ok "render --layout nosuch: no temporary file left"
 fi
+# Graphviz quotes an unknown engine's name whole, and crashed on its own
+# message past 1024 bytes: a long name is refused before, and cut.
+for n in 64 2000; do
+	long=$(awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "x" }')
+	run render --layout "$long" -o "$TMPD/keep.svg" "$ex3"
+	expect_status "render --layout of $n characters" 2
+	if [ "$(wc -l <"$TMPD/err")" -eq 1 ] &&
+	    [ "$(wc -c <"$TMPD/err")" -lt 400 ]; then
+		ok "render --layout of $n characters: one short line"
+	else
+		not_ok "render --layout of $n characters: one short line" \
+		    "$(wc -lc <"$TMPD/err")"
+	fi
+done
+expect_text "render --layout of 2000 characters" err "$ex3: layout \"$(printf '%.64s' "$long")...\": unknown engine"
 run render --layout neato -o "$TMPD/keep.svg" "$ex3"
 expect_status "render --layout neato" 0
 expect_head "render --layout neato" "$TMPD/keep.svg" "<?xml"

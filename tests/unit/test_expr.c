@@ -155,7 +155,14 @@ parse__bad_input__reports_message_and_column(void **state)
 		    "unexpected character '\\U0001f600'" },
 		{ "x abcdefghijabcdefghijabcdefghijabcdefghijXYZ", 3,
 		    "expected an operator before "
-		    "\"abcdefghijabcdefghijabcdefghijabcdefghij...\"" },
+		    "\"abcdefghijabcdefghijabcdefghijabcdefghijXYZ\"" },
+		{ "x abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij"
+		    "abcdefghijabcdXYZ", 3,
+		    "expected an operator before "
+		    "\"abcdefghijabcdefghijabcdefghijabcdefghijabcdefghij"
+		    "abcdefghijabcd...\"" },
+		{ "x + \x01", 5, "unexpected character '\\u0001'" },
+		{ "x + \xed\xa0\x80", 5, "unexpected character '\\xed'" },
 	};
 	struct expr_error	 err;
 	struct expr		*e;

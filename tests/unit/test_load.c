@@ -16,6 +16,7 @@
 #include "util.h"
 
 #include "infdiag.h"
+#include "error.h"
 #include "model.h"
 
 /* A model that uses every key of the format. */
@@ -512,9 +513,29 @@ error__long_source__is_cut_to_fit(void **state)
 	source[sizeof(source) - 1] = '\0';
 	assert_null(infdiag_model_load_buffer(json, strlen(json), source,
 	    &err));
+	/* Cut to fit, and the cut shown. */
 	assert_int_equal(strlen(err.source), INFDIAG_ERROR_SOURCE_LENGTH - 1);
 	assert_int_equal(strncmp(err.source, source,
-	    INFDIAG_ERROR_SOURCE_LENGTH - 1), 0);
+	    INFDIAG_ERROR_SOURCE_LENGTH - 4), 0);
+	assert_string_equal(err.source + INFDIAG_ERROR_SOURCE_LENGTH - 4,
+	    "...");
+}
+
+static void
+error__long_text__is_cut_with_dots(void **state)
+{
+	struct infdiag_error	 err;
+	char			 name[2000];
+
+	(void)state;
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	error_init(&err, "m.json");
+	error_set(&err, INFDIAG_EMODEL, name, "unknown variable %s", name);
+	assert_int_equal(strlen(err.text), INFDIAG_ERROR_TEXT_LENGTH - 1);
+	assert_string_equal(err.text + INFDIAG_ERROR_TEXT_LENGTH - 4, "...");
+	assert_int_equal(strlen(err.path), INFDIAG_ERROR_PATH_LENGTH - 1);
+	assert_string_equal(err.path + INFDIAG_ERROR_PATH_LENGTH - 4, "...");
 }
 
 static void
@@ -781,6 +802,7 @@ main(void)
 		   error_format__small_buffer__cuts_and_returns_needed_length),
 		cmocka_unit_test(error_format__no_source__says_infdiag),
 		cmocka_unit_test(error__long_source__is_cut_to_fit),
+		cmocka_unit_test(error__long_text__is_cut_with_dots),
 		cmocka_unit_test(error__null_error__still_returns_null),
 		cmocka_unit_test(error__messages__name_the_place),
 		cmocka_unit_test(free__null__is_a_no_op),
