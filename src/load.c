@@ -336,6 +336,13 @@ load_inputs(struct loader *L, const json_t *arr)
 
 	if (!json_is_array(arr))
 		return fail_type(L, "an array of variable names", arr);
+	/* The names' slots are scattered over a table as large as the
+	 * model: ask for them all before the first is needed. */
+	json_array_foreach(arr, i, j) {
+		if (json_is_string(j))
+			model_lookup_prefetch(L->m, json_string_value(j),
+			    json_string_length(j));
+	}
 	json_array_foreach(arr, i, j) {
 		w = json_is_string(j) ? model_lookup(L->m,
 		    json_string_value(j), json_string_length(j)) : INFDIAG_NONE;

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "infdiag.h"
 #include "cli.h"
@@ -345,6 +348,16 @@ main(int argc, char **argv)
 {
 	const struct cli_cmd	*cmd;
 
+#if defined(__GLIBC__) && defined(M_MXFAST)
+	/* A model is read into jansson's tree of millions of small blocks,
+	 * freed before the work on the model allocates its large arrays.
+	 * With glibc's fast bins those frees are only parked, and the first
+	 * large allocation then walks all of them (malloc_consolidate): a
+	 * second or more on 10^6 variables.  Without fast bins each free is
+	 * merged as it happens: check of 10^6 variables takes 15% less, and
+	 * nothing else measured slower. */
+	mallopt(M_MXFAST, 0);
+#endif
 	if (argc < 2) {
 		usage(stderr);
 		return INFDIAG_EUSAGE;

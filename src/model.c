@@ -59,6 +59,17 @@ model_hash_insert(struct infdiag_model *m, uint32_t v)
 	m->hash[i] = (uint64_t)h << 32 | (v + 1);
 }
 
+/* Starts fetching the table slot where a name of len bytes begins its
+ * search, so that a run of lookups waits for memory once, not each. */
+void
+model_lookup_prefetch(const struct infdiag_model *m, const char *name,
+    size_t len)
+{
+	if (m->hash != NULL)
+		__builtin_prefetch(&m->hash[name_hash(name, len) &
+		    m->hash_mask]);
+}
+
 /* Looks a name of len bytes up; INFDIAG_NONE when absent.  The stored
  * hash spares a visit to each name that cannot match. */
 uint32_t
@@ -73,11 +84,14 @@ model_lookup(const struct infdiag_model *m, const char *name, size_t len)
 	h = name_hash(name, len);
 	i = h & m->hash_mask;
 	while ((e = m->hash[i]) != 0) {
-		v = (uint32_t)e - 1;
-		cand = m->vars[v].name;
-		if ((uint32_t)(e >> 32) == h && memcmp(cand, name, len) == 0 &&
-		    cand[len] == '\0')
-			return v;
+		/* The variable and its name are read only when the hash
+		 * matches: each is a cache miss on a large model. */
+		if ((uint32_t)(e >> 32) == h) {
+			v = (uint32_t)e - 1;
+			cand = m->vars[v].name;
+			if (memcmp(cand, name, len) == 0 && cand[len] == '\0')
+				return v;
+		}
 		i = (i + 1) & m->hash_mask;
 	}
 	return INFDIAG_NONE;

@@ -88,6 +88,8 @@ var_ninputs(const struct infdiag_model *m, uint32_t v)
 
 /* Looks a name of len bytes up; INFDIAG_NONE when absent. */
 uint32_t	model_lookup(const struct infdiag_model *, const char *, size_t);
+void		model_lookup_prefetch(const struct infdiag_model *, const char *,
+		    size_t);
 /* Adds var v to the name table; the table was sized for all of them. */
 void		model_hash_insert(struct infdiag_model *, uint32_t);
 /* Allocates the name table for n names; -1 when out of memory. */
