@@ -330,6 +330,14 @@ numbers_tangents(const struct infdiag_analysis *a, const struct deriv *d,
 	return 1;
 }
 
+/* The error of a finite difference fd against a derivative's value,
+ * relative to max(|value|, |fd|, 1). */
+static double
+fd_error(double value, double fd)
+{
+	return fabs(fd - value) / fmax(fmax(fabs(value), fabs(fd)), 1);
+}
+
 /* The value of of with wrt moved to x, recomputing the variables on the
  * paths into vals (on[v] == stamp marks them); 0, or -1 when an
  * expression cannot be evaluated. */
@@ -358,33 +366,74 @@ perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
 	return 0;
 }
 
+/* A check agrees when its relative error is at most this; otherwise the
+ * step is refined (CHECK_REFINE times, each CHECK_SHRINK smaller). */
+#define CHECK_AGREE	1e-6
+#define CHECK_REFINE	8
+#define CHECK_SHRINK	10.0
+
+/* The central difference of d at its point with step h into *fd; 0, or
+ * -1 when the model cannot be evaluated on both sides. */
+static int
+central(const struct infdiag_analysis *a, const struct deriv *d, double h,
+    const uint32_t *on, uint32_t stamp, double *vals, double *in, double *fd)
+{
+	double	x = a->num->value[d->wrt], up, down;
+
+	if (perturbed(a, d, x + h, on, stamp, vals, in, &up) != 0 ||
+	    perturbed(a, d, x - h, on, stamp, vals, in, &down) != 0)
+		return -1;
+	*fd = (up - down) / (2 * h);
+	return 0;
+}
+
 /* Checks d's value by a central finite difference of the whole model,
  * with the step cbrt(epsilon)·max(1, |x|) that balances truncation and
- * rounding.  The error is relative to max(|value|, |fd|, 1): a derivative
- * that is exactly 0 is still checked, against the step's rounding.  The
- * variables on d's paths are marked in on[] with stamp. */
+ * rounding for a function that varies on the scale of x.  When that
+ * disagrees with d's value (a function that varies much faster, say
+ * sin(10^6·x), makes the step too coarse), steps CHECK_SHRINK times
+ * smaller are tried, and the difference that agrees best with the one
+ * before it (the finer of the two) is kept: the steps are judged among
+ * themselves, never by d's value, so a wrong derivative still shows.
+ * The error is relative to max(|value|, |fd|, 1): a derivative that is
+ * exactly 0 is still checked, against the step's rounding.  The variables
+ * on d's paths are marked in on[] with stamp. */
 static void
 check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
     uint32_t stamp, double *vals, double *in)
 {
 	const struct numbers		*n = a->num;
-	double				 x, h, up, down, scale;
+	double				 x, h, fd, prev, best, gap, best_gap;
 	uint32_t			 k;
 
 	for (k = 0; k < d->nrel; k++)
 		on[d->rel[k]] = stamp;
 	x = n->value[d->wrt];
 	h = cbrt(DBL_EPSILON) * (fabs(x) > 1 ? fabs(x) : 1);
-	if (perturbed(a, d, x + h, on, stamp, vals, in, &up) != 0 ||
-	    perturbed(a, d, x - h, on, stamp, vals, in, &down) != 0) {
+	if (central(a, d, h, on, stamp, vals, in, &fd) != 0) {
 		d->num.fd_note = "the model cannot be evaluated on both "
 		    "sides of the point";
 		return;
 	}
-	d->num.fd = (up - down) / (2 * h);
-	scale = fmax(fmax(fabs(d->num.forward), fabs(d->num.fd)), 1);
-	d->num.fd_error = fabs(d->num.fd - d->num.forward) / scale;
-	d->num.has_check = isfinite(d->num.fd);
+	best = fd;
+	if (!(fd_error(d->num.forward, fd) <= CHECK_AGREE)) {
+		best_gap = INFINITY;
+		for (k = 0; k < CHECK_REFINE; k++) {
+			prev = fd;
+			h /= CHECK_SHRINK;
+			if (central(a, d, h, on, stamp, vals, in, &fd) != 0 ||
+			    !isfinite(fd))
+				break;
+			gap = fabs(fd - prev);
+			if (gap < best_gap) {
+				best_gap = gap;
+				best = fd;
+			}
+		}
+	}
+	d->num.fd = best;
+	d->num.fd_error = fd_error(d->num.forward, best);
+	d->num.has_check = isfinite(best);
 }
 
 /* The work of checking d by finite differences, in expression nodes
