@@ -22,6 +22,7 @@
 #include "error.h"
 #include "expr.h"
 #include "expr_impl.h"
+#include "hash.h"
 
 enum token {
 	TOK_END,
@@ -55,17 +56,12 @@ static struct expr	*parse_sum(struct parser *, unsigned);
 /* Mixes v into the hash h.  The simplifier's tables index by the low
  * bits, and a multiplication alone leaves them depending on the low bits
  * only: a number's bits (all zero at the bottom for 1, 2, 3, ...) would
- * cluster there.  MurmurHash3's finisher spreads every bit over all. */
+ * cluster there.  hash_finish() spreads every bit over all. */
 uint64_t
 expr_hash_mix(uint64_t h, uint64_t v)
 {
 	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
+	return hash_finish(h);
 }
 
 /* Allocates a node with room for n kids. */

@@ -29,6 +29,7 @@
 
 #include "alloc.h"
 #include "gv_compat.h"
+#include "hash.h"
 
 /* A named object: its ID, its kind and its interned name. */
 struct gv_name {
@@ -51,16 +52,14 @@ struct gv_ids {
 	int		 failed; /* out of memory: no new IDs */
 };
 
-/* Hashes a kind and a name (FNV-1a). */
+/* Hashes a kind and a name. */
 static size_t
 hash_name(int kind, const char *s)
 {
-	uint64_t	h = 14695981039346656037ULL;
+	unsigned char	k = (unsigned char)kind;
 
-	h = (h ^ (unsigned char)kind) * 1099511628211ULL;
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
+	return (size_t)hash_finish(hash_bytes(hash_bytes(HASH_SEED, &k, 1),
+	    s, strlen(s)));
 }
 
 /* The slot that holds the name of that kind, or the free slot where it

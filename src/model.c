@@ -9,28 +9,16 @@
 #include "infdiag.h"
 #include "alloc.h"
 #include "expr.h"
+#include "hash.h"
 #include "model.h"
 #include "notation.h"
 
-/* FNV-1a over len bytes, finished by MurmurHash3's mixer. */
+/* A name's hash: its low half indexes the table, and the whole is kept
+ * beside the variable to spare a visit to each name that cannot match. */
 static uint32_t
 name_hash(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	/* FNV leaves the low bits, which index the table, poorly mixed for
-	 * names that differ in a few digits: finish as MurmurHash3 does. */
-	h ^= h >> 16;
-	h *= 0x85ebca6bu;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	h ^= h >> 16;
-	return h;
+	return (uint32_t)hash_finish(hash_bytes(HASH_SEED, s, len));
 }
 
 /* Allocates the name table for n names: a power of two at least 2n. */
