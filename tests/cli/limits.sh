@@ -78,6 +78,16 @@ expect_status "log of a 1 MB name" 4
 expect_text "log of a 1 MB name" err "$TMPD/log.json: variables[\"$cut\"]: log of a non-positive number (-2) in $cut = log($(head -c 156 "$TMPD/name")..., with $cut = -2"
 expect_one_line "log of a 1 MB name" 600
 
+# It lists at most 8 of the inputs' values.
+awk 'BEGIN { printf "{\"variables\": {"
+    for (i = 0; i < 10; i++) printf "\"a%d\": {\"value\": %d}, ", i, i
+    printf "\"y\": {\"expr\": \"log(a0"
+    for (i = 1; i < 10; i++) printf "-a%d", i
+    print ")\"}}}" }' >"$TMPD/inputs.json"
+run eval "$TMPD/inputs.json"
+expect_status "log of 10 inputs" 4
+expect_text "log of 10 inputs" err "$TMPD/inputs.json: variables.y: log of a non-positive number (-45) in y = log(a0 − a1 − a2 − a3 − a4 − a5 − a6 − a7 − a8 − a9), with a0 = 0, a1 = 1, a2 = 2, a3 = 3, a4 = 4, a5 = 5, a6 = 6, a7 = 7, ..."
+
 # Every message that quotes the name stays one short line.
 printf '{"variables": {"x": {"%s": 1}}}\n' "$name" >"$TMPD/key.json"
 printf '{"variables": {"x": {}, "y": {"inputs": ["x"], "expr": "x + %s"}}}\n' \
