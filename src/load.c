@@ -20,6 +20,7 @@
 #include "graph.h"
 #include "load.h"
 #include "model.h"
+#include "notation.h"
 #include "progress.h"
 #include "strbuf.h"
 
@@ -536,6 +537,7 @@ load_texts(struct loader *L, struct var_extra *x, json_t *const *keys)
 				    K_DESCRIPTION };
 	const char		**dest[4];
 	size_t			 i, mark;
+	char			 why[INFDIAG_ERROR_TEXT_LENGTH];
 
 	dest[0] = &x->fn;
 	dest[1] = &x->latex;
@@ -547,6 +549,9 @@ load_texts(struct loader *L, struct var_extra *x, json_t *const *keys)
 		mark = path_push_key(L, var_keys[which[i]]);
 		if (take_string(L, keys[which[i]], dest[i]) != 0)
 			return -1;
+		if (which[i] == K_LATEX &&
+		    note_latex_check(*dest[i], why, sizeof(why)) != 0)
+			return fail(L, "%s", why);
 		path_pop(L, mark);
 	}
 	return 0;

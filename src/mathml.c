@@ -3,9 +3,11 @@
  *
  * MathML from the LaTeX the notation writes: \frac, \partial, \delta and
  * the Greek letters, \cdot, \to, \left( \right), \sqrt, \exp and its
- * kind, \mathrm, \hat and its kind, subscripts and superscripts.  Other
- * commands are shown as their text.  Every character of the source ends
- * up escaped inside a token element, and nesting deeper than
+ * kind, \mathrm, \hat and its kind, subscripts and superscripts: the
+ * commands of notation.c's one table, the same that a model's "latex" key
+ * is checked against.  Other commands are shown as their text.  Every
+ * character of the source ends up escaped inside a token element, and
+ * nesting deeper than
  * MATHML_MAX_DEPTH is shown as text: a model's "latex" keys are user text.
  */
 #include <stdint.h>
@@ -14,6 +16,7 @@
 
 #include "error.h"
 #include "mathml.h"
+#include "notation.h"
 #include "strbuf.h"
 
 /* How deep the LaTeX of a formula may nest before the rest is text. */
@@ -64,62 +67,22 @@ struct mm {
 static void	mm_list(struct mm *, int group);
 static void	mm_arg(struct mm *);
 
-/* LaTeX commands written as one token: the command, the element, the
- * character. */
-static const char *const mm_tokens[][3] = {
-	{ "alpha", "mi", "α" }, { "beta", "mi", "β" }, { "gamma", "mi", "γ" },
-	{ "delta", "mi", "δ" }, { "epsilon", "mi", "ϵ" },
-	{ "varepsilon", "mi", "ε" }, { "zeta", "mi", "ζ" }, { "eta", "mi", "η" },
-	{ "theta", "mi", "θ" }, { "vartheta", "mi", "ϑ" }, { "iota", "mi", "ι" },
-	{ "kappa", "mi", "κ" }, { "lambda", "mi", "λ" }, { "mu", "mi", "μ" },
-	{ "nu", "mi", "ν" }, { "xi", "mi", "ξ" }, { "pi", "mi", "π" },
-	{ "varpi", "mi", "ϖ" }, { "rho", "mi", "ρ" }, { "varrho", "mi", "ϱ" },
-	{ "sigma", "mi", "σ" }, { "varsigma", "mi", "ς" }, { "tau", "mi", "τ" },
-	{ "upsilon", "mi", "υ" }, { "phi", "mi", "ϕ" }, { "varphi", "mi", "φ" },
-	{ "chi", "mi", "χ" }, { "psi", "mi", "ψ" }, { "omega", "mi", "ω" },
-	{ "Gamma", "mi", "Γ" }, { "Delta", "mi", "Δ" }, { "Theta", "mi", "Θ" },
-	{ "Lambda", "mi", "Λ" }, { "Xi", "mi", "Ξ" }, { "Pi", "mi", "Π" },
-	{ "Sigma", "mi", "Σ" }, { "Upsilon", "mi", "Υ" }, { "Phi", "mi", "Φ" },
-	{ "Psi", "mi", "Ψ" }, { "Omega", "mi", "Ω" }, { "partial", "mi", "∂" },
-	{ "nabla", "mi", "∇" }, { "infty", "mi", "∞" }, { "ell", "mi", "ℓ" },
-	{ "cdot", "mo", "·" }, { "times", "mo", "×" }, { "to", "mo", "→" },
-	{ "rightarrow", "mo", "→" }, { "leftarrow", "mo", "←" },
-	{ "gets", "mo", "←" }, { "pm", "mo", "±" }, { "mp", "mo", "∓" },
-	{ "leq", "mo", "≤" }, { "geq", "mo", "≥" }, { "neq", "mo", "≠" },
-	{ "approx", "mo", "≈" }, { "sum", "mo", "∑" }, { "prod", "mo", "∏" },
-	{ "ldots", "mo", "…" }, { "cdots", "mo", "⋯" }, { "{", "mo", "{" },
-	{ "}", "mo", "}" }, { "|", "mo", "‖" }, { "_", "mi", "_" },
-	{ "%", "mo", "%" }, { "#", "mo", "#" }, { "&", "mo", "&" }
-};
-
-/* Functions written upright and applied to what follows. */
-static const char *const mm_functions[] = {
-	"exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sinh",
-	"cosh", "max", "min", "det", "tr"
-};
-
-/* Accents: the command and the mark above. */
-static const char *const mm_accents[][2] = {
-	{ "hat", "^" }, { "widehat", "^" }, { "tilde", "˜" },
-	{ "widetilde", "˜" }, { "bar", "¯" }, { "overline", "¯" },
-	{ "vec", "→" }, { "dot", "˙" }, { "ddot", "¨" }
-};
-
-/* Spaces: the command and its width. */
-static const char *const mm_spaces[][2] = {
-	{ ",", "0.1667em" }, { ":", "0.2222em" }, { ";", "0.2778em" },
-	{ " ", "0.25em" }, { "quad", "1em" }, { "qquad", "2em" }
-};
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+/* Appends <tag attrs>text</tag> with the text escaped: the attributes go
+ * in the start tag only. */
+static void
+mm_token_with(struct mm *p, const char *tag, const char *attrs,
+    const char *text, size_t len)
+{
+	strbuf_addf(p->out, "<%s%s>", tag, attrs);
+	html_escape_n(p->out, text, len);
+	strbuf_addf(p->out, "</%s>", tag);
+}
 
 /* Appends <tag>text</tag> with the text escaped. */
 static void
 mm_token(struct mm *p, const char *tag, const char *text, size_t len)
 {
-	strbuf_addf(p->out, "<%s>", tag);
-	html_escape_n(p->out, text, len);
-	strbuf_addf(p->out, "</%s>", tag);
+	mm_token_with(p, tag, "", text, len);
 }
 
 static void
@@ -145,17 +108,10 @@ mm_command_name(struct mm *p, const char **name, size_t *len)
 	p->s = s;
 }
 
-/* Says whether the command of len bytes is word. */
-static int
-mm_is(const char *name, size_t len, const char *word)
-{
-	return strlen(word) == len && strncmp(name, word, len) == 0;
-}
-
 /* Appends the text of a group {...} (or of one character) as a token,
  * for \mathrm and \text. */
 static void
-mm_text_arg(struct mm *p, const char *tag)
+mm_text_arg(struct mm *p, const char *tag, const char *attrs)
 {
 	const char	*start;
 	int		 level = 1;
@@ -163,7 +119,7 @@ mm_text_arg(struct mm *p, const char *tag)
 	mm_skip_space(p);
 	if (*p->s != '{') {
 		if (*p->s != '\0') {
-			mm_token(p, tag, p->s, 1);
+			mm_token_with(p, tag, attrs, p->s, 1);
 			p->s++;
 		}
 		return;
@@ -176,7 +132,7 @@ mm_text_arg(struct mm *p, const char *tag)
 			break;
 		p->s++;
 	}
-	mm_token(p, tag, start, (size_t)(p->s - start));
+	mm_token_with(p, tag, attrs, start, (size_t)(p->s - start));
 	if (*p->s == '}')
 		p->s++;
 }
@@ -199,79 +155,72 @@ mm_delimiter(struct mm *p)
 	}
 }
 
-/* Appends a command; the backslash is read. */
+/* Appends what a command of the table makes. */
 static void
-mm_command(struct mm *p)
+mm_known(struct mm *p, const struct tex_command *t)
 {
-	const char	*name;
-	size_t		 len, i;
-
-	mm_command_name(p, &name, &len);
-	if (mm_is(name, len, "frac") || mm_is(name, len, "dfrac")) {
+	switch (t->kind) {
+	case TEX_FRAC:
 		strbuf_add(p->out, "<mfrac>");
 		mm_arg(p);
 		mm_arg(p);
 		strbuf_add(p->out, "</mfrac>");
-		return;
-	}
-	if (mm_is(name, len, "sqrt")) {
+		break;
+	case TEX_SQRT:
 		strbuf_add(p->out, "<msqrt>");
 		mm_arg(p);
 		strbuf_add(p->out, "</msqrt>");
-		return;
-	}
-	if (mm_is(name, len, "left") || mm_is(name, len, "right")) {
+		break;
+	case TEX_DELIMITER:
 		mm_delimiter(p);
-		return;
-	}
-	if (mm_is(name, len, "mathrm") || mm_is(name, len, "operatorname")) {
+		break;
+	case TEX_UPRIGHT:
 		strbuf_add(p->out, "<mrow>");
-		mm_text_arg(p, "mi mathvariant=\"normal\"");
+		mm_text_arg(p, "mi", " mathvariant=\"normal\"");
 		strbuf_add(p->out, "</mrow>");
-		return;
-	}
-	if (mm_is(name, len, "text") || mm_is(name, len, "mbox")) {
-		mm_text_arg(p, "mtext");
-		return;
-	}
-	if (mm_is(name, len, "mathit") || mm_is(name, len, "mathbf") ||
-	    mm_is(name, len, "boldsymbol") || mm_is(name, len, "mathsf")) {
+		break;
+	case TEX_TEXT:
+		mm_text_arg(p, "mtext", "");
+		break;
+	case TEX_FONT:
 		mm_arg(p);
+		break;
+	case TEX_ACCENT:
+		strbuf_add(p->out, "<mover accent=\"true\">");
+		mm_arg(p);
+		mm_token(p, "mo", t->text, strlen(t->text));
+		strbuf_add(p->out, "</mover>");
+		break;
+	case TEX_SPACE:
+		strbuf_addf(p->out, "<mspace width=\"%s\"/>", t->text);
+		break;
+	case TEX_GREEK:
+	case TEX_IDENT:
+	case TEX_OPERATOR:
+		mm_token(p, t->kind == TEX_OPERATOR ? "mo" : "mi", t->text,
+		    strlen(t->text));
+		break;
+	case TEX_FUNCTION:
+		mm_token(p, "mi", t->name, strlen(t->name));
+		strbuf_add(p->out, "<mo>&#x2061;</mo>");
+		break;
+	case TEX_IGNORED:
+		break;
+	}
+}
+
+/* Appends a command; the backslash is read. */
+static void
+mm_command(struct mm *p)
+{
+	const struct tex_command	*t;
+	const char			*name;
+	size_t				 len;
+
+	mm_command_name(p, &name, &len);
+	if ((t = tex_command_find(name, len)) != NULL) {
+		mm_known(p, t);
 		return;
-	}
-	if (mm_is(name, len, "\\") || mm_is(name, len, "!") ||
-	    mm_is(name, len, "displaystyle"))
-		return;
-	for (i = 0; i < NELEM(mm_accents); i++) {
-		if (mm_is(name, len, mm_accents[i][0])) {
-			strbuf_add(p->out, "<mover accent=\"true\">");
-			mm_arg(p);
-			mm_token(p, "mo", mm_accents[i][1],
-			    strlen(mm_accents[i][1]));
-			strbuf_add(p->out, "</mover>");
-			return;
-		}
-	}
-	for (i = 0; i < NELEM(mm_spaces); i++) {
-		if (mm_is(name, len, mm_spaces[i][0])) {
-			strbuf_addf(p->out, "<mspace width=\"%s\"/>",
-			    mm_spaces[i][1]);
-			return;
-		}
-	}
-	for (i = 0; i < NELEM(mm_tokens); i++) {
-		if (mm_is(name, len, mm_tokens[i][0])) {
-			mm_token(p, mm_tokens[i][1], mm_tokens[i][2],
-			    strlen(mm_tokens[i][2]));
-			return;
-		}
-	}
-	for (i = 0; i < NELEM(mm_functions); i++) {
-		if (mm_is(name, len, mm_functions[i])) {
-			mm_token(p, "mi", name, len);
-			strbuf_add(p->out, "<mo>&#x2061;</mo>");
-			return;
-		}
 	}
 	/* Unknown: shown as written, so that nothing is lost. */
 	strbuf_add(p->out, "<mtext>\\");

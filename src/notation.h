@@ -6,6 +6,7 @@
 #ifndef INFDIAG_NOTATION_H
 #define INFDIAG_NOTATION_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct infdiag_model;
@@ -46,6 +47,41 @@ const char *note_arrow(enum style);
 /* Appends v's perturbation rule: δv = Σ local(v,p) δp. */
 void	note_rule(struct strbuf *, const struct infdiag_model *, uint32_t v,
 	    enum style);
+
+/* What a LaTeX command does, for the MathML converter. */
+enum tex_kind {
+	TEX_GREEK,	/* a Greek letter: <mi> */
+	TEX_IDENT,	/* another letter-like symbol: <mi> */
+	TEX_OPERATOR,	/* <mo> */
+	TEX_FUNCTION,	/* \exp: upright, applied to what follows */
+	TEX_ACCENT,	/* text is the mark set above the argument */
+	TEX_UPRIGHT,	/* \mathrm, \operatorname: the argument's text */
+	TEX_FONT,	/* \mathbf: the argument in another font */
+	TEX_TEXT,	/* \text: the argument as text */
+	TEX_SPACE,	/* text is the width */
+	TEX_FRAC,
+	TEX_SQRT,
+	TEX_DELIMITER,	/* \left, \right */
+	TEX_IGNORED	/* \\, \displaystyle */
+};
+
+/* A LaTeX command infdiag knows: its name without the backslash, what it
+ * does, its character (or mark, or width), and whether a model's "latex"
+ * key may use it. */
+struct tex_command {
+	const char	*name;
+	enum tex_kind	 kind;
+	const char	*text;
+	int		 symbol;
+};
+
+/* The command named by len bytes, or NULL when infdiag does not know it:
+ * the one table of LaTeX commands. */
+const struct tex_command *tex_command_find(const char *name, size_t len);
+/* Checks a model's "latex" key (SPEC 5.1): 0 when it is allowed, else -1
+ * with the reason, "column N: ..." when it has a place, in why (size
+ * bytes). */
+int	note_latex_check(const char *, char *why, size_t size);
 
 /* The number of scalars in v: the product of its shape (1 for a scalar). */
 uint64_t note_size(const struct infdiag_model *, uint32_t v);
