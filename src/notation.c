@@ -474,7 +474,7 @@ lc_fail(struct latex_check *c, const char *at, const char *fmt, ...)
 
 /* The Greek letter (or other symbol) of the table written as the n bytes
  * at s, or NULL. */
-static const struct tex_command *
+const struct tex_command *
 tex_command_of_char(const char *s, size_t n)
 {
 	size_t	i;

@@ -78,6 +78,9 @@ struct tex_command {
 /* The command named by len bytes, or NULL when infdiag does not know it:
  * the one table of LaTeX commands. */
 const struct tex_command *tex_command_find(const char *name, size_t len);
+/* The letter-like symbol of the table (\theta) written as the n bytes at
+ * s (θ), or NULL. */
+const struct tex_command *tex_command_of_char(const char *s, size_t n);
 /* Checks a model's "latex" key (SPEC 5.1): 0 when it is allowed, else -1
  * with the reason, "column N: ..." when it has a place, in why (size
  * bytes). */

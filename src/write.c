@@ -7,6 +7,7 @@
 #include "infdiag.h"
 #include "analysis.h"
 #include "error.h"
+#include "notation.h"
 #include "write.h"
 
 static const char *const format_names[] = {
@@ -116,27 +117,177 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	return 0;
 }
 
-/* Appends model text outside mathematics: as it is (PLAIN_TEXT), without
- * line breaks (PLAIN_LINE, for a LaTeX comment), or with Markdown's markup
- * escaped and no line breaks (PLAIN_MARKDOWN). */
-void
-writer_plain(struct writer *w, const char *s, enum plain_mode mode)
+/* Appends a character that is not printable visibly, as \u001b, with its
+ * backslash written by the mode's spelling. */
+static void
+plain_control(struct writer *w, uint32_t c, const char *backslash)
 {
-	for (; *s != '\0'; s++) {
-		if (mode != PLAIN_TEXT && (*s == '\n' || *s == '\r'))
+	strbuf_add(&w->sb, backslash);
+	strbuf_addf(&w->sb, "u%04x", (unsigned)c);
+}
+
+/* Says whether c is a control character, C0 or C1. */
+static int
+plain_is_control(uint32_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
+}
+
+/* The length of what, at the start of a line of Markdown, would make
+ * the line a list item or an ordered one, a div or a heading's underline
+ * ("-", "+", ":", "=", "12." or "3)"), whose last character is then
+ * escaped; 0 when there is none. */
+static size_t
+markdown_block_mark(const char *s)
+{
+	size_t	n = 0;
+
+	if (*s != '\0' && strchr("-+:=", *s) != NULL)
+		return 1;
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n > 0 && (s[n] == '.' || s[n] == ')') ? n + 1 : 0;
+}
+
+/* Appends model text as Markdown, on one line: the characters of
+ * Markdown's (and pandoc's) inline markup are escaped with a backslash,
+ * HTML's with entities, so that no raw HTML, link, math or code can
+ * start; a mark that would start a block at the beginning is escaped
+ * too. */
+static void
+plain_markdown(struct writer *w, const char *s)
+{
+	uint32_t	c;
+	size_t		n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if ((n = markdown_block_mark(s)) > 0) {
+		strbuf_addn(&w->sb, s, n - 1);
+		strbuf_addc(&w->sb, '\\');
+		strbuf_addc(&w->sb, s[n - 1]);
+		s += n;
+	}
+	for (; *s != '\0'; s += n) {
+		n = utf8_decode(s, strlen(s), &c);
+		if (c == '\n' || c == '\r' || c == '\t')
 			strbuf_addc(&w->sb, ' ');
-		else if (mode != PLAIN_MARKDOWN)
-			strbuf_addc(&w->sb, *s);
-		else if (*s == '<')
+		else if (plain_is_control(c))
+			plain_control(w, c, "\\\\");
+		else if (c == '<')
 			strbuf_add(&w->sb, "&lt;");
-		else if (*s == '>')
+		else if (c == '>')
 			strbuf_add(&w->sb, "&gt;");
-		else if (*s == '&')
+		else if (c == '&')
 			strbuf_add(&w->sb, "&amp;");
-		else if (strchr("\\`*_[]|$~#", *s) != NULL) {
+		else if (c < 0x80 && strchr("\\`*_[]|$~#^@", (int)c) != NULL) {
 			strbuf_addc(&w->sb, '\\');
 			strbuf_addc(&w->sb, *s);
 		} else
-			strbuf_addc(&w->sb, *s);
+			strbuf_addn(&w->sb, s, n);
 	}
+}
+
+/* Appends model text for a LaTeX comment: one line, which is all that
+ * TeX reads of it, with control characters shown as their code. */
+static void
+plain_comment(struct writer *w, const char *s)
+{
+	uint32_t	c;
+	size_t		n;
+
+	for (; *s != '\0'; s += n) {
+		n = utf8_decode(s, strlen(s), &c);
+		if (c == '\n' || c == '\r' || c == '\t')
+			strbuf_addc(&w->sb, ' ');
+		else if (plain_is_control(c))
+			plain_control(w, c, "\\");
+		else
+			strbuf_addn(&w->sb, s, n);
+	}
+}
+
+/* Says whether pdflatex sets c in text with any font encoding: Latin-1's
+ * characters but for four letters and two quotes that need T1, and the
+ * dashes, quotes, ellipsis and euro sign. */
+static int
+latex_text_char(uint32_t c)
+{
+	if (c >= 0xa1 && c <= 0xff)
+		return c != 0xab && c != 0xbb && c != 0xd0 && c != 0xde &&
+		    c != 0xf0 && c != 0xfe;
+	return c == 0x2013 || c == 0x2014 || c == 0x2018 || c == 0x2019 ||
+	    c == 0x201c || c == 0x201d || c == 0x2026 || c == 0x20ac;
+}
+
+/* Appends one ASCII character as LaTeX text. */
+static void
+latex_ascii(struct writer *w, char ch)
+{
+	switch (ch) {
+	case '\\': strbuf_add(&w->sb, "\\textbackslash{}"); return;
+	case '~': strbuf_add(&w->sb, "\\textasciitilde{}"); return;
+	case '^': strbuf_add(&w->sb, "\\textasciicircum{}"); return;
+	case '<': strbuf_add(&w->sb, "\\textless{}"); return;
+	case '>': strbuf_add(&w->sb, "\\textgreater{}"); return;
+	case '|': strbuf_add(&w->sb, "\\textbar{}"); return;
+	case '[': strbuf_add(&w->sb, "{[}"); return;
+	case ']': strbuf_add(&w->sb, "{]}"); return;
+	case '{': case '}': case '%': case '$': case '#': case '&': case '_':
+		strbuf_addc(&w->sb, '\\');
+		break;
+	}
+	strbuf_addc(&w->sb, ch);
+}
+
+/* Appends model text as LaTeX text (in a paragraph or in \text{}), on
+ * one line: LaTeX's specials escaped, a Greek letter as \ensuremath{\theta},
+ * Latin-1 as it is, and any other character that pdflatex cannot set
+ * (or a control character) shown as its code, \u65e5, so that the
+ * document compiles with pdflatex whatever the model says. */
+static void
+plain_latex(struct writer *w, const char *s)
+{
+	const struct tex_command	*t;
+	uint32_t			 c;
+	size_t				 n;
+
+	for (; *s != '\0'; s += n) {
+		n = utf8_decode(s, strlen(s), &c);
+		if (c == '\n' || c == '\r' || c == '\t')
+			strbuf_addc(&w->sb, ' ');
+		else if (c < 0x80 && !plain_is_control(c))
+			latex_ascii(w, *s);
+		else if (c == 0xa0)
+			strbuf_addc(&w->sb, '~');
+		else if (latex_text_char(c))
+			strbuf_addn(&w->sb, s, n);
+		else if ((t = tex_command_of_char(s, n)) != NULL)
+			strbuf_addf(&w->sb, "\\ensuremath{\\%s}", t->name);
+		else
+			plain_control(w, c, "\\textbackslash{}");
+	}
+}
+
+/* Appends model text outside mathematics: as it is (PLAIN_TEXT), without
+ * line breaks (PLAIN_LINE, for a LaTeX comment), or with Markdown's markup
+ * (PLAIN_MARKDOWN) or LaTeX's specials (PLAIN_LATEX) escaped and no line
+ * breaks. */
+void
+writer_plain(struct writer *w, const char *s, enum plain_mode mode)
+{
+	if (mode == PLAIN_MARKDOWN) {
+		plain_markdown(w, s);
+		return;
+	}
+	if (mode == PLAIN_LATEX) {
+		plain_latex(w, s);
+		return;
+	}
+	if (mode == PLAIN_LINE) {
+		plain_comment(w, s);
+		return;
+	}
+	for (; *s != '\0'; s++)
+		strbuf_addc(&w->sb, *s);
 }

@@ -30,7 +30,8 @@ struct writer {
 enum plain_mode {
 	PLAIN_TEXT,		/* as it is */
 	PLAIN_LINE,		/* without line breaks */
-	PLAIN_MARKDOWN		/* Markdown's markup escaped, one line */
+	PLAIN_MARKDOWN,		/* Markdown's markup escaped, one line */
+	PLAIN_LATEX		/* LaTeX's specials escaped, one line */
 };
 
 /* Appends model text outside mathematics in a mode. */

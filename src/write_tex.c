@@ -61,6 +61,65 @@ aligned(struct writer *w, struct strbuf *line, int last)
 	writer_flush(w);
 }
 
+/* Appends v's function of its inputs, y = f(x, g), in mathematics but
+ * for the model's "fn", which is text: in LaTeX inside the formula as
+ * \textit{f} (one letter) or \text{sigmoid}, in Markdown between two
+ * formulas; escaped either way. */
+static void
+tex_function_of(struct writer *w, uint32_t v, int markdown)
+{
+	const struct infdiag_model	*m = w->m;
+	const struct var_extra		*x = var_extra(m, v);
+	const char			*fn = x != NULL ? x->fn : NULL;
+	uint32_t			 i;
+
+	strbuf_add(&w->sb, markdown ? "- $" : "  \\item $");
+	note_symbol(&w->sb, m, v, STYLE_LATEX);
+	strbuf_add(&w->sb, markdown && fn != NULL ? "$ = " : " = ");
+	if (fn == NULL)
+		note_symbol(&w->sb, m, v, STYLE_LATEX);
+	else if (markdown)
+		writer_plain(w, fn, PLAIN_MARKDOWN);
+	else {
+		strbuf_add(&w->sb, fn[0] != '\0' && fn[1] == '\0' ?
+		    "\\textit{" : "\\text{");
+		writer_plain(w, fn, PLAIN_LATEX);
+		strbuf_addc(&w->sb, '}');
+	}
+	strbuf_add(&w->sb, markdown && fn != NULL ? "($" : "(");
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		strbuf_add(&w->sb, i > m->in_off[v] ? ", " : "");
+		note_symbol(&w->sb, m, m->in_idx[i], STYLE_LATEX);
+	}
+	strbuf_add(&w->sb, markdown && fn != NULL ? "$)\n" : ")$\n");
+}
+
+/* Writes the variables: each independent one, and each other one as its
+ * function of its inputs. */
+static void
+tex_variables(struct writer *w, int markdown)
+{
+	const struct infdiag_model	*m = w->m;
+	uint32_t			 v;
+
+	strbuf_addf(&w->sb, markdown ? "\n## Variables (%u, with %zu "
+	    "influences)\n\n" : "\n%% Variables (%u, with %zu influences)\n"
+	    "\\begin{itemize}\n", m->nvars, m->nedges);
+	for (v = 0; v < m->nvars; v++) {
+		if (var_ninputs(m, v) > 0)
+			tex_function_of(w, v, markdown);
+		else {
+			strbuf_add(&w->sb, markdown ? "- $" : "  \\item $");
+			note_symbol(&w->sb, m, v, STYLE_LATEX);
+			strbuf_add(&w->sb, "$ (independent)\n");
+		}
+		writer_spill(w);
+	}
+	if (!markdown)
+		strbuf_add(&w->sb, "\\end{itemize}\n");
+	writer_flush(w);
+}
+
 /* Writes the sink subgraphs' rules. */
 static void
 tex_rules(struct writer *w, int markdown)
@@ -357,6 +416,7 @@ write_tex(struct writer *w, enum infdiag_part part, int markdown)
 		if (!markdown)
 			strbuf_add(&w->sb, "% (amsmath)\n");
 		writer_flush(w);
+		tex_variables(w, markdown);
 		tex_rules(w, markdown);
 	}
 	for (k = 0; part != INFDIAG_PART_EVAL && k < w->a->nwrt; k++) {

@@ -149,8 +149,8 @@ expect_status "dot with log of a negative number" 4
 
 # Hostile text from the model stays text.
 h='\"]; evil [label=x <script>alert(1)</script> & \\N \u0001 } -> evil; <b>'
-printf '{"title": "%s", "description": "%s", "variables": {"x": {"value": 1, "label": "%s", "latex": "%s"}, "g": {"expr": "x*x", "label": "%s"}, "y": {"inputs": ["x", "g"], "fn": "%s", "expr": "x+g"}}}\n' \
-    "$h" "$h" "$h" "$h" "$h" "$h" >"$TMPD/hostile.json"
+printf '{"title": "%s", "description": "%s", "variables": {"x": {"value": 1, "label": "%s"}, "g": {"expr": "x*x", "label": "%s"}, "y": {"inputs": ["x", "g"], "fn": "%s", "expr": "x+g"}}}\n' \
+    "$h" "$h" "$h" "$h" "$h" >"$TMPD/hostile.json"
 for view in full paths partial decomposition; do
 	run dot --view "$view" "$TMPD/hostile.json"
 	expect_status "hostile dot --view $view" 0
