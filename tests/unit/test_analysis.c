@@ -1234,23 +1234,27 @@ notation__latex_names__subscripts_and_latex_key(void **state)
 
 /* The JSON output's strings read back as they were given: each byte JSON
  * escapes (a control, '"', '\\') and UTF-8 text, at every offset of an
- * eight-byte word, in the title and in a "latex" key. */
+ * eight-byte word, in the title; and in a "latex" key the quotes and
+ * backslashes that a symbol may have (it may not have the rest). */
 static void
 json__hostile_strings__read_back_unchanged(void **state)
 {
 	static const char	hostile[] = "\"q\\b\n\t\r\x01\x1f\x7f é∂\\\"x";
+	static const char	symbol[] = "\"q\\hat{b}\\|\\{x\\}\"";
 	struct infdiag_model	*m;
 	struct infdiag_analysis	*a;
 	json_t			*model, *doc, *local;
-	char			 text[64], latex[96], *src;
+	char			 text[64], sym[64], latex[96], *src;
 	size_t			 k;
 
 	(void)state;
 	for (k = 0; k <= 8; k++) {
 		snprintf(text, sizeof(text), "%.*s%s", (int)k, "aaaaaaaa",
 		    hostile);
+		snprintf(sym, sizeof(sym), "%.*s%s", (int)k, "aaaaaaaa",
+		    symbol);
 		model = json_pack("{s:s, s:{s:{}, s:{s:[s], s:s}}}", "title",
-		    text, "variables", "x", "y", "inputs", "x", "latex", text);
+		    text, "variables", "x", "y", "inputs", "x", "latex", sym);
 		assert_non_null(model);
 		src = json_dumps(model, 0);
 		assert_non_null(src);
@@ -1260,7 +1264,7 @@ json__hostile_strings__read_back_unchanged(void **state)
 		assert_string_equal(jstr(doc, "title"), text);
 		local = json_array_get(jget(json_array_get(jget(doc,
 		    "subgraphs"), 0), "locals"), 0);
-		snprintf(latex, sizeof(latex), "\\frac{d%s}{dx}", text);
+		snprintf(latex, sizeof(latex), "\\frac{d%s}{dx}", sym);
 		assert_string_equal(jstr(local, "latex"), latex);
 		json_decref(doc);
 		infdiag_analysis_free(a);

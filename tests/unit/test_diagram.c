@@ -558,8 +558,8 @@ static const char plain_model[] = "{\"title\": \"T\", \"description\": "
     "\"expr\": \"x+g\"}}}";
 static const char hostile_model[] = "{\"title\": \"" HOSTILE "\", "
     "\"description\": \"" HOSTILE "\", \"variables\": {\"x\": "
-    "{\"value\": 1, \"label\": \"" HOSTILE "\", \"latex\": \"" HOSTILE
-    "\", \"description\": \"" HOSTILE "\"}, \"g\": {\"expr\": \"x*x\", "
+    "{\"value\": 1, \"label\": \"" HOSTILE "\", "
+    "\"description\": \"" HOSTILE "\"}, \"g\": {\"expr\": \"x*x\", "
     "\"label\": \"" HOSTILE "\"}, \"y\": {\"inputs\": [\"x\", \"g\"], "
     "\"fn\": \"" HOSTILE "\", \"expr\": \"x+g\"}}}";
 
