@@ -1029,6 +1029,10 @@ json_failed(json_t *root, struct infdiag_error *err)
 	return 1;
 }
 
+/* UTF-8's byte-order mark, which some editors write at the start of a
+ * file: not part of the JSON, so it is skipped. */
+static const char utf8_bom[3] = { '\xef', '\xbb', '\xbf' };
+
 /* Loads a model from len bytes in memory. */
 struct infdiag_model *
 infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
@@ -1038,6 +1042,11 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 	json_t		*root;
 
 	error_init(err, source);
+	if (len >= sizeof(utf8_bom) && memcmp(buf, utf8_bom,
+	    sizeof(utf8_bom)) == 0) {
+		buf += sizeof(utf8_bom);
+		len -= sizeof(utf8_bom);
+	}
 	mem_json_reset();
 	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
 		syntax_error(&jerr, err);
@@ -1052,24 +1061,73 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 struct reader {
 	FILE		*fp;
 	int		 error;		/* errno of a failed read, or 0 */
+	int		 too_big;	/* more than max bytes */
 	uint64_t	 bytes;		/* read so far */
+	uint64_t	 max;
+	char		 head[3];	/* the first bytes, when no BOM */
+	size_t		 nhead;
 	struct progress	 meter;
 };
 
-/* Feeds jansson from a stream, remembering a read error. */
+/* Feeds jansson from a stream, first the bytes read to look for a BOM;
+ * remembers a read error, or that the stream is longer than allowed. */
 static size_t
 read_chunk(void *buf, size_t size, void *data)
 {
 	struct reader	*r = data;
-	size_t		 n = fread(buf, 1, size, r->fp);
+	size_t		 n;
 
+	if (r->nhead > 0) {
+		n = r->nhead < size ? r->nhead : size;
+		memcpy(buf, r->head, n);
+		memmove(r->head, r->head + n, r->nhead - n);
+		r->nhead -= n;
+		return n;
+	}
+	n = fread(buf, 1, size, r->fp);
 	if (n == 0 && ferror(r->fp)) {
 		r->error = errno != 0 ? errno : EIO;
 		return (size_t)-1;
 	}
 	r->bytes += n;
+	if (r->bytes > r->max) {
+		r->too_big = 1;
+		return (size_t)-1;
+	}
 	progress_at(&r->meter, r->bytes);
 	return n;
+}
+
+/* Reads the first bytes and keeps them for jansson unless they are a
+ * byte-order mark; -1 on a read error. */
+static int
+skip_bom(struct reader *r)
+{
+	r->nhead = fread(r->head, 1, sizeof(r->head), r->fp);
+	if (r->nhead < sizeof(r->head) && ferror(r->fp)) {
+		r->error = errno != 0 ? errno : EIO;
+		return -1;
+	}
+	r->bytes = r->nhead;
+	if (r->nhead == sizeof(utf8_bom) && memcmp(r->head, utf8_bom,
+	    sizeof(utf8_bom)) == 0)
+		r->nhead = 0;
+	return 0;
+}
+
+/* Sets the error of a model larger than max bytes. */
+static void
+fail_too_big(uint64_t max, struct infdiag_error *err)
+{
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB" };
+	unsigned long long	 n = max;
+	size_t			 u = 0;
+
+	while (u + 1 < sizeof(units) / sizeof(units[0]) && n >= 1024 &&
+	    n % 1024 == 0)
+		n /= 1024, u++;
+	error_set(err, INFDIAG_EIO, "", "cannot read: the model is larger "
+	    "than %llu %s, the most infdiag reads", n, units[u]);
 }
 
 /* The bytes left to read in a regular file; 0 (unknown) for a pipe or a
@@ -1086,25 +1144,38 @@ bytes_left(FILE *fp)
 	return (uint64_t)(st.st_size - at);
 }
 
-/* Parses a stream; an unreadable stream is an I/O error. */
+/* Parses a stream of at most max bytes; an unreadable stream, or a
+ * longer one, is an I/O error. */
 static struct infdiag_model *
-load_stream(FILE *fp, const char *source, struct infdiag_error *err)
+load_stream(FILE *fp, const char *source, uint64_t max,
+    struct infdiag_error *err)
 {
-	struct reader	 r = { fp, 0, 0, { 0 } };
+	struct reader	 r;
 	json_error_t	 jerr;
-	json_t		*root;
+	json_t		*root = NULL;
+	uint64_t	 left = bytes_left(fp);
 
-	progress_begin(&r.meter, INFDIAG_STAGE_READING, bytes_left(fp),
-	    PROGRESS_BYTES);
+	if (left > max) {
+		fail_too_big(max, err);
+		return NULL;
+	}
+	memset(&r, 0, sizeof(r));
+	r.fp = fp;
+	r.max = max;
+	progress_begin(&r.meter, INFDIAG_STAGE_READING, left, PROGRESS_BYTES);
 	errno = 0;
 	mem_json_reset();
-	root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
+	if (skip_bom(&r) == 0)
+		root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
 	if (root != NULL && r.error == 0)
 		progress_end(&r.meter, r.bytes);
-	if (r.error != 0) {
+	if (r.error != 0 || r.too_big) {
 		json_decref(root);
-		error_set(err, INFDIAG_EIO, "", "cannot read: %s",
-		    strerror(r.error));
+		if (r.too_big)
+			fail_too_big(max, err);
+		else
+			error_set(err, INFDIAG_EIO, "", "cannot read: %s",
+			    strerror(r.error));
 		return NULL;
 	}
 	if (root == NULL) {
@@ -1120,13 +1191,21 @@ load_stream(FILE *fp, const char *source, struct infdiag_error *err)
 struct infdiag_model *
 infdiag_model_load_file(const char *path, struct infdiag_error *err)
 {
+	return load_file_max(path, LOAD_INPUT_MAX, err);
+}
+
+/* Loads a model of at most max bytes from a file, or from standard input
+ * for "-". */
+struct infdiag_model *
+load_file_max(const char *path, uint64_t max, struct infdiag_error *err)
+{
 	struct infdiag_model	*m;
 	struct stat		 st;
 	FILE			*fp;
 
 	if (strcmp(path, "-") == 0) {
 		error_init(err, "<stdin>");
-		return load_stream(stdin, "<stdin>", err);
+		return load_stream(stdin, "<stdin>", max, err);
 	}
 	error_init(err, path);
 	if ((fp = fopen(path, "rb")) == NULL) {
@@ -1140,7 +1219,7 @@ infdiag_model_load_file(const char *path, struct infdiag_error *err)
 		    strerror(EISDIR));
 		return NULL;
 	}
-	m = load_stream(fp, path, err);
+	m = load_stream(fp, path, max, err);
 	fclose(fp);
 	return m;
 }

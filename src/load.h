@@ -5,8 +5,20 @@
 #define INFDIAG_LOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "infdiag.h"
 
 /* Says whether s (len bytes) is a valid variable name. */
 int	load_name_valid(const char *s, size_t len);
+
+/* The most bytes a model read from a file or a stream may have: twenty
+ * times the largest benchmark model (55 MB, 10^6 variables), so that an
+ * endless stream ends with a message, not with all the memory. */
+#define LOAD_INPUT_MAX	(UINT64_C(1) << 30)
+
+/* infdiag_model_load_file() with another limit than LOAD_INPUT_MAX. */
+struct infdiag_model *load_file_max(const char *path, uint64_t max,
+	    struct infdiag_error *);
 
 #endif /* INFDIAG_LOAD_H */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <jansson.h>
 
@@ -17,7 +18,9 @@
 
 #include "infdiag.h"
 #include "error.h"
+#include "load.h"
 #include "model.h"
+#include "notation.h"
 
 /* A model that uses every key of the format. */
 static const char all_keys[] =
@@ -649,6 +652,229 @@ load_file__real_file__names_it_as_given(void **state)
 	unlink(path);
 }
 
+/* A symbol's LaTeX is checked against the allow-list: what a symbol
+ * needs is accepted, each way out of mathematics is refused with its
+ * column and reason. */
+static void
+latex__allow_list__accepts_symbols(void **state)
+{
+	static const char *const good[] = {
+		"x", "x_{0}", "\\theta", "\\hat\\theta_{11}", "\\hat{x}_{1}",
+		"\\tilde{\\boldsymbol{w}}^{(2)}", "\\mathrm{net}_{j}",
+		"\\operatorname{ReLU}", "\\mathbf{W}^{T}", "x'", "x''^{2}",
+		"x'_1", "\\vec{v}", "\\dot x", "\\bar{y}\\,z", "\\{x\\}",
+		"\\mathcal{L}", "a < b", "\"q\"", "\\Sigma_{i}^{n}",
+		"{{x}}", "\\partial_{x}"
+	};
+	char	why[INFDIAG_ERROR_TEXT_LENGTH];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		if (note_latex_check(good[i], why, sizeof(why)) != 0) {
+			print_error("refused %s: %s\n", good[i], why);
+			fail();
+		}
+	}
+}
+
+static void
+latex__allow_list__refuses_each_way_out(void **state)
+{
+	static const char *const bad[][2] = {
+		{ "x\\input{/etc/hostname}", "column 2: \\input is not "
+		    "allowed: a symbol may use only Greek letters, accents "
+		    "such as \\hat, fonts such as \\mathbf, and spaces" },
+		{ "x\\immediate\\openout9=a.txt", "column 2: \\immediate is "
+		    "not allowed: a symbol may use only Greek letters, accents "
+		    "such as \\hat, fonts such as \\mathbf, and spaces" },
+		{ "x}}\\end{align*}", "column 2: '}' closes nothing" },
+		{ "{x", "column 1: '{' is never closed" },
+		{ "50%", "column 3: '%' is not allowed: it starts a comment" },
+		{ "x$", "column 2: '$' is not allowed: it leaves mathematics" },
+		{ "#1", "column 1: '#' is not allowed: it is a macro "
+		    "parameter" },
+		{ "a&b", "column 2: '&' is not allowed: it is an alignment "
+		    "tab" },
+		{ "a~b", "column 2: '~' is not allowed: it is a space in "
+		    "text, not mathematics" },
+		{ "x^^M", "column 2: '^^' is not allowed: it writes a "
+		    "character by its code" },
+		{ "x\ny", "column 2: a line break is not allowed" },
+		{ "x\ty", "column 2: control character \\u0009 is not "
+		    "allowed" },
+		{ "\xce\xb8", "column 1: \"\xce\xb8\" is not allowed: write "
+		    "\\theta" },
+		{ "\xc3\xa9", "column 1: non-ASCII character \"\xc3\xa9\" is "
+		    "not allowed: pdflatex cannot set it in mathematics" },
+		{ "x_1_2", "column 4: double subscript" },
+		{ "x^2'", "column 4: double superscript" },
+		{ "x'_1'", "column 5: double superscript" },
+		{ "x_", "column 2: '_' has no argument" },
+		{ "^2", "column 1: '^' has nothing before it to attach to" },
+		{ "\\hat", "column 1: \\hat has no argument" },
+		{ "\\hat\\mathbf{x}", "column 1: \\hat needs braces around "
+		    "\\mathbf and its argument" },
+		{ "x_\\hat{y}", "column 2: '_' needs braces around \\hat and "
+		    "its argument" },
+		{ "x\\", "column 2: a backslash ends the symbol" },
+		{ "\\text{a}", "column 1: \\text is not allowed: a symbol may "
+		    "use only Greek letters, accents such as \\hat, fonts "
+		    "such as \\mathbf, and spaces" },
+		{ "", "an empty symbol: leave the key out for the one made "
+		    "from the name" }
+	};
+	char	why[INFDIAG_ERROR_TEXT_LENGTH];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why[0] = '\0';
+		if (note_latex_check(bad[i][0], why, sizeof(why)) == 0 ||
+		    strcmp(why, bad[i][1]) != 0) {
+			print_error("%s\ngot  \"%s\"\nwant \"%s\"\n", bad[i][0],
+			    why, bad[i][1]);
+			fail();
+		}
+	}
+}
+
+/* Braces may nest 32 deep in a symbol, not deeper (a limit on the
+ * checker's recursion). */
+static void
+latex__deep_braces__refused_past_the_limit(void **state)
+{
+	char	tex[80], why[INFDIAG_ERROR_TEXT_LENGTH];
+
+	(void)state;
+	snprintf(tex, sizeof(tex), "%.*sx%.*s", 32,
+	    "{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{", 32,
+	    "}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}");
+	assert_int_equal(note_latex_check(tex, why, sizeof(why)), 0);
+	snprintf(tex, sizeof(tex), "%.*sx%.*s", 33,
+	    "{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{", 33,
+	    "}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}");
+	assert_int_equal(note_latex_check(tex, why, sizeof(why)), -1);
+	assert_string_equal(why, "column 33: braces nested more than 32 deep");
+}
+
+/* The loader names the key: variables.NAME.latex. */
+static void
+latex__in_a_model__names_the_key(void **state)
+{
+	(void)state;
+	assert_rejected("{\"variables\": {\"x\": {\"latex\": \"x%\"}}}",
+	    "t.json: variables.x.latex: column 2: '%' is not allowed: it "
+	    "starts a comment");
+}
+
+/* A UTF-8 byte-order mark is skipped, in a buffer and in a file; one
+ * elsewhere is still a syntax error. */
+static void
+bom__at_the_start__is_skipped(void **state)
+{
+	static const char	doc[] = "\xef\xbb\xbf{\"variables\": {\"x\": {}}}";
+	struct infdiag_error	 err;
+	struct infdiag_model	*m;
+	char			 path[] = "/tmp/test_load.XXXXXX";
+	FILE			*fp;
+	int			 fd;
+
+	(void)state;
+	m = infdiag_model_load_buffer(doc, strlen(doc), "t.json", &err);
+	assert_non_null(m);
+	infdiag_model_free(m);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	assert_non_null(fp);
+	fputs(doc, fp);
+	fclose(fp);
+	m = infdiag_model_load_file(path, &err);
+	assert_non_null(m);
+	assert_int_equal(infdiag_model_count(m), 1);
+	infdiag_model_free(m);
+	unlink(path);
+	assert_rejected(" \xef\xbb\xbf{}", "t.json:1:2: invalid token near "
+	    "'\\ufeff'");
+}
+
+/* Writes an opening brace and then n spaces into a pipe from a child
+ * process, for a reader that may stop early. */
+static pid_t
+pipe_spaces(int *fd, size_t n)
+{
+	static char	spaces[4096];
+	int		p[2];
+	pid_t		pid;
+	size_t		k;
+
+	memset(spaces, ' ', sizeof(spaces));
+	assert_int_equal(pipe(p), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(p[0]);
+		if (write(p[1], "{", 1) != 1)
+			_exit(1);
+		for (k = 0; k < n; k += sizeof(spaces))
+			if (write(p[1], spaces, sizeof(spaces)) < 0)
+				break;
+		_exit(0);
+	}
+	close(p[1]);
+	*fd = p[0];
+	return pid;
+}
+
+/* A stream longer than the limit is refused once it passes it, as an
+ * input error naming the limit; one within it is read to its end. */
+static void
+limit__long_stream__refused_at_the_limit(void **state)
+{
+	struct infdiag_error	 err;
+	char			 path[32];
+	pid_t			 pid;
+	int			 fd, wstatus;
+
+	(void)state;
+	pid = pipe_spaces(&fd, 64 * 1024);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fd);
+	assert_null(load_file_max(path, 16 * 1024, &err));
+	close(fd);
+	waitpid(pid, &wstatus, 0);
+	assert_int_equal(err.status, INFDIAG_EIO);
+	assert_string_equal(err.text, "cannot read: the model is larger than "
+	    "16 KiB, the most infdiag reads");
+	pid = pipe_spaces(&fd, 8 * 1024);
+	snprintf(path, sizeof(path), "/dev/fd/%d", fd);
+	assert_null(load_file_max(path, 16 * 1024, &err));
+	close(fd);
+	waitpid(pid, &wstatus, 0);
+	assert_int_equal(err.status, INFDIAG_EMODEL);
+	assert_string_equal(err.text, "string or '}' expected near end of file");
+}
+
+/* A regular file longer than the limit is refused before it is read. */
+static void
+limit__large_file__refused_unread(void **state)
+{
+	struct infdiag_error	 err;
+	char			 path[] = "/tmp/test_load.XXXXXX";
+	int			 fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, 1001), 0);
+	close(fd);
+	assert_null(load_file_max(path, 1000, &err));
+	assert_int_equal(err.status, INFDIAG_EIO);
+	assert_string_equal(err.text, "cannot read: the model is larger than "
+	    "1000 bytes, the most infdiag reads");
+	unlink(path);
+}
+
 /* jansson reports some of its allocation failures as syntax errors
  * ("string or '}' expected"); with its allocations failing too, a syntax
  * error is taken as a clean failure. */
@@ -809,6 +1035,13 @@ main(void)
 		cmocka_unit_test(load_file__missing__fails_with_eio),
 		cmocka_unit_test(load_file__directory__fails_with_eio),
 		cmocka_unit_test(load_file__real_file__names_it_as_given),
+		cmocka_unit_test(latex__allow_list__accepts_symbols),
+		cmocka_unit_test(latex__allow_list__refuses_each_way_out),
+		cmocka_unit_test(latex__deep_braces__refused_past_the_limit),
+		cmocka_unit_test(latex__in_a_model__names_the_key),
+		cmocka_unit_test(bom__at_the_start__is_skipped),
+		cmocka_unit_test(limit__long_stream__refused_at_the_limit),
+		cmocka_unit_test(limit__large_file__refused_unread),
 		cmocka_unit_test_setup_teardown(
 		    alloc__each_failure__is_out_of_memory_and_leaks_nothing,
 		    failing_alloc_setup, failing_alloc_teardown),
