@@ -2,8 +2,9 @@
  * libFuzzer harness: a model through the whole pipeline.  What loads is
  * analysed with the numbers and a few paths listed, then written as every
  * part in every format (with and without --ascii and --explain) and as
- * DOT in the four views.  The JSON output must parse as JSON and each DOT
- * diagram as a graph.  Models over a size limit are skipped so that each
+ * DOT in the four views.  The JSON output must parse as JSON, the LaTeX
+ * output keep its braces and run no command of the model's, and each DOT
+ * diagram read as a graph.  Models over a size limit are skipped so that each
  * run stays fast; the limits, not the fuzzer, are what test_scale tests.
  *
  * Built with -DFUZZ_RENDER, it also lays out and renders an SVG and
@@ -73,6 +74,74 @@ check_failure(int rc, const struct infdiag_error *err, const char *what)
 	}
 }
 
+/* Says whether the command named at s (its letters) is one that reads,
+ * writes, defines or ends anything: no model may make the LaTeX output
+ * run one. */
+static int
+latex_banned(const char *s, size_t n)
+{
+	static const char *const banned[] = { "input", "include", "openin",
+		"openout", "read", "write", "immediate", "closeout", "def",
+		"edef", "gdef", "xdef", "let", "catcode", "csname", "special",
+		"documentclass", "usepackage", "newcommand", "renewcommand",
+		"outer", "everypar", "shipout", "end", "begin", "item" };
+	size_t	i;
+
+	for (i = 0; i < sizeof(banned) / sizeof(banned[0]); i++)
+		if (strlen(banned[i]) == n && memcmp(banned[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks LaTeX output against what a model's text could do to it: outside
+ * comments the braces balance, no ^^ or control character appears and no
+ * banned command but the writer's own environments and items (which
+ * start a line).  The model's text is escaped and its symbols checked at
+ * load time, so none of this can come from it. */
+static void
+check_latex(const char *s, size_t len)
+{
+	size_t	i, n;
+	long	level = 0;
+	int	comment = 0, line_start = 1;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n') {
+			comment = 0;
+			line_start = 1;
+			continue;
+		}
+		if (comment)
+			continue;
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    (s[i] == '^' && i + 1 < len && s[i + 1] == '^'))
+			goto bad;
+		if (s[i] == '%')
+			comment = 1;
+		else if (s[i] == '{')
+			level++;
+		else if (s[i] == '}' && --level < 0)
+			goto bad;
+		else if (s[i] == '\\') {
+			for (n = 0; i + 1 + n < len && ((s[i + 1 + n] >= 'a' &&
+			    s[i + 1 + n] <= 'z') || (s[i + 1 + n] >= 'A' &&
+			    s[i + 1 + n] <= 'Z')); n++)
+				;
+			if (latex_banned(s + i + 1, n) && !line_start)
+				goto bad;
+			i += n > 0 ? n : 1;
+		}
+		if (s[i] != ' ')
+			line_start = 0;
+	}
+	if (level == 0)
+		return;
+bad:
+	fprintf(stderr, "LaTeX output broken at byte %zu:\n%.*s\n", i,
+	    (int)len, s);
+	abort();
+}
+
 /* Writes one part in one format and checks what came out. */
 static void
 write_part(const struct infdiag_analysis *an, enum infdiag_part part,
@@ -101,6 +170,8 @@ write_part(const struct infdiag_analysis *an, enum infdiag_part part,
 		}
 		json_decref(j);
 	}
+	if (rc == 0 && format == INFDIAG_FORMAT_LATEX)
+		check_latex(s.buf, s.len);
 	sink_free(&s);
 }
 
