@@ -93,6 +93,18 @@ cp "$TMPD/hostile.html" "$TMPD/out"
 expect_grep "hostile" out '<title>&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&lt;img src=x onerror=&quot;document.title=&#39;pwned&#39;&quot;&gt;</title>'
 expect_grep "hostile" out '<mi mathvariant="normal">&lt;/math&gt;&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;</mi>'
 
+# The MathML of a name of two letters or more: \mathrm's token closes
+# without its attributes (no </mi mathvariant="normal">).
+printf '%s\n' '{"variables": {"net": {}, "out": {"inputs": ["net"], "latex": "\\mathrm{out}"}}}' >"$TMPD/names.json"
+run report "$TMPD/names.json"
+expect_status "report with long names" 0
+expect_grep "report with long names" out '<mi mathvariant="normal">net</mi>'
+if grep -qE '</[a-zA-Z]+ ' "$TMPD/out"; then
+	not_ok "report with long names: no end tag with attributes" "$(grep -oE '</[a-zA-Z]+ [^>]*>' "$TMPD/out" | head -3)"
+else
+	ok "report with long names: no end tag with attributes"
+fi
+
 # Errors: a bad model, an unwritable output.
 run report "$TESTDATA/invalid/cycle.json"
 [ -f "$TESTDATA/invalid/cycle.json" ] && expect_status "report invalid" 1

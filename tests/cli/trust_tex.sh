@@ -147,14 +147,6 @@ cp "$TMPD/out" "$TMPD/explain.md"
 pandoc_html "hostile markdown --explain" "$TMPD/explain.md"
 expect_grep "hostile markdown --explain" out '\- a list? \\end{document}'
 
-# The report's MathML: \mathrm's token closes without its attributes, for
-# a name of two letters or more.
-printf '%s\n' '{"variables": {"net": {}, "out": {"inputs": ["net"], "latex": "\\mathrm{out}"}}}' >"$TMPD/names.json"
-run report "$TMPD/names.json"
-expect_status "report with long names" 0
-expect_grep "report with long names" out '<mi mathvariant="normal">net</mi>'
-expect_no_grep "report with long names" out '</[a-z]+ '
-
 # A UTF-8 byte-order mark starts a model as a file and on standard input.
 printf '\357\273\277%s\n' '{"variables": {"x": {}}}' >"$TMPD/bom.json"
 run check "$TMPD/bom.json"
