@@ -116,12 +116,17 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	return 0;
 }
 
-/* Appends model text outside mathematics: as it is (PLAIN_TEXT), without
- * line breaks (PLAIN_LINE, for a LaTeX comment), or with Markdown's markup
- * escaped and no line breaks (PLAIN_MARKDOWN). */
+/* Appends model text outside mathematics: as it reads, with every control
+ * character but newline and tab shown as \uXXXX (PLAIN_TEXT, for a
+ * terminal), without line breaks (PLAIN_LINE, for a LaTeX comment), or
+ * with Markdown's markup escaped and no line breaks (PLAIN_MARKDOWN). */
 void
 writer_plain(struct writer *w, const char *s, enum plain_mode mode)
 {
+	if (mode == PLAIN_TEXT) {
+		escape_text(&w->sb, s, strlen(s));
+		return;
+	}
 	for (; *s != '\0'; s++) {
 		if (mode != PLAIN_TEXT && (*s == '\n' || *s == '\r'))
 			strbuf_addc(&w->sb, ' ');
