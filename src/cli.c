@@ -400,6 +400,8 @@ same_file(int a, int b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+static int	out_open(struct cli_out *, const char *);
+
 /* The most symbolic links followed to find the file -o names (Linux's
  * own limit). */
 #define OUT_MAX_LINKS	40
@@ -620,10 +622,39 @@ out_open_temporary(struct cli_out *out, const struct stat *old)
 	return 0;
 }
 
+/* Forgets an output that could not be opened: its temporary file, if it
+ * was made, and what was allocated. */
+static void
+out_discard(struct cli_out *out)
+{
+	sigset_t	saved;
+
+	if (out->tmp != NULL) {
+		out_block(1, &saved);
+		unlink(out->tmp);
+		out_watch(NULL);
+		out_block(0, &saved);
+	}
+	free(out->tmp);
+	free(out->target);
+	out->tmp = out->target = NULL;
+}
+
 /* Opens the output: standard output; a device or FIFO in place; else a
  * temporary file beside the file -o names, after its symbolic links. */
 int
 cli_out_open(struct cli_out *out, const char *path)
+{
+	int	rc;
+
+	if ((rc = out_open(out, path)) != 0)
+		out_discard(out);
+	return rc;
+}
+
+/* Opens the output for cli_out_open(), which cleans up after a failure. */
+static int
+out_open(struct cli_out *out, const char *path)
 {
 	struct stat	st;
 
