@@ -92,6 +92,21 @@ expect_grep "json: ESC and C1 escaped" out '"title": "\u001b]52;c;aGVsbG8=\u0007
 run dot "$TMPD/hostile.json"
 expect_status "hostile text, dot" 0
 expect_no_controls "hostile text, dot" out
+for format in latex markdown; do
+	run analyze --format "$format" "$TMPD/hostile.json"
+	expect_status "hostile text, $format" 0
+	expect_no_controls "hostile text, $format" out
+done
+run analyze --format markdown "$TMPD/hostile.json"
+expect_grep "markdown: ESC shown visibly" out 'u001b\]52;c;aGVsbG8='
+run analyze --explain --format markdown "$TMPD/hostile.json"
+expect_no_controls "hostile text, analyze --explain --format markdown" out
+run report "$TMPD/hostile.json"
+expect_status "hostile text, report" 0
+expect_no_controls "hostile text, report" out
+run render "$TMPD/hostile.json"
+expect_status "hostile text, render" 0
+expect_no_controls "hostile text, render" out
 
 # File names and arguments in messages and summaries.
 cp "$ex3" "$TMPD/a${esc}[2Jb.json"
