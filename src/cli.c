@@ -666,6 +666,14 @@ out_open(struct cli_out *out, const char *path)
 		return 0;
 	}
 	out->path = path;
+	/* A device or FIFO is opened by the name given: the links to it may
+	 * not name a file (/dev/stdout -> /proc/self/fd/1 -> "pipe:[...]"). */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((out->target = strdup(path)) == NULL)
+			return out_failed(out, errno);
+		return out_open_in_place(out);
+	}
 	if ((out->target = follow_links(path)) == NULL)
 		return out_failed(out, errno);
 	if (stat(out->target, &st) != 0) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "infdiag.h"
 #include "cli.h"
@@ -45,10 +46,21 @@ suffix_type(const char *path)
 	return known_type(dot + 1);
 }
 
+/* Says whether path names a device or a FIFO, written like standard
+ * output (-o /dev/null, -o /dev/stdout). */
+static int
+is_stream(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode);
+}
+
 /* Picks render's output type: --type, else the -o file's suffix, else
- * SVG on standard output; a --type that the suffix contradicts is refused,
- * so that a.svg never holds a PNG.  NULL after a message when there is
- * none. */
+ * SVG on standard output, a device or a FIFO; a --type that the suffix
+ * contradicts is refused, so that a.svg never holds a PNG.  NULL after a
+ * message when there is none. */
 static const char *
 pick_type(const struct cli_cmd *cmd, const struct cli_args *a)
 {
@@ -69,10 +81,11 @@ pick_type(const struct cli_cmd *cmd, const struct cli_args *a)
 		    suffix);
 		return NULL;
 	}
-	if (a->output == NULL || strcmp(a->output, "-") == 0)
-		return "svg";
 	if (suffix != NULL)
 		return suffix;
+	if (a->output == NULL || strcmp(a->output, "-") == 0 ||
+	    is_stream(a->output))
+		return "svg";
 	cli_warnx("%s: cannot tell the type from the name %s: say --type "
 	    "svg, png or pdf", cmd->name, infdiag_quote(q, sizeof(q),
 	    a->output, CLI_NAME_MAX, 0));

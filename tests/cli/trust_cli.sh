@@ -238,7 +238,7 @@ if mknod "$TMPD/null" c 1 3 2>/dev/null; then
 	else
 		not_ok "-o a device: still a character device" "$(ls -l "$TMPD/null")"
 	fi
-	run render -o "$TMPD/null" --type svg "$ex3"
+	run render -o "$TMPD/null" "$ex3"
 	expect_status "render -o a device" 0
 	[ -c "$TMPD/null" ] && ok "render -o a device: still a device" ||
 	    not_ok "render -o a device: still a device" "$(ls -l "$TMPD/null")"
@@ -246,6 +246,12 @@ if mknod "$TMPD/null" c 1 3 2>/dev/null; then
 else
 	skip "-o a device" "mknod needs root"
 fi
+# /dev/stdout on a pipe: a link to "pipe:[...]", which names no file.
+"$INFDIAG" formula -o /dev/stdout "$ex3" 2>"$TMPD/err" | cat >"$TMPD/out"
+expect_grep "formula -o /dev/stdout on a pipe" out "dy/dx ="
+expect_empty "formula -o /dev/stdout on a pipe" err
+"$INFDIAG" render -o /dev/stdout "$ex3" 2>"$TMPD/err" | cat >"$TMPD/out"
+expect_grep "render -o /dev/stdout on a pipe: SVG" out "<svg"
 run formula -o "$TMPD" "$ex3"
 expect_status "-o a directory" 3
 expect_grep "-o a directory" err "Is a directory"
