@@ -112,7 +112,8 @@ html_textn(struct strbuf *sb, const char *s, size_t len)
 		case '\n':
 		case '\r':	strbuf_addc(sb, ' '); break;
 		default:
-			if (cp < 0x20 || cp == 0x7f || cp == 0xfffd ||
+			if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+			    cp == 0xfffd ||
 			    cp == 0xfffe || cp == 0xffff)
 				strbuf_add(sb, "\xef\xbf\xbd");
 			else

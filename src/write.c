@@ -16,6 +16,9 @@ static const char *const format_names[] = {
 	[INFDIAG_FORMAT_MARKDOWN] = "markdown",
 };
 
+static void	writer_plain_mode(struct writer *, const char *,
+		    enum plain_mode);
+
 /* Parses a format name. */
 int
 infdiag_format_parse(const char *name, enum infdiag_format *out)
@@ -116,11 +119,32 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	return 0;
 }
 
-/* Appends model text outside mathematics: as it is (PLAIN_TEXT), without
- * line breaks (PLAIN_LINE, for a LaTeX comment), or with Markdown's markup
- * escaped and no line breaks (PLAIN_MARKDOWN). */
+/* Appends model text outside mathematics: as it reads (PLAIN_TEXT, for a
+ * terminal), without line breaks (PLAIN_LINE, for a LaTeX comment), or
+ * with Markdown's markup escaped and no line breaks (PLAIN_MARKDOWN).  In
+ * every mode a control character other than newline and tab is first
+ * shown as \uXXXX (SPEC 5.1), and that text is then escaped as the mode
+ * escapes any other. */
 void
 writer_plain(struct writer *w, const char *s, enum plain_mode mode)
+{
+	struct strbuf	shown = STRBUF_INIT;
+
+	if (mode == PLAIN_TEXT) {
+		escape_text(&w->sb, s, strlen(s));
+		return;
+	}
+	escape_text(&shown, s, strlen(s));
+	if (strbuf_failed(&shown))
+		w->nomem = 1;
+	writer_plain_mode(w, strbuf_str(&shown), mode);
+	strbuf_release(&shown);
+}
+
+/* Appends text already free of control characters in a mode other than
+ * PLAIN_TEXT. */
+static void
+writer_plain_mode(struct writer *w, const char *s, enum plain_mode mode)
 {
 	for (; *s != '\0'; s++) {
 		if (mode != PLAIN_TEXT && (*s == '\n' || *s == '\r'))

@@ -78,9 +78,11 @@ expect_head "render -o x.png" "$TMPD/x.png" "$(printf '\211PNG\r\n')"
 run render -o "$TMPD/x.PDF" "$ell"
 expect_status "render -o x.PDF" 0
 expect_head "render -o x.PDF" "$TMPD/x.PDF" "%PDF"
+# A type the suffix contradicts is refused (SPEC 5.1, issue 12): a.svg
+# never holds a PDF.
 run render --type pdf -o "$TMPD/pdf.svg" "$ell"
-expect_status "render --type pdf -o pdf.svg" 0
-expect_head "render --type pdf wins over the suffix" "$TMPD/pdf.svg" "%PDF"
+expect_status "render --type pdf -o pdf.svg" 2
+expect_grep "render --type pdf -o pdf.svg" err "the name and the type must agree"
 run render "$ex3"
 expect_status "render to standard output" 0
 expect_head "render to standard output is SVG" "$TMPD/out" "<?xml"
