@@ -55,6 +55,18 @@ struct infdiag_error {
  * as snprintf does. */
 size_t	infdiag_error_format(const struct infdiag_error *, char *, size_t);
 
+/* Room for text shown by infdiag_quote() cut at max characters. */
+#define INFDIAG_QUOTE_SIZE(max)	((max) * 6 + 8)
+
+/* Writes s (UTF-8) into buf (size bytes) as a message may show it on a
+ * terminal: control characters (C0, DEL, C1) and invisible or
+ * direction-changing ones escaped (\n, \t, \r, \u001b, and \xff for a
+ * byte that is not UTF-8), cut after max characters with "...", and when
+ * quoted is set in double quotes with quotes and backslashes escaped.  The
+ * same rule as the library's own messages.  Returns buf. */
+const char *infdiag_quote(char *buf, size_t size, const char *s, size_t max,
+	    int quoted);
+
 typedef void	*(*infdiag_malloc_fn)(size_t);
 typedef void	*(*infdiag_realloc_fn)(void *, size_t);
 typedef void	 (*infdiag_free_fn)(void *);
@@ -260,9 +272,11 @@ struct infdiag_render_options {
 	int			 force;		/* lay out beyond the size limit */
 };
 
-/* Lays the diagram out and renders it in-process into fp.  Returns 0, or
- * -1 with err set (INFDIAG_EUSAGE for an unknown type or engine, or a model
- * over the size limit without force). */
+/* Lays the diagram out and renders it in-process, then writes it to fp
+ * whole: nothing is written when rendering fails.  Returns 0, or -1 with
+ * err set (INFDIAG_EUSAGE for an unknown type or engine, or a model over
+ * the size limit without force); a write error is left in fp's error
+ * indicator, as with infdiag_write(), and its reason in errno. */
 int	infdiag_render(const struct infdiag_analysis *,
 	    const struct infdiag_render_options *, FILE *fp,
 	    struct infdiag_error *);

@@ -3,7 +3,10 @@
  * written whole or not at all.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -269,6 +272,61 @@ cli_warnx(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* The formats' names, in the order help lists them. */
+static const struct {
+	const char		*name;
+	enum infdiag_format	 format;
+} formats[] = {
+	{ "text", INFDIAG_FORMAT_TEXT },
+	{ "json", INFDIAG_FORMAT_JSON },
+	{ "latex", INFDIAG_FORMAT_LATEX },
+	{ "markdown", INFDIAG_FORMAT_MARKDOWN },
+};
+#define NFORMATS	(sizeof(formats) / sizeof(formats[0]))
+
+/* Writes the names of the formats in mask: "a", "a or b", "a, b or c". */
+void
+cli_format_list(unsigned mask, char *buf, size_t size)
+{
+	size_t	i, n = 0, total = 0, len;
+
+	for (i = 0; i < NFORMATS; i++)
+		total += (mask & CLI_FORMAT(formats[i].format)) != 0;
+	buf[0] = '\0';
+	for (i = 0; i < NFORMATS; i++) {
+		if (!(mask & CLI_FORMAT(formats[i].format)))
+			continue;
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", n == 0 ? "" :
+		    n + 1 == total ? " or " : ", ", formats[i].name);
+		n++;
+	}
+}
+
+/* Parses --format against what the command writes. */
+int
+cli_format(const struct cli_cmd *cmd, const struct cli_args *a,
+    enum infdiag_format *out)
+{
+	char	list[64], q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
+
+	*out = INFDIAG_FORMAT_TEXT;
+	if (a->format == NULL)
+		return 0;
+	cli_format_list(cmd->formats, list, sizeof(list));
+	infdiag_quote(q, sizeof(q), a->format, CLI_ARG_MAX, 1);
+	if (infdiag_format_parse(a->format, out) != 0) {
+		cli_warnx("%s: unknown format %s (%s)", cmd->name, q, list);
+		return INFDIAG_EUSAGE;
+	}
+	if (!(cmd->formats & CLI_FORMAT(*out))) {
+		cli_warnx("%s: format %s: %s writes %s only", cmd->name, q,
+		    cmd->name, list);
+		return INFDIAG_EUSAGE;
+	}
+	return 0;
+}
+
 /* Prints a library error as one line and returns its exit status. */
 int
 cli_error(const struct infdiag_error *err)
@@ -290,6 +348,7 @@ cli_load(const struct cli_args *a, int *status)
 {
 	struct infdiag_model	*m;
 	struct infdiag_error	 err;
+	char			 line[INFDIAG_QUOTE_SIZE(CLI_LINE_MAX)];
 	size_t			 i;
 
 	if ((m = infdiag_model_load_file(a->model, &err)) == NULL) {
@@ -298,8 +357,10 @@ cli_load(const struct cli_args *a, int *status)
 	}
 	if (infdiag_model_warning_count(m) > 0)
 		cli_progress_clear();
+	/* A warning begins with the file's name, which may hold anything. */
 	for (i = 0; i < infdiag_model_warning_count(m); i++)
-		fprintf(stderr, "%s\n", infdiag_model_warning(m, i));
+		fprintf(stderr, "%s\n", infdiag_quote(line, sizeof(line),
+		    infdiag_model_warning(m, i), CLI_LINE_MAX, 0));
 	*status = 0;
 	return m;
 }
@@ -339,12 +400,263 @@ same_file(int a, int b)
 	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Opens the output: standard output, or a temporary file beside path. */
+static int	out_open(struct cli_out *, const char *);
+
+/* The most symbolic links followed to find the file -o names (Linux's
+ * own limit). */
+#define OUT_MAX_LINKS	40
+
+/* The temporary file being written, for the signal handler to remove. */
+static char *volatile	out_tmp;
+/* The signals that remove it, and what they did before. */
+static const int	out_signals[] = { SIGHUP, SIGINT, SIGTERM };
+#define NOUT_SIGNALS	(sizeof(out_signals) / sizeof(out_signals[0]))
+static struct sigaction	out_saved[NOUT_SIGNALS];
+
+/* Says whether path names the same file as the model (a hard or symbolic
+ * link to it too, or standard input when the model is read from it). */
+static int
+is_model(const char *path, const char *model)
+{
+	struct stat	so, sm;
+
+	if (stat(path, &so) != 0)
+		return 0;
+	if (strcmp(model, "-") == 0) {
+		if (fstat(STDIN_FILENO, &sm) != 0 || !S_ISREG(sm.st_mode))
+			return 0;
+	} else if (stat(model, &sm) != 0)
+		return 0;
+	return so.st_dev == sm.st_dev && so.st_ino == sm.st_ino;
+}
+
+/* Refuses -o naming the model itself, before any work: writing it would
+ * replace the model with its own report.  Returns an exit status. */
+int
+cli_out_check(const struct cli_args *a)
+{
+	char	q[INFDIAG_QUOTE_SIZE(CLI_NAME_MAX)];
+
+	if (a->output == NULL || strcmp(a->output, "-") == 0 ||
+	    !is_model(a->output, a->model))
+		return 0;
+	cli_warnx("-o %s: that is the model: choose another file",
+	    infdiag_quote(q, sizeof(q), a->output, CLI_NAME_MAX, 0));
+	return INFDIAG_EUSAGE;
+}
+
+/* Removes the temporary file and ends the process by the same signal.
+ * Only async-signal-safe calls: unlink(), sigaction(), raise(). */
+static void
+out_on_signal(int sig)
+{
+	struct sigaction	sa;
+	char			*tmp = out_tmp;
+
+	if (tmp != NULL)
+		unlink(tmp);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	raise(sig);
+}
+
+/* Blocks (block != 0) or unblocks the signals that remove the temporary
+ * file, so that the handler never sees it half made or half gone. */
+static void
+out_block(int block, sigset_t *old)
+{
+	sigset_t	set;
+	size_t		i;
+
+	if (!block) {
+		sigprocmask(SIG_SETMASK, old, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (i = 0; i < NOUT_SIGNALS; i++)
+		sigaddset(&set, out_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Hands the temporary file to the signal handler (tmp), or takes it back
+ * (NULL) and restores the signals' old actions; call with the signals
+ * blocked.  A signal the caller ignores stays ignored. */
+static void
+out_watch(char *tmp)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = out_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NOUT_SIGNALS; i++) {
+		if (tmp == NULL) {
+			if (out_tmp != NULL)
+				sigaction(out_signals[i], &out_saved[i], NULL);
+			continue;
+		}
+		sigaction(out_signals[i], NULL, &out_saved[i]);
+		if (out_saved[i].sa_handler != SIG_IGN)
+			sigaction(out_signals[i], &sa, NULL);
+	}
+	out_tmp = tmp;
+}
+
+/* Follows path's symbolic links to the file they name (which need not
+ * exist yet).  Returns a new string, or NULL with errno set. */
+static char *
+follow_links(const char *path)
+{
+	char		*cur, *next, *slash, link[PATH_MAX];
+	struct stat	 st;
+	ssize_t		 n;
+	int		 i;
+
+	if ((cur = strdup(path)) == NULL)
+		return NULL;
+	for (i = 0; lstat(cur, &st) == 0 && S_ISLNK(st.st_mode); i++) {
+		if (i == OUT_MAX_LINKS ||
+		    (n = readlink(cur, link, sizeof(link) - 1)) < 0) {
+			if (i == OUT_MAX_LINKS)
+				errno = ELOOP;
+			free(cur);
+			return NULL;
+		}
+		link[n] = '\0';
+		/* A relative link is relative to the directory it is in. */
+		slash = strrchr(cur, '/');
+		if (link[0] == '/' || slash == NULL)
+			next = strdup(link);
+		else if ((next = malloc((size_t)(slash - cur) + 2 +
+		    (size_t)n)) != NULL)
+			sprintf(next, "%.*s/%s", (int)(slash - cur), cur, link);
+		free(cur);
+		if ((cur = next) == NULL)
+			return NULL;
+	}
+	return cur;
+}
+
+/* Reports that the output cannot be written and returns exit status 3. */
+static int
+out_failed(const struct cli_out *out, int error)
+{
+	char	q[INFDIAG_QUOTE_SIZE(CLI_NAME_MAX)];
+
+	if (out->path == NULL)
+		cli_warnx("standard output: cannot write: %s",
+		    error != 0 ? strerror(error) : "write error");
+	else
+		cli_warnx("%s: cannot write: %s", infdiag_quote(q, sizeof(q),
+		    out->path, CLI_NAME_MAX, 0), error != 0 ? strerror(error) :
+		    "write error");
+	return INFDIAG_EIO;
+}
+
+/* Opens a file that is not a regular one (a device, a FIFO) to write in
+ * place: there is no writing it whole or not at all. */
+static int
+out_open_in_place(struct cli_out *out)
+{
+	int	fd;
+
+	out->in_place = 1;
+	if ((fd = open(out->target, O_WRONLY | O_NOCTTY)) < 0)
+		return out_failed(out, errno);
+	if ((out->fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		return out_failed(out, errno);
+	}
+	return 0;
+}
+
+/* Gives the new file the old one's owner and group, or its group alone,
+ * where allowed (as root; a group the user is in): the permission bits
+ * kept are meant for them.  Says whether it could. */
+static int
+keep_owner(int fd, const struct stat *old)
+{
+	return fchown(fd, old->st_uid, old->st_gid) == 0 ||
+	    fchown(fd, (uid_t)-1, old->st_gid) == 0;
+}
+
+/* Makes the temporary file beside the target, with the permission bits
+ * of the file it replaces (old, or NULL for a new file). */
+static int
+out_open_temporary(struct cli_out *out, const struct stat *old)
+{
+	size_t		size = strlen(out->target) + 16;
+	sigset_t	saved;
+	mode_t		mask;
+	int		fd;
+
+	if ((out->tmp = malloc(size)) == NULL)
+		return out_failed(out, ENOMEM);
+	snprintf(out->tmp, size, "%s.tmp.XXXXXX", out->target);
+	out_block(1, &saved);
+	if ((fd = mkstemp(out->tmp)) >= 0)
+		out_watch(out->tmp);
+	out_block(0, &saved);
+	if (fd < 0) {
+		free(out->tmp);
+		out->tmp = NULL;
+		return out_failed(out, errno);
+	}
+	/* mkstemp makes the file private: give it the old file's owner
+	 * where allowed, and its permissions, or a new file's. */
+	if (old != NULL) {
+		keep_owner(fd, old);
+		fchmod(fd, old->st_mode & 0777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if ((out->fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		return out_failed(out, errno);
+	}
+	return 0;
+}
+
+/* Forgets an output that could not be opened: its temporary file, if it
+ * was made, and what was allocated. */
+static void
+out_discard(struct cli_out *out)
+{
+	sigset_t	saved;
+
+	if (out->tmp != NULL) {
+		out_block(1, &saved);
+		unlink(out->tmp);
+		out_watch(NULL);
+		out_block(0, &saved);
+	}
+	free(out->tmp);
+	free(out->target);
+	out->tmp = out->target = NULL;
+}
+
+/* Opens the output: standard output; a device or FIFO in place; else a
+ * temporary file beside the file -o names, after its symbolic links. */
 int
 cli_out_open(struct cli_out *out, const char *path)
 {
-	size_t	len;
-	int	fd;
+	int	rc;
+
+	if ((rc = out_open(out, path)) != 0)
+		out_discard(out);
+	return rc;
+}
+
+/* Opens the output for cli_out_open(), which cleans up after a failure. */
+static int
+out_open(struct cli_out *out, const char *path)
+{
+	struct stat	st;
 
 	memset(out, 0, sizeof(*out));
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -354,31 +666,45 @@ cli_out_open(struct cli_out *out, const char *path)
 		return 0;
 	}
 	out->path = path;
-	len = strlen(path);
-	if ((out->tmp = malloc(len + 16)) == NULL) {
-		cli_warnx("%s: out of memory", path);
-		return INFDIAG_EIO;
+	/* A device or FIFO is opened by the name given: the links to it may
+	 * not name a file (/dev/stdout -> /proc/self/fd/1 -> "pipe:[...]"). */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((out->target = strdup(path)) == NULL)
+			return out_failed(out, errno);
+		return out_open_in_place(out);
 	}
-	snprintf(out->tmp, len + 16, "%s.tmp.XXXXXX", path);
-	fd = mkstemp(out->tmp);
-	/* mkstemp makes the file private; the output is an ordinary file. */
-	if (fd >= 0) {
-		mode_t	mask = umask(0);
+	if ((out->target = follow_links(path)) == NULL)
+		return out_failed(out, errno);
+	if (stat(out->target, &st) != 0) {
+		if (errno != ENOENT)
+			return out_failed(out, errno);
+		return out_open_temporary(out, NULL);
+	}
+	if (S_ISDIR(st.st_mode))
+		return out_failed(out, EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return out_open_in_place(out);
+	return out_open_temporary(out, &st);
+}
 
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	if (fd < 0 || (out->fp = fdopen(fd, "wb")) == NULL) {
-		cli_warnx("%s: cannot write: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(out->tmp);
-		}
-		free(out->tmp);
-		out->tmp = NULL;
-		return INFDIAG_EIO;
-	}
-	return 0;
+/* Puts the temporary file in place (ok 0, and everything written) or
+ * removes it; then forgets it.  Returns an exit status. */
+static int
+out_finish(struct cli_out *out, int ok, int error)
+{
+	sigset_t	saved;
+
+	if (ok == 0 && error == 0 && rename(out->tmp, out->target) != 0)
+		error = errno;
+	if (ok == 0 && error != 0)
+		ok = out_failed(out, error);
+	out_block(1, &saved);
+	if (ok != 0)
+		unlink(out->tmp);
+	out_watch(NULL);
+	out_block(0, &saved);
+	return ok;
 }
 
 /* Finishes the output, renaming the temporary file into place when ok is
@@ -386,27 +712,24 @@ cli_out_open(struct cli_out *out, const char *path)
 int
 cli_out_close(struct cli_out *out, int ok)
 {
-	int	failed;
+	int	error = 0, last = errno;
 
-	if (out->fp == NULL)
-		return ok;
-	failed = fflush(out->fp) != 0 || ferror(out->fp);
-	if (out->path == NULL) {
-		if (failed && ok == 0) {
-			cli_warnx("standard output: cannot write: %s",
-			    strerror(errno));
-			return INFDIAG_EIO;
-		}
-		return ok;
+	if (out->fp != NULL) {
+		/* A write that failed before may have said why in errno. */
+		if (fflush(out->fp) != 0)
+			error = errno;
+		else if (ferror(out->fp))
+			error = last != 0 ? last : EIO;
+		if (out->path != NULL && fclose(out->fp) != 0 && error == 0)
+			error = errno;
+		out->fp = NULL;
+		if (out->tmp != NULL)
+			ok = out_finish(out, ok, error);
+		else if (ok == 0 && error != 0)
+			ok = out_failed(out, error);
 	}
-	if (fclose(out->fp) != 0)
-		failed = 1;
-	if (ok == 0 && (failed || rename(out->tmp, out->path) != 0)) {
-		cli_warnx("%s: cannot write: %s", out->path, strerror(errno));
-		ok = INFDIAG_EIO;
-	}
-	if (ok != 0)
-		unlink(out->tmp);
 	free(out->tmp);
+	free(out->target);
+	out->tmp = out->target = NULL;
 	return ok;
 }

@@ -46,13 +46,26 @@ struct cli_args {
 					   0 when stderr is a terminal */
 };
 
+/* A format's bit in a command's mask of formats. */
+#define CLI_FORMAT(f)	(1u << (f))
+
 /* One command. run returns an exit status. */
 struct cli_cmd {
 	const char	*name;
 	const char	*summary;
 	unsigned	 options;	/* enum cli_opt mask */
+	unsigned	 formats;	/* CLI_FORMAT() mask: what --format
+					   takes, and --help lists */
 	int		(*run)(const struct cli_cmd *, const struct cli_args *);
 };
+
+/* Writes the names of the formats in a CLI_FORMAT() mask into buf, as
+ * help and messages list them ("text, json or latex"). */
+void	cli_format_list(unsigned mask, char *buf, size_t size);
+/* The format --format asks of a command (text when absent); exit status 2
+ * after a message when the command does not write it. */
+int	cli_format(const struct cli_cmd *, const struct cli_args *,
+	    enum infdiag_format *);
 
 /* Prints "infdiag: " and a message to standard error. */
 void	cli_warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
@@ -78,17 +91,34 @@ void	cli_progress_clear(void);
 /* Erases the progress line and shows no more. */
 void	cli_progress_stop(void);
 
-/* Output that is written whole or not at all. */
+/* The most characters of an argument (an option's, a command's name) and
+ * of a file name that a message shows; longer ones are cut with "...". */
+#define CLI_ARG_MAX	64
+#define CLI_NAME_MAX	200
+/* The most characters of a line of the library's that a message shows. */
+#define CLI_LINE_MAX	1024
+
+/* Output that is written whole or not at all (SPEC 5.1). */
 struct cli_out {
 	FILE		*fp;
-	const char	*path;		/* NULL for standard output */
-	char		*tmp;		/* the temporary file beside path */
+	const char	*path;		/* as given; NULL for standard output */
+	char		*target;	/* path after its symbolic links */
+	char		*tmp;		/* the temporary file beside target */
+	int		 in_place;	/* a device or FIFO, written as it is */
 };
 
-/* Opens the output (a temporary file beside -o FILE); exit status. */
+/* Refuses -o naming the model itself (exit status 2, after a message);
+ * 0 when the output may be written. */
+int	cli_out_check(const struct cli_args *);
+/* Opens the output: standard output; a device or FIFO, in place; else a
+ * temporary file beside the file -o names (after its symbolic links),
+ * which SIGHUP, SIGINT and SIGTERM remove before ending the process.
+ * Returns an exit status, after a message. */
 int	cli_out_open(struct cli_out *, const char *path);
 /* Finishes the output: renames the temporary file into place when ok is
- * 0, removes it otherwise.  Returns an exit status. */
+ * 0 and all was written (the file it replaces keeps its permission bits),
+ * removes it otherwise.  A write error is exit status 3, after a message.
+ * Returns an exit status. */
 int	cli_out_close(struct cli_out *, int ok);
 
 int	cmd_analyze(const struct cli_cmd *, const struct cli_args *);

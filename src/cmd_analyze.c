@@ -15,15 +15,12 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 	struct infdiag_analysis	*an;
 	struct infdiag_error	 err;
 	struct cli_out		 out;
-	enum infdiag_format	 format = INFDIAG_FORMAT_TEXT;
+	enum infdiag_format	 format;
 	unsigned		 flags;
 	int			 status;
 
-	if (a->format != NULL && infdiag_format_parse(a->format, &format) != 0) {
-		cli_warnx("%s: unknown format \"%s\" (text, json, latex or "
-		    "markdown)", cmd->name, a->format);
-		return INFDIAG_EUSAGE;
-	}
+	if ((status = cli_format(cmd, a, &format)) != 0)
+		return status;
 	/* A usage error is found before any work is done. */
 	if (a->explain && format != INFDIAG_FORMAT_TEXT &&
 	    format != INFDIAG_FORMAT_MARKDOWN) {

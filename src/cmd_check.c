@@ -44,16 +44,14 @@ int
 cmd_check(const struct cli_cmd *cmd, const struct cli_args *a)
 {
 	struct infdiag_model	*m;
+	enum infdiag_format	 format;
+	char			 source[INFDIAG_QUOTE_SIZE(CLI_NAME_MAX)];
 	int			 status;
 	uint32_t		 n;
 	size_t			 e;
 
-	(void)cmd;
-	if (a->format != NULL && strcmp(a->format, "text") != 0) {
-		cli_warnx("check: --format %s: check prints text only",
-		    a->format);
-		return INFDIAG_EUSAGE;
-	}
+	if ((status = cli_format(cmd, a, &format)) != 0)
+		return status;
 	if ((m = cli_load(a, &status)) == NULL)
 		return status;
 	/* The summary may go to the terminal the progress line is on. */
@@ -61,8 +59,8 @@ cmd_check(const struct cli_cmd *cmd, const struct cli_args *a)
 	n = infdiag_model_count(m);
 	e = infdiag_model_influences(m);
 	printf("%s: valid: %u variable%s, %zu influence%s, ",
-	    infdiag_model_source(m), n, n == 1 ? "" : "s", e,
-	    e == 1 ? "" : "s");
+	    infdiag_quote(source, sizeof(source), infdiag_model_source(m),
+	    CLI_NAME_MAX, 0), n, n == 1 ? "" : "s", e, e == 1 ? "" : "s");
 	print_group(stdout, m, 0, "independent", "independent");
 	printf(", ");
 	print_group(stdout, m, 1, "output", "outputs");

@@ -54,6 +54,14 @@ static const char *const greek[][2] = {
 /* How wide the description runs before it wraps, in characters. */
 #define WRAP_WIDTH	90
 
+/* The most characters of model text drawn in one place (a name, a label,
+ * an fn, the title), of a formula, and of the description: longer text
+ * is cut and ends in "…", so that no label grows past what Cairo and Pango
+ * can lay out (a label of 10^6 characters aborts inside Cairo). */
+#define LABEL_TEXT_MAX		80
+#define LABEL_FORMULA_MAX	160
+#define LABEL_DESCRIPTION_MAX	(8 * WRAP_WIDTH)
+
 /* What a variable is in the picture. */
 enum role {
 	ROLE_WRT = 1 << 0,	/* some derivative's wrt */
@@ -104,7 +112,8 @@ html_textn(struct strbuf *sb, const char *s, size_t len)
 		case '\n':
 		case '\r':	strbuf_addc(sb, ' '); break;
 		default:
-			if (cp < 0x20 || cp == 0x7f || cp == 0xfffd ||
+			if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+			    cp == 0xfffd ||
 			    cp == 0xfffe || cp == 0xffff)
 				strbuf_add(sb, "\xef\xbf\xbd");
 			else
@@ -114,23 +123,51 @@ html_textn(struct strbuf *sb, const char *s, size_t len)
 	}
 }
 
-/* Appends model text escaped. */
+/* The length in bytes of the first max characters of s (len bytes of
+ * UTF-8), or len when s has no more than max characters. */
+static size_t
+cut_length(const char *s, size_t len, size_t max)
+{
+	uint32_t	cp;
+	size_t		at = 0;
+
+	while (at < len && max-- > 0)
+		at += utf8_decode(s + at, len - at, &cp);
+	return at;
+}
+
+/* Appends len bytes of model text escaped, cut after max characters with
+ * "…". */
+static void
+html_cut(struct strbuf *sb, const char *s, size_t len, size_t max)
+{
+	size_t	keep = cut_length(s, len, max);
+
+	html_textn(sb, s, keep);
+	if (keep < len)
+		strbuf_add(sb, "…");
+}
+
+/* Appends a piece of model text escaped, cut at LABEL_TEXT_MAX. */
 static void
 html_text(struct strbuf *sb, const char *s)
 {
-	html_textn(sb, s, strlen(s));
+	html_cut(sb, s, strlen(s), LABEL_TEXT_MAX);
 }
 
-/* Appends model text escaped, broken into lines at spaces. */
+/* Appends model text escaped, cut at LABEL_DESCRIPTION_MAX and broken
+ * into lines at spaces. */
 static void
-html_wrap(struct strbuf *sb, const char *s)
+html_wrap(struct strbuf *sb, const char *text)
 {
-	const char	*end;
+	size_t		 len = strlen(text);
+	size_t		 keep = cut_length(text, len, LABEL_DESCRIPTION_MAX);
+	const char	*s = text, *stop = text + keep, *end;
 	size_t		 col = 0, w, i;
 
-	while (*s != '\0') {
-		if ((end = strchr(s, ' ')) == NULL)
-			end = s + strlen(s);
+	while (s < stop) {
+		if ((end = memchr(s, ' ', (size_t)(stop - s))) == NULL)
+			end = stop;
 		for (w = 0, i = 0; s + i < end; i++)
 			w += ((unsigned char)s[i] & 0xc0) != 0x80;
 		if (col > 0 && col + 1 + w > WRAP_WIDTH) {
@@ -142,9 +179,11 @@ html_wrap(struct strbuf *sb, const char *s)
 		}
 		html_textn(sb, s, (size_t)(end - s));
 		col += w;
-		for (s = end; *s == ' '; s++)
+		for (s = end; s < stop && *s == ' '; s++)
 			continue;
 	}
+	if (keep < len)
+		strbuf_add(sb, "…");
 }
 
 /* Appends one word of a name: a Greek letter's name as the letter. */
@@ -175,6 +214,10 @@ html_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v)
 
 	if (x != NULL && x->label != NULL) {
 		html_text(sb, x->label);
+		return;
+	}
+	if (strlen(name) > LABEL_TEXT_MAX) {
+		html_text(sb, name);
 		return;
 	}
 	while ((name[base] >= 'a' && name[base] <= 'z') ||
@@ -298,7 +341,8 @@ label_node(struct dg *dg, Agnode_t *n, uint32_t v)
 		strbuf_addc(sb, ')');
 	} else if (x != NULL && x->expr_src != NULL) {
 		strbuf_add(sb, "<br/><font point-size=\"10\">= ");
-		html_text(sb, x->expr_src);
+		html_cut(sb, x->expr_src, strlen(x->expr_src),
+		    LABEL_FORMULA_MAX);
 		strbuf_add(sb, "</font>");
 	}
 	if (num != NULL && num->known[v]) {
@@ -359,7 +403,7 @@ arrow_text(struct dg *dg, uint32_t v, uint32_t slot)
 		html_number(&n, a->num->local[m->in_off[v] + slot]);
 	if (numbers_local_formula(&f, a, v, slot, STYLE_TEXT)) {
 		strbuf_add(sb, " = ");
-		html_textn(sb, strbuf_str(&f), f.len);
+		html_cut(sb, strbuf_str(&f), f.len, LABEL_FORMULA_MAX);
 	}
 	/* A constant's formula is its value: say it once. */
 	if (n.len > 0 && !(f.len == n.len && strcmp(f.s, n.s) == 0)) {

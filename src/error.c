@@ -19,7 +19,14 @@ struct sink {
 	size_t		 len;
 };
 
+/* How cut_into() shows text. */
+#define CUT_QUOTES	0x1	/* in double quotes, quotes and backslashes
+				   escaped */
+#define CUT_LINES	0x2	/* newlines and tabs kept as they are */
+
 static void	escape_into(struct sink *, const char *, size_t);
+static void	cut_into(struct sink *, const char *, size_t, size_t,
+		    unsigned);
 
 /* Copies src into a fixed buffer, cutting at a character boundary and
  * ending with "..." where it cut, so that a cut message says so. */
@@ -44,10 +51,16 @@ copy_cut(char *dst, size_t size, const char *src)
 void
 error_init(struct infdiag_error *err, const char *source)
 {
+	char		shown[INFDIAG_ERROR_SOURCE_LENGTH * 6 + 8];
+	struct sink	o = { NULL, shown, sizeof(shown), 0 };
+
 	if (err == NULL)
 		return;
 	memset(err, 0, sizeof(*err));
-	copy_cut(err->source, sizeof(err->source), source);
+	/* A file name is the user's text too: it begins every message. */
+	shown[0] = '\0';
+	cut_into(&o, source, strlen(source), INFDIAG_ERROR_SOURCE_LENGTH, 0);
+	copy_cut(err->source, sizeof(err->source), shown);
 }
 
 /* Says whether an error is set. */
@@ -199,12 +212,19 @@ sink_add(struct sink *o, const char *s, size_t n)
 }
 
 /* Appends one code point, escaped when it is not printable; quotes and
- * backslashes too when quotes is set. */
+ * backslashes too with CUT_QUOTES; newlines and tabs as they are with
+ * CUT_LINES. */
 static void
-quote_char(struct sink *o, const char *s, size_t n, uint32_t c, int quotes)
+quote_char(struct sink *o, const char *s, size_t n, uint32_t c,
+    unsigned flags)
 {
+	int	quotes = flags & CUT_QUOTES;
 	char	esc[8];
 
+	if ((flags & CUT_LINES) && (c == '\n' || c == '\t')) {
+		sink_add(o, s, n);
+		return;
+	}
 	switch (c) {
 	case '"':
 		sink_add(o, quotes ? "\\\"" : "\"", quotes ? 2 : 1);
@@ -234,12 +254,14 @@ quote_char(struct sink *o, const char *s, size_t n, uint32_t c, int quotes)
 }
 
 /* Appends at most max characters of s, then "..." if there is more, with
- * what is not printable escaped; with quotes set, in double quotes and
+ * what is not printable escaped; with CUT_QUOTES, in double quotes and
  * with quotes and backslashes escaped too.  Every message that shows
- * user text cuts it here. */
+ * user text cuts it here, and every text output escapes it here. */
 static void
-cut_into(struct sink *o, const char *s, size_t len, size_t max, int quotes)
+cut_into(struct sink *o, const char *s, size_t len, size_t max,
+    unsigned flags)
 {
+	int		quotes = flags & CUT_QUOTES;
 	size_t		i = 0, n, count = 0;
 	uint32_t	c;
 
@@ -251,7 +273,7 @@ cut_into(struct sink *o, const char *s, size_t len, size_t max, int quotes)
 			break;
 		}
 		n = utf8_decode(s + i, len - i, &c);
-		quote_char(o, s + i, n, c, quotes);
+		quote_char(o, s + i, n, c, flags);
 		i += n;
 	}
 	if (quotes)
@@ -274,8 +296,33 @@ quote(char *buf, const char *s, size_t len)
 	struct sink	o = { NULL, buf, QUOTE_SIZE, 0 };
 
 	buf[0] = '\0';
-	cut_into(&o, s, len, QUOTE_MAX, 1);
+	cut_into(&o, s, len, QUOTE_MAX, CUT_QUOTES);
 	return buf;
+}
+
+/* Writes s into buf (size bytes, INFDIAG_QUOTE_SIZE(max) always being
+ * enough) escaped and cut, quoted when quoted is set: quote() for the
+ * program's own messages. */
+const char *
+infdiag_quote(char *buf, size_t size, const char *s, size_t max, int quoted)
+{
+	struct sink	o = { NULL, buf, size, 0 };
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	cut_into(&o, s, strlen(s), max, quoted ? CUT_QUOTES : 0);
+	return buf;
+}
+
+/* Appends model text for a terminal or a text file: newlines and tabs
+ * as they are, every other control or invisible character escaped. */
+void
+escape_text(struct strbuf *sb, const char *s, size_t len)
+{
+	struct sink	o = { sb, NULL, 0, 0 };
+
+	cut_into(&o, s, len, SIZE_MAX, CUT_LINES);
 }
 
 /* Appends s escaped, without quotes, cut after max characters. */

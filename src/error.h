@@ -35,7 +35,7 @@ int	error_is_set(const struct infdiag_error *);
 /* The longest formula shown inside a message, in characters. */
 #define QUOTE_FORMULA_MAX	160
 /* Room for a quoted, escaped, cut piece of user text. */
-#define QUOTE_SIZE	(QUOTE_MAX * 6 + 8)
+#define QUOTE_SIZE	INFDIAG_QUOTE_SIZE(QUOTE_MAX)
 
 /* Writes s (len bytes of UTF-8) into buf as "s": quotes and backslashes
  * escaped, non-printable characters as \n, \t or \uXXXX, cut after
@@ -44,6 +44,10 @@ const char *quote(char *buf, const char *s, size_t len);
 /* Appends s as it reads, without quotes but with non-printable characters
  * escaped, cut after max characters with "...". */
 void	cut_text(struct strbuf *, const char *s, size_t len, size_t max);
+/* Appends model text for a terminal or a text file: newlines and tabs as
+ * they are, every other character that is not printable as \uXXXX
+ * (SPEC 5.1: no control character reaches the terminal). */
+void	escape_text(struct strbuf *, const char *s, size_t len);
 /* Appends key to a JSON path: ".key" ("key" at the start) when plain says
  * it is a name and it is at most QUOTE_MAX characters, else ["key"]. */
 void	path_add_key(struct strbuf *, const char *key, size_t len,

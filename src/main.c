@@ -18,26 +18,33 @@
 #define OPT_QUESTION	(OPT_OF | OPT_WRT | OPT_FORMAT | OPT_ASCII | \
 			    OPT_OUTPUT)
 
+/* The formats analyze, paths, formula and eval write. */
+#define FORMATS_ALL	(CLI_FORMAT(INFDIAG_FORMAT_TEXT) | \
+			    CLI_FORMAT(INFDIAG_FORMAT_JSON) | \
+			    CLI_FORMAT(INFDIAG_FORMAT_LATEX) | \
+			    CLI_FORMAT(INFDIAG_FORMAT_MARKDOWN))
+
 static const struct cli_cmd commands[] = {
 	{ "check", "validate the model and print a one-line summary",
-	    OPT_FORMAT, cmd_check },
+	    OPT_FORMAT, CLI_FORMAT(INFDIAG_FORMAT_TEXT), cmd_check },
 	{ "analyze", "the full report: order, sink subgraphs and their "
 	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS | OPT_EXPLAIN,
-	    cmd_analyze },
+	    FORMATS_ALL, cmd_analyze },
 	{ "paths", "the influence paths from --wrt to --of and their exact "
-	    "count", OPT_QUESTION | OPT_MAX_PATHS, cmd_paths },
-	{ "formula", "the total derivative only", OPT_QUESTION, cmd_formula },
+	    "count", OPT_QUESTION | OPT_MAX_PATHS, FORMATS_ALL, cmd_paths },
+	{ "formula", "the total derivative only", OPT_QUESTION, FORMATS_ALL,
+	    cmd_formula },
 	{ "dot", "an annotated Graphviz DOT diagram", OPT_OF | OPT_WRT |
-	    OPT_OUTPUT | OPT_VIEW | OPT_MAX_PATHS, cmd_dot },
+	    OPT_OUTPUT | OPT_VIEW | OPT_MAX_PATHS, 0, cmd_dot },
 	{ "render", "the diagram rendered in-process to SVG, PNG or PDF",
 	    OPT_OF | OPT_WRT | OPT_OUTPUT | OPT_VIEW | OPT_TYPE | OPT_LAYOUT |
-	    OPT_FORCE | OPT_MAX_PATHS, cmd_render },
+	    OPT_FORCE | OPT_MAX_PATHS, 0, cmd_render },
 	{ "report", "a self-contained HTML page for teaching: diagrams, "
 	    "formulas, numbers, the derivation", OPT_OF | OPT_WRT | OPT_OUTPUT |
-	    OPT_MAX_PATHS, cmd_report },
+	    OPT_MAX_PATHS, 0, cmd_report },
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
 	    "(forward and reverse), finite-difference check", OPT_QUESTION,
-	    cmd_eval },
+	    FORMATS_ALL, cmd_eval },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
@@ -49,7 +56,7 @@ static const struct {
 	{ OPT_OF, "--of VAR          the output to differentiate" },
 	{ OPT_WRT, "--wrt VAR         differentiate with respect to VAR "
 	    "(repeatable)" },
-	{ OPT_FORMAT, "--format FORMAT   text, json, latex or markdown" },
+	{ OPT_FORMAT, "--format FORMAT   " },	/* + the command's formats */
 	{ OPT_ASCII, "--ascii           plain ASCII text instead of Unicode" },
 	{ OPT_EXPLAIN, "--explain         narrate the derivation step by step" },
 	{ OPT_MAX_PATHS, "--max-paths N     list at most N paths (counting "
@@ -113,17 +120,24 @@ usage(FILE *fp)
 	    "evaluation failed.\n");
 }
 
-/* Prints one command's usage. */
+/* Prints one command's usage; --format lists the formats the command
+ * writes, from the table that also checks them. */
 static void
 usage_command(const struct cli_cmd *cmd, FILE *fp)
 {
+	char	formats[64];
 	size_t	i;
 
 	fprintf(fp, "usage: infdiag %s [options] MODEL\n\n%s.\n\nOptions:\n",
 	    cmd->name, cmd->summary);
 	for (i = 0; i < sizeof(option_help) / sizeof(option_help[0]); i++) {
-		if ((cmd->options | OPT_PROGRESS) & option_help[i].mask)
-			fprintf(fp, "  %s\n", option_help[i].text);
+		if (!((cmd->options | OPT_PROGRESS) & option_help[i].mask))
+			continue;
+		formats[0] = '\0';
+		if (option_help[i].mask == OPT_FORMAT)
+			cli_format_list(cmd->formats, formats,
+			    sizeof(formats));
+		fprintf(fp, "  %s%s\n", option_help[i].text, formats);
 	}
 	fprintf(fp, "  -h, --help        show this help\n");
 }
@@ -184,6 +198,7 @@ static int
 unknown_option(const struct cli_cmd *cmd, const char *arg)
 {
 	const char	*eq = strchr(arg, '='), *flag = NULL;
+	char		 q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
 	size_t		 i, len, n = 0;
 
 	if (strncmp(arg, "--", 2) == 0 && eq != NULL) {
@@ -200,7 +215,8 @@ unknown_option(const struct cli_cmd *cmd, const char *arg)
 			return usage_error(cmd, "--%s takes no argument",
 			    flag);
 	}
-	return usage_error(cmd, "unknown option %s", arg);
+	return usage_error(cmd, "unknown option %s",
+	    infdiag_quote(q, sizeof(q), arg, CLI_ARG_MAX, 0));
 }
 
 /* Parses a count for --max-paths. */
@@ -277,7 +293,7 @@ static int
 run_command(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct cli_args	 a;
-	char		 name[32];
+	char		 name[32], q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
 	int		 c, rc, longindex;
 
 	memset(&a, 0, sizeof(a));
@@ -306,7 +322,8 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 		}
 		if (c == ':') {
 			rc = usage_error(cmd, "%s needs an argument",
-			    argv[optind - 1]);
+			    infdiag_quote(q, sizeof(q), argv[optind - 1],
+			    CLI_ARG_MAX, 0));
 			goto out;
 		}
 		if (c == '?') {
@@ -319,8 +336,9 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 			goto out;
 		}
 		if (store_option(&a, c, optarg) != 0) {
-			rc = usage_error(cmd, "bad argument to %s: \"%s\"",
-			    name, optarg);
+			rc = usage_error(cmd, "bad argument to %s: %s",
+			    name, infdiag_quote(q, sizeof(q), optarg,
+			    CLI_ARG_MAX, 1));
 			goto out;
 		}
 	}
@@ -331,16 +349,54 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	if (optind < argc - 1) {
 		rc = usage_error(cmd, "unexpected argument %s",
-		    argv[optind + 1]);
+		    infdiag_quote(q, sizeof(q), argv[optind + 1],
+		    CLI_ARG_MAX, 0));
 		goto out;
 	}
 	a.model = argv[optind];
+	if ((rc = cli_out_check(&a)) != 0)
+		goto out;
 	cli_progress_start(a.progress);
 	rc = cmd->run(cmd, &a);
 	cli_progress_stop();
 out:
 	free(a.wrt);
 	return rc;
+}
+
+/* Ends the program with status rc, or 3 when what it printed on standard
+ * output could not all be written (a full disk, a closed pipe) and
+ * nothing else went wrong first. */
+static int
+finish(int rc)
+{
+	int	error;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	error = errno != 0 ? errno : EIO;
+	if (rc != 0)
+		return rc;
+	fprintf(stderr, "infdiag: standard output: cannot write: %s\n",
+	    strerror(error));
+	return INFDIAG_EIO;
+}
+
+/* Reports an unknown first argument: an option in the wrong place, or a
+ * command that is not one. */
+static int
+unknown_command(const char *arg)
+{
+	char	q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
+
+	infdiag_quote(q, sizeof(q), arg, CLI_ARG_MAX, arg[0] != '-');
+	if (is_long_option(arg))
+		return usage_error(NULL, "%s goes after the command: "
+		    "infdiag COMMAND [options] MODEL", q);
+	if (arg[0] == '-')
+		return usage_error(NULL, "unknown option %s", q);
+	return usage_error(NULL, "unknown command %s", q);
 }
 
 int
@@ -368,19 +424,13 @@ main(int argc, char **argv)
 			usage_command(cmd, stdout);
 		else
 			usage(stdout);
-		return 0;
+		return finish(0);
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("infdiag %s\n", infdiag_version());
-		return 0;
+		return finish(0);
 	}
-	if ((cmd = find_command(argv[1])) == NULL) {
-		if (is_long_option(argv[1]))
-			return usage_error(NULL, "%s goes after the command: "
-			    "infdiag COMMAND [options] MODEL", argv[1]);
-		if (argv[1][0] == '-')
-			return usage_error(NULL, "unknown option %s", argv[1]);
-		return usage_error(NULL, "unknown command \"%s\"", argv[1]);
-	}
-	return run_command(cmd, argc - 1, argv + 1);
+	if ((cmd = find_command(argv[1])) == NULL)
+		return unknown_command(argv[1]);
+	return finish(run_command(cmd, argc - 1, argv + 1));
 }

@@ -22,25 +22,39 @@
 /* How deep the LaTeX of a formula may nest before the rest is text. */
 #define MATHML_MAX_DEPTH	48
 
-/* Appends len bytes of text, escaped for HTML text and attributes. */
+/* Appends len bytes of text, escaped for HTML text and attributes; a
+ * control character other than newline and tab (C0, DEL, C1) becomes
+ * U+FFFD, as in the diagrams' labels (SPEC 5.1). */
 void
 html_escape_n(struct strbuf *sb, const char *s, size_t len)
 {
-	size_t	i, start = 0;
-	const char *rep;
+	size_t		 i, start = 0, n;
+	unsigned char	 c;
+	const char	*rep;
 
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
+	for (i = 0; i < len; i += n) {
+		c = (unsigned char)s[i];
+		n = 1;
+		switch (c) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default: continue;
+		default:
+			if (c == 0xc2 && i + 1 < len &&
+			    (unsigned char)s[i + 1] >= 0x80 &&
+			    (unsigned char)s[i + 1] < 0xa0)
+				n = 2;
+			else if (!((c < 0x20 && c != '\n' && c != '\t') ||
+			    c == 0x7f))
+				continue;
+			rep = "\xef\xbf\xbd";
+			break;
 		}
 		strbuf_addn(sb, s + start, i - start);
 		strbuf_add(sb, rep);
-		start = i + 1;
+		start = i + n;
 	}
 	strbuf_addn(sb, s + start, len - start);
 }

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -166,13 +167,18 @@ check_size(const struct infdiag_analysis *a,
 	return -1;
 }
 
-/* Lays out and renders g into fp; -1 with err set. */
+/* Lays out and renders g into memory, then writes it to fp; -1 with err
+ * set, having written nothing.  Graphviz 2.42 calls exit() when a write
+ * to its own output fails (gvwrite_no_z() on a full disk), and a failed
+ * rendering would leave half a diagram: in memory neither can happen. */
 static int
 lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
-    const char *format, FILE *fp, struct infdiag_error *err)
+    const char *format, FILE *fp, int *werr, struct infdiag_error *err)
 {
-	char	buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
-	int	rc;
+	char		 buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
+	char		*data = NULL;
+	unsigned int	 len = 0;
+	int		 rc;
 
 	/* Graphviz 2.42 crashes on a message of 1024 bytes or more when its
 	 * messages are caught (userout() reuses its va_list), and its
@@ -190,14 +196,20 @@ lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
 		    "unknown engine");
 		return -1;
 	}
-	rc = gvRender(gvc, g, format, fp);
+	rc = gvRenderData(gvc, g, format, &data, &len);
 	gvFreeLayout(gvc, g);
 	if (rc != 0 || agerrors() > 0) {
 		error_set(err, INFDIAG_EIO, NULL, "rendering %s failed: %s",
 		    format, first_error(buf, sizeof(buf)) != NULL ? buf :
 		    "Graphviz gave no reason");
+		gvFreeRenderData(data);
 		return -1;
 	}
+	/* A short write is left in fp's error indicator for the caller,
+	 * and its reason in errno. */
+	if (data != NULL && len > 0 && fwrite(data, 1, len, fp) != len)
+		*werr = errno;
+	gvFreeRenderData(data);
 	return 0;
 }
 
@@ -212,7 +224,7 @@ infdiag_render(const struct infdiag_analysis *a,
 	char		 buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
 	agusererrf	 old;
 	Agraph_t	*g;
-	int		 rc = -1;
+	int		 rc = -1, werr = 0;
 
 	error_init(err, infdiag_model_source(a->m));
 	if (o->type == NULL || (format = find_format(o->type)) == NULL) {
@@ -233,7 +245,7 @@ infdiag_render(const struct infdiag_analysis *a,
 	if (gv_context != NULL &&
 	    (g = diagram_build(a, o->view, err)) != NULL) {
 		rc = lay_out_and_render(gv_context, g, layout, format, fp,
-		    err);
+		    &werr, err);
 		agclose(g);
 	}
 	if (rc == 0 && agerrors() > 0) {
@@ -242,13 +254,10 @@ infdiag_render(const struct infdiag_analysis *a,
 		    "no reason");
 		rc = -1;
 	}
-	if (rc == 0 && ferror(fp)) {
-		error_set(err, INFDIAG_EIO, NULL, "cannot write the %s "
-		    "output", o->type);
-		rc = -1;
-	}
 	agseterrf(old);
 	agreseterrors();
 	strbuf_release(&gv_messages);
+	if (werr != 0)
+		errno = werr;
 	return rc;
 }

@@ -117,22 +117,6 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
 	return 0;
 }
 
-/* Appends a character that is not printable visibly, as \u001b, with its
- * backslash written by the mode's spelling. */
-static void
-plain_control(struct writer *w, uint32_t c, const char *backslash)
-{
-	strbuf_add(&w->sb, backslash);
-	strbuf_addf(&w->sb, "u%04x", (unsigned)c);
-}
-
-/* Says whether c is a control character, C0 or C1. */
-static int
-plain_is_control(uint32_t c)
-{
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
-}
-
 /* The length of what, at the start of a line of Markdown, would make
  * the line a list item or an ordered one, a div or a heading's underline
  * ("-", "+", ":", "=", "12." or "3)"), whose last character is then
@@ -157,8 +141,7 @@ markdown_block_mark(const char *s)
 static void
 plain_markdown(struct writer *w, const char *s)
 {
-	uint32_t	c;
-	size_t		n;
+	size_t	n;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -168,43 +151,31 @@ plain_markdown(struct writer *w, const char *s)
 		strbuf_addc(&w->sb, s[n - 1]);
 		s += n;
 	}
-	for (; *s != '\0'; s += n) {
-		n = utf8_decode(s, strlen(s), &c);
-		if (c == '\n' || c == '\r' || c == '\t')
+	for (; *s != '\0'; s++) {
+		if (*s == '\n' || *s == '\r' || *s == '\t')
 			strbuf_addc(&w->sb, ' ');
-		else if (plain_is_control(c))
-			plain_control(w, c, "\\\\");
-		else if (c == '<')
+		else if (*s == '<')
 			strbuf_add(&w->sb, "&lt;");
-		else if (c == '>')
+		else if (*s == '>')
 			strbuf_add(&w->sb, "&gt;");
-		else if (c == '&')
+		else if (*s == '&')
 			strbuf_add(&w->sb, "&amp;");
-		else if (c < 0x80 && strchr("\\`*_[]|$~#^@", (int)c) != NULL) {
+		else if (strchr("\\`*_[]|$~#^@", *s) != NULL) {
 			strbuf_addc(&w->sb, '\\');
 			strbuf_addc(&w->sb, *s);
 		} else
-			strbuf_addn(&w->sb, s, n);
+			strbuf_addc(&w->sb, *s);
 	}
 }
 
 /* Appends model text for a LaTeX comment: one line, which is all that
- * TeX reads of it, with control characters shown as their code. */
+ * TeX reads of it. */
 static void
 plain_comment(struct writer *w, const char *s)
 {
-	uint32_t	c;
-	size_t		n;
-
-	for (; *s != '\0'; s += n) {
-		n = utf8_decode(s, strlen(s), &c);
-		if (c == '\n' || c == '\r' || c == '\t')
-			strbuf_addc(&w->sb, ' ');
-		else if (plain_is_control(c))
-			plain_control(w, c, "\\");
-		else
-			strbuf_addn(&w->sb, s, n);
-	}
+	for (; *s != '\0'; s++)
+		strbuf_addc(&w->sb, *s == '\n' || *s == '\r' || *s == '\t' ?
+		    ' ' : *s);
 }
 
 /* Says whether pdflatex sets c in text with any font encoding: Latin-1's
@@ -233,6 +204,7 @@ latex_ascii(struct writer *w, char ch)
 	case '|': strbuf_add(&w->sb, "\\textbar{}"); return;
 	case '[': strbuf_add(&w->sb, "{[}"); return;
 	case ']': strbuf_add(&w->sb, "{]}"); return;
+	case '\n': case '\r': case '\t': strbuf_addc(&w->sb, ' '); return;
 	case '{': case '}': case '%': case '$': case '#': case '&': case '_':
 		strbuf_addc(&w->sb, '\\');
 		break;
@@ -241,10 +213,10 @@ latex_ascii(struct writer *w, char ch)
 }
 
 /* Appends model text as LaTeX text (in a paragraph or in \text{}), on
- * one line: LaTeX's specials escaped, a Greek letter as \ensuremath{\theta},
- * Latin-1 as it is, and any other character that pdflatex cannot set
- * (or a control character) shown as its code, \u65e5, so that the
- * document compiles with pdflatex whatever the model says. */
+ * one line: LaTeX's specials escaped, a Greek letter as
+ * \ensuremath{\theta}, Latin-1 as it is, and any other character that
+ * pdflatex cannot set with every font encoding shown as its code,
+ * \u65e5, so that the document compiles whatever the model says. */
 static void
 plain_latex(struct writer *w, const char *s)
 {
@@ -254,9 +226,7 @@ plain_latex(struct writer *w, const char *s)
 
 	for (; *s != '\0'; s += n) {
 		n = utf8_decode(s, strlen(s), &c);
-		if (c == '\n' || c == '\r' || c == '\t')
-			strbuf_addc(&w->sb, ' ');
-		else if (c < 0x80 && !plain_is_control(c))
+		if (c < 0x80)
 			latex_ascii(w, *s);
 		else if (c == 0xa0)
 			strbuf_addc(&w->sb, '~');
@@ -265,29 +235,34 @@ plain_latex(struct writer *w, const char *s)
 		else if ((t = tex_command_of_char(s, n)) != NULL)
 			strbuf_addf(&w->sb, "\\ensuremath{\\%s}", t->name);
 		else
-			plain_control(w, c, "\\textbackslash{}");
+			strbuf_addf(&w->sb, "\\textbackslash{}u%04x",
+			    (unsigned)c);
 	}
 }
 
-/* Appends model text outside mathematics: as it is (PLAIN_TEXT), without
- * line breaks (PLAIN_LINE, for a LaTeX comment), or with Markdown's markup
- * (PLAIN_MARKDOWN) or LaTeX's specials (PLAIN_LATEX) escaped and no line
- * breaks. */
+/* Appends model text outside mathematics: as it reads (PLAIN_TEXT, for a
+ * terminal), without line breaks (PLAIN_LINE, for a LaTeX comment), or
+ * with Markdown's markup (PLAIN_MARKDOWN) or LaTeX's specials
+ * (PLAIN_LATEX) escaped and no line breaks.  In every mode a control
+ * character other than newline and tab is first shown as \uXXXX (SPEC
+ * 5.1), and that text is then escaped as the mode escapes any other. */
 void
 writer_plain(struct writer *w, const char *s, enum plain_mode mode)
 {
-	if (mode == PLAIN_MARKDOWN) {
-		plain_markdown(w, s);
+	struct strbuf	shown = STRBUF_INIT;
+
+	if (mode == PLAIN_TEXT) {
+		escape_text(&w->sb, s, strlen(s));
 		return;
 	}
-	if (mode == PLAIN_LATEX) {
-		plain_latex(w, s);
-		return;
-	}
-	if (mode == PLAIN_LINE) {
-		plain_comment(w, s);
-		return;
-	}
-	for (; *s != '\0'; s++)
-		strbuf_addc(&w->sb, *s);
+	escape_text(&shown, s, strlen(s));
+	if (strbuf_failed(&shown))
+		w->nomem = 1;
+	else if (mode == PLAIN_MARKDOWN)
+		plain_markdown(w, strbuf_str(&shown));
+	else if (mode == PLAIN_LATEX)
+		plain_latex(w, strbuf_str(&shown));
+	else
+		plain_comment(w, strbuf_str(&shown));
+	strbuf_release(&shown);
 }

@@ -28,7 +28,8 @@ struct writer {
 };
 
 enum plain_mode {
-	PLAIN_TEXT,		/* as it is */
+	PLAIN_TEXT,		/* as it reads, control characters but
+				   newline and tab shown as \uXXXX */
 	PLAIN_LINE,		/* without line breaks */
 	PLAIN_MARKDOWN,		/* Markdown's markup escaped, one line */
 	PLAIN_LATEX		/* LaTeX's specials escaped, one line */

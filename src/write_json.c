@@ -30,21 +30,32 @@ load8(const char *s)
 }
 
 /* The bytes of a word that a JSON string must escape (controls, '"' and
- * '\\'), as their high bits.  Exact byte by byte, after Hacker's
- * Delight 6-1: adding to the low 7 bits of a byte never carries into the
- * next, and a byte's high bit then says "nonzero" (for x ^ c, "not c") or
- * ">= 0x20". */
+ * '\\') or that may begin a C1 control (0xc2), as their high bits.  Exact
+ * byte by byte, after Hacker's Delight 6-1: adding to the low 7 bits of a
+ * byte never carries into the next, and a byte's high bit then says
+ * "nonzero" (for x ^ c, "not c") or ">= 0x20". */
 static uint64_t
 escapes8(uint64_t w)
 {
 	const uint64_t	ones = 0x0101010101010101ULL;
 	const uint64_t	low7 = ones * 0x7f;
 	uint64_t	q = w ^ ones * '"', b = w ^ ones * '\\', printable;
+	uint64_t	c1 = w ^ ones * 0xc2;
 
 	q |= (q & low7) + low7;
 	b |= (b & low7) + low7;
+	c1 |= (c1 & low7) + low7;
 	printable = w | ((w & low7) + ones * (0x80 - 0x20));
-	return ~(q & b & printable) & ones * 0x80;
+	return ~(q & b & c1 & printable) & ones * 0x80;
+}
+
+/* Says whether the len bytes at s begin with a C1 control (U+0080 to
+ * U+009F), which JSON allows raw but a terminal obeys (SPEC 5.1). */
+static int
+is_c1(const char *s, size_t len)
+{
+	return len >= 2 && (unsigned char)s[0] == 0xc2 &&
+	    (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xa0;
 }
 
 /* Appends the escape of one byte that needs it. */
@@ -89,6 +100,14 @@ jstr(struct strbuf *sb, const char *s, size_t len)
 		}
 		for (; mask != 0; mask &= mask - 1) {
 			at = i + (size_t)__builtin_ctzll(mask) / 8;
+			if ((unsigned char)s[at] == 0xc2) {
+				if (!is_c1(s + at, len - at))
+					continue;
+				strbuf_addn(sb, s + run, at - run);
+				jescape(sb, (unsigned char)s[at + 1]);
+				run = at + 2;
+				continue;
+			}
 			strbuf_addn(sb, s + run, at - run);
 			jescape(sb, (unsigned char)s[at]);
 			run = at + 1;

@@ -19,8 +19,8 @@ function_of(struct writer *w, uint32_t v)
 	const struct var_extra	*x = var_extra(w->m, v);
 	uint32_t		 i;
 
-	strbuf_add(&w->sb, x != NULL && x->fn != NULL ? x->fn :
-	    w->m->vars[v].name);
+	writer_plain(w, x != NULL && x->fn != NULL ? x->fn :
+	    w->m->vars[v].name, PLAIN_TEXT);
 	strbuf_addc(&w->sb, '(');
 	for (i = w->m->in_off[v]; i < w->m->in_off[v + 1]; i++) {
 		if (i > w->m->in_off[v])
@@ -37,9 +37,12 @@ text_model(struct writer *w)
 	const struct infdiag_model	*m = w->m;
 	uint32_t			 v;
 
-	strbuf_addf(&w->sb, "%s\n", m->title != NULL ? m->title : m->source);
-	if (m->description != NULL)
-		strbuf_addf(&w->sb, "%s\n", m->description);
+	writer_plain(w, m->title != NULL ? m->title : m->source, PLAIN_TEXT);
+	strbuf_addc(&w->sb, '\n');
+	if (m->description != NULL) {
+		writer_plain(w, m->description, PLAIN_TEXT);
+		strbuf_addc(&w->sb, '\n');
+	}
 	strbuf_addf(&w->sb, "\nVariables (%u, with %zu influences):\n",
 	    m->nvars, m->nedges);
 	writer_flush(w);
@@ -193,9 +196,12 @@ text_paths(struct writer *w, const struct deriv *d, const char *indent)
 }
 
 /* Writes "dy/dx = " and the expanded and factored forms (once when they
- * are the same), or why they are not written. */
+ * are the same), or why they are not written and where to look instead:
+ * the forward form, below in the full report (forward_below set), else
+ * in "infdiag analyze". */
 static int
-text_formulas(struct writer *w, const struct deriv *d, const char *indent)
+text_formulas(struct writer *w, const struct deriv *d, const char *indent,
+    int forward_below)
 {
 	struct strbuf	exp = STRBUF_INIT, fac = STRBUF_INIT;
 	size_t		lhs, i, width = 0;
@@ -214,7 +220,9 @@ text_formulas(struct writer *w, const struct deriv *d, const char *indent)
 		rc |= formula_factored(&fac, w->a, d, w->style);
 	else
 		strbuf_addf(&fac, "(too large to write out: over %d factors; "
-		    "see the forward form)", FACTORED_MAX_FACTORS);
+		    "%s)", FACTORED_MAX_FACTORS, forward_below ?
+		    "see the forward form" : "infdiag analyze writes its "
+		    "forward form");
 	if (exp.len > 0 && strcmp(strbuf_str(&exp), strbuf_str(&fac)) != 0) {
 		strbuf_add(&w->sb, strbuf_str(&exp));
 		strbuf_addf(&w->sb, "\n%s%*s = ", indent, (int)width, "");
@@ -303,7 +311,7 @@ text_deriv(struct writer *w, const struct deriv *d)
 	strbuf_addf(&w->sb, "%s with respect to %s\n",
 	    w->m->vars[w->a->of].name, w->m->vars[d->wrt].name);
 	writer_flush(w);
-	if (text_paths(w, d, "  ") != 0 || text_formulas(w, d, "  ") != 0)
+	if (text_paths(w, d, "  ") != 0 || text_formulas(w, d, "  ", 1) != 0)
 		return -1;
 	if (note_has_shapes(w->m) && d->nrel > 0) {
 		strbuf_add(&w->sb, "  Every term is ");
@@ -344,8 +352,9 @@ write_text(struct writer *w, enum infdiag_part part)
 		text_subgraphs(w);
 	}
 	if (part == INFDIAG_PART_EVAL) {
-		strbuf_addf(&w->sb, "%s\n", w->m->title != NULL ?
-		    w->m->title : w->m->source);
+		writer_plain(w, w->m->title != NULL ? w->m->title :
+		    w->m->source, PLAIN_TEXT);
+		strbuf_addc(&w->sb, '\n');
 		writer_flush(w);
 		return write_text_numbers(w);
 	}
@@ -356,7 +365,7 @@ write_text(struct writer *w, enum infdiag_part part)
 		} else if (part == INFDIAG_PART_PATHS) {
 			if (text_paths(w, &w->a->d[k], "") != 0)
 				return -1;
-		} else if (text_formulas(w, &w->a->d[k], "") != 0)
+		} else if (text_formulas(w, &w->a->d[k], "", 0) != 0)
 			return -1;
 	}
 	if (part == INFDIAG_PART_ANALYSIS && w->a->nwrt > 0)

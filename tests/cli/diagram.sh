@@ -78,9 +78,11 @@ expect_head "render -o x.png" "$TMPD/x.png" "$(printf '\211PNG\r\n')"
 run render -o "$TMPD/x.PDF" "$ell"
 expect_status "render -o x.PDF" 0
 expect_head "render -o x.PDF" "$TMPD/x.PDF" "%PDF"
+# A type the suffix contradicts is refused (SPEC 5.1, issue 12): a.svg
+# never holds a PDF.
 run render --type pdf -o "$TMPD/pdf.svg" "$ell"
-expect_status "render --type pdf -o pdf.svg" 0
-expect_head "render --type pdf wins over the suffix" "$TMPD/pdf.svg" "%PDF"
+expect_status "render --type pdf -o pdf.svg" 2
+expect_grep "render --type pdf -o pdf.svg" err "the name and the type must agree"
 run render "$ex3"
 expect_status "render to standard output" 0
 expect_head "render to standard output is SVG" "$TMPD/out" "<?xml"
@@ -166,6 +168,47 @@ for view in full paths partial decomposition; do
 	expect_no_grep "hostile render --view $view" out "<script"
 	expect_grep "hostile render --view $view" out "&lt;script&gt;"
 done
+
+# Text drawn into a diagram is cut (80 characters of a label, an fn, a
+# name or the title, 160 of a formula, 720 of the description), so that a
+# label of 10^6 characters cannot abort Cairo inside render.
+awk 'BEGIN {
+	for (i = 0; i < 1000000; i++) l = l "L"
+	for (i = 0; i < 2000; i++) w = w "word "
+	printf "{\"title\": \"%s\", \"description\": \"%s\", ", l, w
+	printf "\"variables\": {\"x\": {\"value\": 1, \"label\": \"%s\"}, ", l
+	printf "\"%s\": {\"expr\": \"2*x\", \"fn\": \"%s\"}}}\n", l, l
+}' >"$TMPD/long.json" || exit 99
+for type in pdf png svg; do
+	run render -o "$TMPD/long.$type" "$TMPD/long.json"
+	expect_status "render of 10^6-character texts to $type" 0
+	expect_empty "render of 10^6-character texts to $type" err
+	if [ -s "$TMPD/long.$type" ] &&
+	    [ -z "$(find "$TMPD" -name "long.$type.*")" ]; then
+		ok "render of 10^6-character texts to $type: the file alone"
+	else
+		not_ok "render of 10^6-character texts to $type: the file alone" \
+		    "$(ls "$TMPD")"
+	fi
+done
+# The label, the name, the fn and the title are each drawn as 80
+# characters and "…" (the name stays whole as the node's id, in <title>).
+grep -o '<text[^>]*>[^<]*</text>' "$TMPD/long.svg" >"$TMPD/drawn"
+longest=$(grep -o 'L*' "$TMPD/drawn" | awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }')
+cuts=$(grep -o 'L\{80\}…' "$TMPD/drawn" | wc -l)
+if [ "$longest" -eq 80 ] && [ "$cuts" -ge 4 ]; then
+	ok "render of 10^6-character texts: drawn cut at 80 characters with …"
+else
+	not_ok "render of 10^6-character texts: drawn cut at 80 characters with …" \
+	    "longest run $longest, $cuts cuts"
+fi
+if grep -q 'word…' "$TMPD/drawn" &&
+    [ "$(grep -o 'word' "$TMPD/drawn" | wc -l)" -eq 144 ]; then
+	ok "render of 10^6-character texts: description cut at 720 characters"
+else
+	not_ok "render of 10^6-character texts: description cut at 720 characters" \
+	    "$(grep -o 'word' "$TMPD/drawn" | wc -l) words"
+fi
 
 # Beyond the size limit, render refuses unless forced; dot writes it.
 "$GENMODEL" chain 2001 >"$TMPD/big.json" || exit 99

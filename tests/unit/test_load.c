@@ -21,6 +21,7 @@
 #include "load.h"
 #include "model.h"
 #include "notation.h"
+#include "strbuf.h"
 
 /* A model that uses every key of the format. */
 static const char all_keys[] =
@@ -988,6 +989,57 @@ alloc__failures_in_invalid_models__leak_nothing(void **state)
 	    "description)");
 }
 
+/* A file name's control characters are escaped once, for every message
+ * that begins with it (SPEC 5.1). */
+static void
+error__source_with_controls__is_escaped(void **state)
+{
+	struct infdiag_error	err;
+	char			line[512];
+
+	(void)state;
+	error_init(&err, "a\033[2Jb\r.json");
+	error_set(&err, INFDIAG_EIO, NULL, "cannot open");
+	infdiag_error_format(&err, line, sizeof(line));
+	assert_string_equal(line, "a\\u001b[2Jb\\r.json: cannot open");
+}
+
+/* infdiag_quote(): controls (C0, C1) and direction overrides escaped,
+ * quotes too when quoted, cut after max characters with "...", and a
+ * buffer too small still ends in NUL. */
+static void
+quote__controls_quotes_and_length__escaped_and_cut(void **state)
+{
+	char	buf[INFDIAG_QUOTE_SIZE(8)], tiny[4];
+
+	(void)state;
+	assert_string_equal(infdiag_quote(buf, sizeof(buf),
+	    "\033]52;c;\a", 8, 0), "\\u001b]52;c;\\u0007");
+	assert_string_equal(infdiag_quote(buf, sizeof(buf),
+	    "a\"b\xc2\x9b\xe2\x80\xae", 8, 1),
+	    "\"a\\\"b\\u009b\\u202e\"");
+	assert_string_equal(infdiag_quote(buf, sizeof(buf), "abcdefghijk", 8,
+	    0), "abcdefgh...");
+	assert_string_equal(infdiag_quote(buf, sizeof(buf), "a\xff" "b", 8, 0),
+	    "a\\xffb");
+	infdiag_quote(tiny, sizeof(tiny), "abcdefgh", 8, 0);
+	assert_true(strlen(tiny) < sizeof(tiny));
+}
+
+/* escape_text(): newlines and tabs stay, every other control is shown. */
+static void
+escape_text__lines_and_tabs__kept(void **state)
+{
+	struct strbuf	sb = STRBUF_INIT;
+	const char	s[] = "a\nb\tc\rd\033e\xc2\x85" "f\x7f";
+
+	(void)state;
+	escape_text(&sb, s, sizeof(s) - 1);
+	assert_string_equal(strbuf_str(&sb),
+	    "a\nb\tc\\rd\\u001be\\u0085f\\u007f");
+	strbuf_release(&sb);
+}
+
 /* jansson's own allocations too, as infdiag_set_alloc_funcs() promises. */
 static void
 alloc__jansson_failures__are_out_of_memory(void **state)
@@ -1031,6 +1083,10 @@ main(void)
 		cmocka_unit_test(error__long_text__is_cut_with_dots),
 		cmocka_unit_test(error__null_error__still_returns_null),
 		cmocka_unit_test(error__messages__name_the_place),
+		cmocka_unit_test(error__source_with_controls__is_escaped),
+		cmocka_unit_test(
+		    quote__controls_quotes_and_length__escaped_and_cut),
+		cmocka_unit_test(escape_text__lines_and_tabs__kept),
 		cmocka_unit_test(free__null__is_a_no_op),
 		cmocka_unit_test(load_file__missing__fails_with_eio),
 		cmocka_unit_test(load_file__directory__fails_with_eio),
