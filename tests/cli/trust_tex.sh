@@ -137,7 +137,7 @@ run analyze --format markdown "$TMPD/hostile.json"
 expect_status "hostile markdown" 0
 expect_no_grep "hostile markdown" out '<(script|img)'
 expect_grep "hostile markdown" out '# 50% &amp; x\_1 \#2 \\input{marker}'
-expect_grep "hostile markdown" out '\- a list? \\end{document} \# heading? \`code\` \*em\* &lt;img src=x onerror=alert(1)&gt; &amp;amp; \@cite \^sup\^ \~sub\~ \[link\](http://x) !\[i\](x.png) \$\$ \\\[ x \\\]  :::'
+expect_grep "hostile markdown" out '\- a list? \\end{document} \# heading? \`code\` \*em\* &lt;img src=x onerror=alert(1)&gt; &amp;amp; \@cite \^sup\^ \~sub\~ \[link\](http://x) !\[i\](x.png) \$\$ \\\[ x \\\]\\r :::'
 expect_grep "hostile markdown" out '- $y$ = &lt;img src=x onerror=alert(1)&gt;\$\\\\(${x^{(1)}}, \mathrm{net}_{j}$)'
 cp "$TMPD/out" "$TMPD/hostile.md"
 pandoc_html "hostile markdown" "$TMPD/hostile.md"
