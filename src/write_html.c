@@ -916,9 +916,12 @@ numbers_deriv(struct page *p, const struct deriv *d)
 	num_cell(p, dn->has_value && dn->has_partial, dn->partial);
 	num_cell(p, dn->has_check, dn->fd);
 	strbuf_add(&p->sb, "<td>");
-	if (dn->has_check)
-		strbuf_addf(&p->sb, "<span class=\"%s\">%.2g</span>",
-		    dn->fd_error < 1e-5 ? "ok" : "bad", dn->fd_error);
+	if (dn->has_check) {
+		strbuf_addf(&p->sb, "<span class=\"%s\">",
+		    dn->fd_ok ? "ok" : "bad");
+		numbers_check_error(&p->sb, dn);
+		strbuf_add(&p->sb, "</span>");
+	}
 	else if (dn->fd_note != NULL)
 		html_escape(&p->sb, dn->fd_note);
 	strbuf_add(&p->sb, "</td></tr>\n");
@@ -951,7 +954,7 @@ page_numbers(struct page *p)
 	    "difference of the whole model checks them both.</p>\n"
 	    "<table class=\"grid\"><tr><th>derivative</th><th>forward</th>"
 	    "<th>reverse</th><th>partial (direct term)</th><th>finite "
-	    "difference</th><th>relative error</th></tr>\n");
+	    "difference</th><th>error</th></tr>\n");
 	for (k = 0; k < p->a->nwrt && k < REPORT_MAX_ROWS; k++)
 		numbers_deriv(p, &p->a->d[k]);
 	strbuf_add(&p->sb, "</table>\n</section>\n");

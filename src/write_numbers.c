@@ -198,7 +198,9 @@ text_deriv_numbers(struct writer *w, const struct deriv *d)
 	if (dn->has_check) {
 		strbuf_add(&w->sb, "    finite difference: ");
 		numbers_format(&w->sb, dn->fd, w->style);
-		strbuf_addf(&w->sb, " (relative error %.2g)\n", dn->fd_error);
+		strbuf_add(&w->sb, " (");
+		numbers_check_error(&w->sb, dn);
+		strbuf_add(&w->sb, ")\n");
 	} else if (dn->fd_note != NULL)
 		strbuf_addf(&w->sb, "    no finite-difference check: %s\n",
 		    dn->fd_note);
