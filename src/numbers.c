@@ -927,6 +927,7 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 		if (d->direct) {
 			d->num.has_partial = 1;
 			d->num.partial = n->local[partial_at(a, d)];
+			d->num.partial_fail = n->local_fail[partial_at(a, d)];
 		}
 		d->num.has_value = 1;
 		d->num.forward = scratch[a->of];

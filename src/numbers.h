@@ -88,6 +88,7 @@ struct deriv_numbers {
 	const char *fd_note;	/* why there is no check, or NULL */
 	int	has_partial;	/* wrt is a direct input: its term alone */
 	double	partial;
+	uint32_t partial_fail;	/* why partial is not finite, as fail */
 	struct expr *closed;	/* d of/d wrt with every variable written in
 				   terms of the independent ones, or NULL */
 };

@@ -399,7 +399,7 @@ jderiv_numbers(struct writer *w, const struct deriv *d)
 	if (dn->has_partial) {
 		strbuf_add(&w->sb, ", \"partial_value\": ");
 		jnum(&w->sb, dn->partial);
-		jnote(w, "partial_value", 0, dn->partial);
+		jnote(w, "partial_value", dn->partial_fail, dn->partial);
 	}
 	if (dn->has_check) {
 		strbuf_add(&w->sb, ",\n     \"check\": {\"finite_difference\": ");
