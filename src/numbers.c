@@ -862,6 +862,8 @@ numbers_judge(struct infdiag_analysis *a)
 	}
 	if (cause != NULL)
 		fail_error(a, cause, 0, &n->verdict);
+	if (n->verdict.status == INFDIAG_ENOMEM)
+		return -1;
 	for (i = 0; i < n->nfail; i++) {
 		if (n->fail[i].text == NULL || &n->fail[i] == cause)
 			continue;
@@ -870,7 +872,7 @@ numbers_judge(struct infdiag_analysis *a)
 			continue;
 		}
 		fail_error(a, &n->fail[i], 1, &e);
-		if (add_warning(n, &e) != 0)
+		if (e.status == INFDIAG_ENOMEM || add_warning(n, &e) != 0)
 			return -1;
 	}
 	if (more == 0)
