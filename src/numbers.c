@@ -500,6 +500,8 @@ check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
 	d->num.fd_scale = fd_scale(d->num.forward, best);
 	d->num.fd_ok = d->num.fd_error <= CHECK_TOLERANCE;
 	d->num.has_check = isfinite(best);
+	if (!d->num.has_check)
+		d->num.fd_note = "the finite difference overflows";
 }
 
 /* The work of checking d by finite differences, in expression nodes
