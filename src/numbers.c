@@ -941,8 +941,13 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 			error_nomem(err);
 			goto out;
 		}
-		if (cost[k] == 0 || d->num.fail != 0)
+		if (cost[k] == 0)
 			continue;
+		if (d->num.fail != 0) {
+			d->num.fd_note = "the derivative is not a finite number "
+			    "at the point";
+			continue;
+		}
 		if (checkable++ % stride == 0)
 			check(a, d, on, k + 1, scratch, in);
 		else

@@ -194,4 +194,25 @@ expect_grep "small derivative" out "(absolute error "
 run eval --format json "$M/small.json"
 expect_grep "small derivative json" out '"scale": 1, "tolerance": 1e-06, "ok": true, "relative_error": '
 
+# A failed derivative has no check, and says why.
+run eval --format json "$M/log0.json"
+expect_grep "log(0) check" out '"check": null, "check_note": "the derivative is not a finite number at the point"'
+
+# Many failures: 8 warnings, then a count of the rest.
+awk 'BEGIN { printf "{\"variables\": {\"x\": {\"value\": 2}"
+    for (i = 0; i < 12; i++)
+        printf ", \"w%d\": {\"value\": -1}, \"g%d\": {\"expr\": \"sqrt(w%d)\"}", i, i, i
+    printf ", \"z\": {\"inputs\": [\"x\""
+    for (i = 0; i < 12; i++) printf ", \"g%d\"", i
+    print "], \"expr\": \"3*x\"}}, \"wrt\": \"x\"}" }' >"$M/many.json"
+run eval "$M/many.json"
+expect_status "12 undefined inputs" 0
+grep -v 'is not used' "$TMPD/err" >"$TMPD/numeric"
+if [ "$(wc -l <"$TMPD/numeric")" -eq 9 ] &&
+    [ "$(tail -1 "$TMPD/numeric")" = "$M/many.json: warning: 16 more numbers are not finite at the point" ]; then
+	ok "12 undefined inputs: 8 warnings and a count"
+else
+	not_ok "12 undefined inputs: 8 warnings and a count" "$(tail -3 "$TMPD/numeric")"
+fi
+
 done_testing
