@@ -23,6 +23,7 @@ struct memo_slot {
 	const struct expr	*key;
 	uint64_t		 gen;
 	double			 value;
+	int			 underflowed;	/* an underflow made it */
 };
 
 struct expr_memo {
@@ -326,6 +327,7 @@ eval_node(const struct expr *e, struct eval *ev, double *out)
 {
 	struct expr_memo	*mo = ev->memo;
 	size_t			 h;
+	unsigned		 mark = ev->underflows;
 
 	if (mo == NULL || e->n == 0 || e->refs < 2)
 		return eval_kind(e, ev, out);
@@ -336,6 +338,9 @@ eval_node(const struct expr *e, struct eval *ev, double *out)
 	    h = (h + 1) & (mo->cap - 1)) {
 		if (mo->slots[h].key == e) {
 			*out = mo->slots[h].value;
+			/* Its description is the last one's: the same
+			 * operands, in one set of inputs. */
+			ev->underflows += mo->slots[h].underflowed;
 			return 0;
 		}
 	}
@@ -349,6 +354,7 @@ eval_node(const struct expr *e, struct eval *ev, double *out)
 	mo->slots[h].key = e;
 	mo->slots[h].gen = mo->gen;
 	mo->slots[h].value = *out;
+	mo->slots[h].underflowed = ev->underflows != mark;
 	mo->used++;
 	return 0;
 }
