@@ -778,6 +778,11 @@ deriv_fail(struct infdiag_analysis *a, struct deriv *d,
 		    n->value_fail[v] != 0) {
 			d->num.forward = d->num.reverse = NAN;
 			d->num.fail = n->value_fail[v];
+			/* Nor is its direct term, whatever its formula gives. */
+			if (d->num.has_partial) {
+				d->num.partial = NAN;
+				d->num.partial_fail = d->num.fail;
+			}
 			return 0;
 		}
 	}
@@ -1090,4 +1095,26 @@ numbers_check_error(struct strbuf *sb, const struct deriv_numbers *dn)
 	if (!dn->fd_ok)
 		strbuf_addf(sb, ", MISMATCH: over the tolerance %g",
 		    CHECK_TOLERANCE);
+}
+
+/* The value of a path's term: the product of the local derivatives along
+ * it; undefined when a variable on it is (the function is not defined at
+ * the point), whatever the local derivatives' formulas give. */
+double
+numbers_path_term(const struct infdiag_analysis *a, const uint32_t *path,
+    uint32_t len)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct numbers		*n = a->num;
+	uint32_t			 i, j;
+	double				 t = 1;
+
+	for (i = 1; i < len; i++) {
+		if (n->known[path[i]] && isnan(n->value[path[i]]))
+			return NAN;
+		for (j = m->in_off[path[i]]; m->in_idx[j] != path[i - 1]; j++)
+			continue;
+		t *= n->local[j];
+	}
+	return t;
 }

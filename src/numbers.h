@@ -142,5 +142,10 @@ void	numbers_note(struct strbuf *, const struct infdiag_analysis *,
  * or "absolute error 5.7e-12" (it is 1), followed by ", MISMATCH: over the
  * tolerance 1e-06" when the check fails. */
 void	numbers_check_error(struct strbuf *, const struct deriv_numbers *);
+/* The value of a path's term (len variables from wrt to of, every local
+ * derivative on it known): the product of its local derivatives, or
+ * undefined (NaN) when a variable on it is. */
+double	numbers_path_term(const struct infdiag_analysis *, const uint32_t *path,
+	    uint32_t len);
 
 #endif /* INFDIAG_NUMBERS_H */

@@ -513,23 +513,6 @@ path_colour(const struct infdiag_analysis *a, uint64_t k)
 	return c != NULL ? c : "#000000";
 }
 
-/* The value of a path's term: the product of its local derivatives. */
-static double
-term_value(const struct infdiag_analysis *a, const uint32_t *path,
-    uint32_t n)
-{
-	const struct infdiag_model	*m = a->m;
-	uint32_t			 i, j;
-	double				 t = 1;
-
-	for (i = 1; i < n; i++) {
-		for (j = m->in_off[path[i]]; m->in_idx[j] != path[i - 1]; j++)
-			continue;
-		t *= a->num->local[j];
-	}
-	return t;
-}
-
 /* Writes d's paths as a table: number, path and term in the path's
  * colour, with the term's value when known; builds the expanded
  * equation in colour into eq and says how many were shown. */
@@ -567,7 +550,7 @@ paths_table(struct page *p, const struct deriv *d, struct strbuf *eq,
 		strbuf_add(&p->sb, "</td>");
 		if (values) {
 			strbuf_add(&p->sb, "<td class=\"num\">");
-			numbers_format(&p->sb, term_value(p->a, path, n),
+			numbers_format(&p->sb, numbers_path_term(p->a, path, n),
 			    STYLE_TEXT);
 			strbuf_add(&p->sb, "</td>");
 		}

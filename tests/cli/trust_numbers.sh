@@ -194,6 +194,17 @@ expect_grep "small derivative" out "(absolute error "
 run eval --format json "$M/small.json"
 expect_grep "small derivative json" out '"scale": 1, "tolerance": 1e-06, "ok": true, "relative_error": '
 
+# Where y = log(x) is undefined, so are dy/dx, its direct term and its
+# path, though the formula 1/x has a value there.
+printf '{"variables": {"x": {"value": -2}, "y": {"expr": "log(x)"}}}\n' \
+    >"$M/log-2.json"
+run eval "$M/log-2.json"
+expect_status "log(-2)" 4
+expect_grep "log(-2)" out "dy/dx = undefined: the only path, so partial and total agree"
+expect_grep "log(-2)" out "path 1, x → y: dy/dx = undefined"
+run dot --view paths "$M/log-2.json"
+expect_grep "log(-2) dot paths" out "dy/dx = undefined"
+
 # A failed derivative has no check, and says why.
 run eval --format json "$M/log0.json"
 expect_grep "log(0) check" out '"check": null, "check_note": "the derivative is not a finite number at the point"'
