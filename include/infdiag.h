@@ -210,11 +210,26 @@ struct infdiag_query {
  * Returns a new analysis, which borrows the model (free it first) and
  * which the caller frees with infdiag_analysis_free(); NULL on error
  * (INFDIAG_EMODEL when of or wrt names no variable or of is ambiguous,
- * INFDIAG_EUSAGE for a wrt given twice, INFDIAG_ENUMERIC when the
- * numbers were asked for and an evaluation failed). */
+ * INFDIAG_EUSAGE for a wrt given twice).  A number that cannot be
+ * computed at the point (log(0), an overflow) does not fail the analysis:
+ * it is kept as undefined or overflow, and judged below. */
 struct infdiag_analysis *infdiag_analyze(const struct infdiag_model *,
 	    const struct infdiag_query *, struct infdiag_error *);
 void	infdiag_analysis_free(struct infdiag_analysis *);
+
+/* The numbers' verdict: 0 when every requested derivative d of/d wrt
+ * that has a value is a finite number; else -1 with err set
+ * (INFDIAG_ENUMERIC) naming, for the first that is not, the variable
+ * where it started to fail, the formula and its inputs' values. */
+int	infdiag_analysis_numeric_error(const struct infdiag_analysis *,
+	    struct infdiag_error *);
+/* Warnings about the numbers: each other number that is not finite at
+ * the point (a local derivative or value that no failed derivative
+ * explains), one line each in the form of infdiag_error_format(), owned
+ * by the analysis. */
+size_t	infdiag_analysis_warning_count(const struct infdiag_analysis *);
+const char *infdiag_analysis_warning(const struct infdiag_analysis *,
+	    size_t);
 
 enum infdiag_format {
 	INFDIAG_FORMAT_TEXT,

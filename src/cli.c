@@ -389,6 +389,32 @@ cli_analyze(const struct cli_args *a, int numbers, struct infdiag_model **m,
 	return an;
 }
 
+/* Prints the warnings about the analysis's numbers, then its verdict (a
+ * requested derivative that is not finite): as the error when fatal,
+ * returning its exit status, else as one more warning. */
+int
+cli_numbers(const struct infdiag_analysis *an, int fatal)
+{
+	struct infdiag_error	 err;
+	char			 text[INFDIAG_ERROR_TEXT_LENGTH - 9];
+	size_t			 i;
+
+	if (infdiag_analysis_warning_count(an) > 0)
+		cli_progress_clear();
+	for (i = 0; i < infdiag_analysis_warning_count(an); i++)
+		fprintf(stderr, "%s\n", infdiag_analysis_warning(an, i));
+	if (infdiag_analysis_numeric_error(an, &err) == 0)
+		return 0;
+	if (fatal)
+		return cli_error(&err);
+	/* Room for "warning: " in front. */
+	memcpy(text, err.text, sizeof(text) - 1);
+	text[sizeof(text) - 1] = '\0';
+	snprintf(err.text, sizeof(err.text), "warning: %s", text);
+	cli_error(&err);
+	return 0;
+}
+
 /* Says whether two descriptors are the same file (the terminal, or a log
  * taking both streams): then progress would break the output's lines. */
 static int

@@ -80,6 +80,11 @@ struct infdiag_model *cli_load(const struct cli_args *, int *status);
 struct infdiag_analysis *cli_analyze(const struct cli_args *, int numbers,
 	    struct infdiag_model **, int *status);
 
+/* Prints the warnings about the numbers of an analysis and its verdict
+ * (SPEC 5.1): a requested derivative that is not finite is the error
+ * when fatal (its exit status returned), else a warning (0 returned). */
+int	cli_numbers(const struct infdiag_analysis *, int fatal);
+
 /* Starts showing the library's progress on standard error, for a
  * command that has just begun: mode as in struct cli_args.  Nothing is
  * shown before the command has run a second (INFDIAG_PROGRESS_DELAY

@@ -24,6 +24,8 @@ cmd_report(const struct cli_cmd *cmd, const struct cli_args *a)
 			status = cli_error(&err);
 		status = cli_out_close(&out, status);
 	}
+	if (status == 0)
+		status = cli_numbers(an, 0);
 	infdiag_analysis_free(an);
 	infdiag_model_free(m);
 	return status;

@@ -589,8 +589,7 @@ legend_path(struct dg *dg, const uint32_t *path, uint32_t n)
 	const struct infdiag_model	*m = dg->m;
 	const struct numbers		*num = dg->a->num;
 	struct strbuf			*L = &dg->legend;
-	double				 product = 1;
-	uint32_t			 j, i;
+	uint32_t			 j;
 	int				 known = num != NULL;
 
 	row_open(dg);
@@ -610,16 +609,10 @@ legend_path(struct dg *dg, const uint32_t *path, uint32_t n)
 		html_local(L, m, path[j], path[j - 1]);
 		if (!known || !num->local_known[path[j]])
 			known = 0;
-		else {
-			for (i = m->in_off[path[j]];
-			    m->in_idx[i] != path[j - 1]; i++)
-				continue;
-			product *= num->local[i];
-		}
 	}
 	if (known) {
 		strbuf_add(L, " = ");
-		html_number(L, product);
+		html_number(L, numbers_path_term(dg->a, path, n));
 	}
 	row_close(dg);
 }

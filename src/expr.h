@@ -34,6 +34,10 @@ struct expr_error {
 	size_t	column;
 	int	nomem;
 	char	text[1024];
+	double	value;	/* evaluation: what the failed tree stands for, NaN
+			   (undefined) or an infinity (overflow) */
+	uint32_t input;	/* evaluation: the input slot whose value was not
+			   finite, or UINT32_MAX when the tree itself failed */
 };
 
 /*
@@ -69,7 +73,11 @@ struct expr	*expr_simplify(const struct expr *);
 
 /* Evaluates the tree with inputs[i] the value of slot i.  Returns 0 and
  * sets *out, or -1 with err->text saying what failed ("log of a
- * non-positive number (-2)", "division by zero", "overflow in exp(1000)"). */
+ * non-positive number (-2)", "division by zero", "overflow in exp(1000)",
+ * "underflow in division: ..."), err->value NaN for a number outside a
+ * function's domain (or 0/0) and an infinity for one beyond the range of a
+ * double, and err->input the slot when an input it read was not finite
+ * (err->value is then that input's value). */
 int		 expr_eval(const struct expr *, const double *inputs,
 		    double *out, struct expr_error *err);
 /* Values of shared subtrees remembered across evaluations with the same

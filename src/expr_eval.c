@@ -23,6 +23,7 @@ struct memo_slot {
 	const struct expr	*key;
 	uint64_t		 gen;
 	double			 value;
+	int			 underflowed;	/* an underflow made it */
 };
 
 struct expr_memo {
@@ -33,11 +34,15 @@ struct expr_memo {
 };
 
 /* What an evaluation reads: the inputs, where a failure goes, and the
- * memo (NULL: none). */
+ * memo (NULL: none); and the underflows so far (a result that is not 0
+ * but rounds to 0), with the last one's description, so that a division
+ * by such a 0 says so. */
 struct eval {
 	const double		*inputs;
 	struct expr_error	*err;
 	struct expr_memo	*memo;
+	unsigned		 underflows;
+	char			 tiny[64];
 };
 
 static int	eval_node(const struct expr *, struct eval *, double *);
@@ -80,9 +85,10 @@ expr_is_constant(const struct expr *e, double *value)
 	return 0;
 }
 
-/* Fails the evaluation with a message; returns -1. */
-static int __attribute__((format(printf, 2, 3)))
-eval_error(struct expr_error *err, const char *fmt, ...)
+/* Fails the evaluation with a message, the tree standing for value (NaN:
+ * undefined, an infinity: overflow); returns -1. */
+static int __attribute__((format(printf, 3, 4)))
+eval_error(struct expr_error *err, double value, const char *fmt, ...)
 {
 	va_list	ap;
 
@@ -91,16 +97,45 @@ eval_error(struct expr_error *err, const char *fmt, ...)
 	va_end(ap);
 	err->column = 0;
 	err->nomem = 0;
+	err->value = value;
+	err->input = UINT32_MAX;
 	return -1;
 }
 
-/* Checks that an operation's result r is finite; 0 or -1. */
+/* Checks that an operation's result r (of finite operands) is finite; 0
+ * or -1. */
 static int
 check_finite(double r, struct expr_error *err, const char *what)
 {
 	if (isfinite(r))
 		return 0;
-	return eval_error(err, "overflow in %s", what);
+	return eval_error(err, isnan(r) ? NAN : INFINITY, "overflow in %s",
+	    what);
+}
+
+/* Counts an underflow: a result that is not 0 but rounds to 0. */
+static void __attribute__((format(printf, 2, 3)))
+underflow(struct eval *ev, const char *fmt, ...)
+{
+	va_list	ap;
+
+	ev->underflows++;
+	va_start(ap, fmt);
+	vsnprintf(ev->tiny, sizeof ev->tiny, fmt, ap);
+	va_end(ap);
+}
+
+/* Fails a division by zero: undefined, unless the divisor is 0 only
+ * because a result underflowed (was rounded to 0) since divisor_mark,
+ * and then an overflow (or 0/0, undefined) named as an underflow. */
+static int
+divide_by_zero(struct eval *ev, double r, unsigned divisor_mark)
+{
+	if (ev->underflows == divisor_mark)
+		return eval_error(ev->err, NAN, "division by zero");
+	return eval_error(ev->err, r == 0 ? NAN : INFINITY, "underflow in "
+	    "division by %s (too small for a double, it rounds to 0)",
+	    ev->tiny);
 }
 
 /* Returns the logistic function of v without overflowing. */
@@ -117,14 +152,15 @@ sigmoid(double v)
 
 /* Applies a function to v, refusing operands outside its domain. */
 static int
-eval_call(enum expr_fn fn, double v, double *out, struct expr_error *err)
+eval_call(enum expr_fn fn, double v, double *out, struct eval *ev)
 {
-	char	num[32];
+	struct expr_error	*err = ev->err;
+	char			 num[32];
 
 	/* The operand is formatted only for a message: evaluation is hot. */
 	if ((fn == EXPR_FN_LOG && v <= 0) || (fn == EXPR_FN_SQRT && v < 0)) {
 		expr_format_number(v, num, sizeof num);
-		return eval_error(err, fn == EXPR_FN_LOG ?
+		return eval_error(err, NAN, fn == EXPR_FN_LOG ?
 		    "log of a non-positive number (%s)" :
 		    "sqrt of a negative number (%s)", num);
 	}
@@ -138,32 +174,46 @@ eval_call(enum expr_fn fn, double v, double *out, struct expr_error *err)
 	case EXPR_FN_TANH:	*out = tanh(v);		break;
 	default:		*out = sigmoid(v);	break;
 	}
-	if (isfinite(*out))
+	if (isfinite(*out)) {
+		/* exp and σ are never 0: a 0 is an underflow. */
+		if (*out == 0 && (fn == EXPR_FN_EXP || fn == EXPR_FN_SIGMOID)) {
+			expr_format_number(v, num, sizeof num);
+			underflow(ev, "%s(%s)", expr_fn_name(fn), num);
+		}
 		return 0;
+	}
 	expr_format_number(v, num, sizeof num);
-	return eval_error(err, "overflow in %s(%s)", expr_fn_name(fn), num);
+	return eval_error(err, INFINITY, "overflow in %s(%s)",
+	    expr_fn_name(fn), num);
 }
 
 /* Raises b to the power p, refusing a negative base to a fractional
  * power and zero to a negative one. */
 static int
-eval_pow(double b, double p, double *out, struct expr_error *err)
+eval_pow(double b, double p, double *out, struct eval *ev)
 {
 	char	bs[32], ps[32];
 	int	bad_base = b < 0 && !expr_is_integer(p);
 	int	pole = b == 0 && p < 0;
 
-	if (!bad_base && !pole && isfinite(*out = pow(b, p)))
-		return 0;
+	if (!bad_base && !pole && isfinite(*out = pow(b, p))) {
+		if (*out != 0 || b == 0)
+			return 0;
+	}
 	/* Only a message needs the operands as text. */
 	expr_format_number(b, bs, sizeof bs);
 	expr_format_number(p, ps, sizeof ps);
 	if (bad_base)
-		return eval_error(err, "negative base (%s) to a non-integer "
-		    "power (%s)", bs, ps);
+		return eval_error(ev->err, NAN, "negative base (%s) to a "
+		    "non-integer power (%s)", bs, ps);
 	if (pole)
-		return eval_error(err, "division by zero in 0^%s", ps);
-	return eval_error(err, "overflow in %s^%s", bs, ps);
+		return eval_error(ev->err, NAN, "division by zero in 0^%s",
+		    ps);
+	if (*out == 0) {
+		underflow(ev, "%s^%s", bs, ps);
+		return 0;
+	}
+	return eval_error(ev->err, INFINITY, "overflow in %s^%s", bs, ps);
 }
 
 /* Evaluates a sum or a product, left to right. */
@@ -171,24 +221,29 @@ static int
 eval_chain(const struct expr *e, struct eval *ev, double *out)
 {
 	struct expr_error	*err = ev->err;
-	double			 v, r;
+	double			 v, r, before;
 	size_t			 i;
+	unsigned		 mark;
 
 	r = e->kind == EXPR_SUM ? 0 : 1;
 	for (i = 0; i < e->n; i++) {
+		mark = ev->underflows;
 		if (eval_node(e->kids[i], ev, &v) != 0)
 			return -1;
+		before = r;
 		if (e->kind == EXPR_SUM)
 			r += v;
 		else if (!e->inv[i])
 			r *= v;
 		else if (v == 0)
-			return eval_error(err, "division by zero");
+			return divide_by_zero(ev, r, mark);
 		else
 			r /= v;
 		if (check_finite(r, err, e->kind == EXPR_SUM ? "addition" :
 		    e->inv[i] ? "division" : "multiplication") != 0)
 			return -1;
+		if (e->kind == EXPR_PROD && r == 0 && before != 0 && v != 0)
+			underflow(ev, "a product");
 	}
 	*out = r;
 	return 0;
@@ -214,8 +269,10 @@ eval_kind(const struct expr *e, struct eval *ev, double *out)
 		*out = ev->inputs[e->slot];
 		if (isfinite(*out))
 			return 0;
-		return eval_error(ev->err, "input %lu is not finite (%g)",
-		    (unsigned long)e->slot, *out);
+		eval_error(ev->err, *out, "input %lu is not finite",
+		    (unsigned long)e->slot);
+		ev->err->input = e->slot;
+		return -1;
 	case EXPR_NEG:
 		if (eval_node(e->kids[0], ev, &a) != 0)
 			return -1;
@@ -228,11 +285,11 @@ eval_kind(const struct expr *e, struct eval *ev, double *out)
 		if (eval_node(e->kids[0], ev, &a) != 0 ||
 		    eval_node(e->kids[1], ev, &b) != 0)
 			return -1;
-		return eval_pow(a, b, out, ev->err);
+		return eval_pow(a, b, out, ev);
 	default:
 		if (eval_node(e->kids[0], ev, &a) != 0)
 			return -1;
-		return eval_call(e->fn, a, out, ev->err);
+		return eval_call(e->fn, a, out, ev);
 	}
 }
 
@@ -270,6 +327,7 @@ eval_node(const struct expr *e, struct eval *ev, double *out)
 {
 	struct expr_memo	*mo = ev->memo;
 	size_t			 h;
+	unsigned		 mark = ev->underflows;
 
 	if (mo == NULL || e->n == 0 || e->refs < 2)
 		return eval_kind(e, ev, out);
@@ -280,6 +338,9 @@ eval_node(const struct expr *e, struct eval *ev, double *out)
 	    h = (h + 1) & (mo->cap - 1)) {
 		if (mo->slots[h].key == e) {
 			*out = mo->slots[h].value;
+			/* Its description is the last one's: the same
+			 * operands, in one set of inputs. */
+			ev->underflows += mo->slots[h].underflowed;
 			return 0;
 		}
 	}
@@ -293,6 +354,7 @@ eval_node(const struct expr *e, struct eval *ev, double *out)
 	mo->slots[h].key = e;
 	mo->slots[h].gen = mo->gen;
 	mo->slots[h].value = *out;
+	mo->slots[h].underflowed = ev->underflows != mark;
 	mo->used++;
 	return 0;
 }
@@ -312,8 +374,13 @@ int
 expr_eval_memo(const struct expr *e, const double *inputs, double *out,
     struct expr_error *err, struct expr_memo *memo)
 {
-	struct eval	ev = { inputs, err, memo };
+	struct eval	ev;
 
+	ev.inputs = inputs;
+	ev.err = err;
+	ev.memo = memo;
+	ev.underflows = 0;
+	ev.tiny[0] = '\0';
 	if (eval_node(e, &ev, out) != 0)
 		return -1;
 	if (*out == 0)

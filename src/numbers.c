@@ -24,6 +24,12 @@ numbers_format(struct strbuf *sb, double x, enum style style)
 {
 	char	buf[40];
 
+	if (!isfinite(x)) {
+		strbuf_add(sb, style == STYLE_LATEX ? "\\text{" : "");
+		strbuf_add(sb, isnan(x) ? "undefined" : "overflow");
+		strbuf_add(sb, style == STYLE_LATEX ? "}" : "");
+		return;
+	}
 	if (x == 0)
 		x = 0;		/* never -0 */
 	snprintf(buf, sizeof(buf), "%.12g", x);
@@ -112,54 +118,96 @@ add_cut(struct strbuf *sb, struct strbuf *scratch, size_t max)
 	strbuf_truncate(scratch, 0);
 }
 
-/* Fails with a numeric error at v: what went wrong, in which formula
- * (v's expression, or its local derivative with respect to input slot
- * when slot is not INFDIAG_NONE), at which input values.  Names and
- * formulas are cut, so that the message stays one short line. */
-static int
-numeric_error(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
-    const struct expr *e, const char *what, struct infdiag_error *err)
+/* Appends what went wrong at v: what, in which formula (v's expression,
+ * or its local derivative with respect to input slot when slot is not
+ * INFDIAG_NONE), at which input values.  Names and formulas are cut, so
+ * that the message stays one short line. */
+static void
+failure_text(struct strbuf *sb, const struct infdiag_analysis *a,
+    uint32_t v, uint32_t slot, const struct expr *e, const char *what)
 {
 	const struct infdiag_model	*m = a->m;
-	struct strbuf			 sb = STRBUF_INIT, path = STRBUF_INIT;
 	struct strbuf			 scratch = STRBUF_INIT;
 	const char			*name = m->vars[v].name;
 	uint32_t			 i, p;
 
-	strbuf_addf(&sb, "%s in ", what);
+	strbuf_addf(sb, "%s in ", what);
 	if (slot == INFDIAG_NONE)
-		cut_text(&sb, name, strlen(name), QUOTE_MAX);
+		cut_text(sb, name, strlen(name), QUOTE_MAX);
 	else {
 		note_local(&scratch, m, v, m->in_idx[m->in_off[v] + slot],
 		    STYLE_TEXT);
-		add_cut(&sb, &scratch, QUOTE_FORMULA_MAX);
+		add_cut(sb, &scratch, QUOTE_FORMULA_MAX);
 	}
-	strbuf_add(&sb, " = ");
+	strbuf_add(sb, " = ");
 	print_expr(&scratch, m, v, e, STYLE_TEXT);
-	add_cut(&sb, &scratch, QUOTE_FORMULA_MAX);
+	add_cut(sb, &scratch, QUOTE_FORMULA_MAX);
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
 		if (i - m->in_off[v] == ERROR_INPUTS_SHOWN) {
-			strbuf_add(&sb, ", ...");
+			strbuf_add(sb, ", ...");
 			break;
 		}
 		p = m->in_idx[i];
-		strbuf_add(&sb, i == m->in_off[v] ? ", with " : ", ");
-		cut_text(&sb, m->vars[p].name, strlen(m->vars[p].name),
+		strbuf_add(sb, i == m->in_off[v] ? ", with " : ", ");
+		cut_text(sb, m->vars[p].name, strlen(m->vars[p].name),
 		    QUOTE_MAX);
-		strbuf_add(&sb, " = ");
-		numbers_format(&sb, a->num->value[p], STYLE_ASCII);
+		strbuf_add(sb, " = ");
+		numbers_format(sb, a->num->value[p], STYLE_ASCII);
 	}
-	path_add_key(&path, "variables", 9, 1);
-	path_add_key(&path, name, strlen(name), 1);
-	if (strbuf_failed(&sb) || strbuf_failed(&path))
-		error_nomem(err);
-	else
-		error_set(err, INFDIAG_ENUMERIC, strbuf_str(&path), "%s",
-		    strbuf_str(&sb));
-	strbuf_release(&sb);
-	strbuf_release(&path);
 	strbuf_release(&scratch);
-	return -1;
+}
+
+/* Records a failure; its 1-based index, or 0 when out of memory. */
+static uint32_t
+add_fail(struct numbers *n, uint32_t v, uint32_t slot, uint32_t from,
+    struct strbuf *text)
+{
+	struct num_fail	*f;
+
+	if (text != NULL && strbuf_failed(text))
+		return 0;
+	f = mem_reallocarray(n->fail, n->nfail + 1, sizeof(*f));
+	if (f == NULL)
+		return 0;
+	n->fail = f;
+	f += n->nfail;
+	f->v = v;
+	f->slot = slot;
+	f->from = from;
+	f->text = text != NULL ? strbuf_detach(text) : NULL;
+	if (text != NULL && f->text == NULL)
+		return 0;
+	return (uint32_t)++n->nfail;
+}
+
+/* Keeps a failed evaluation at v (its value when slot is INFDIAG_NONE,
+ * else its local derivative with respect to input slot) as a number that
+ * is not finite, and records why; returns that number, with *failed set
+ * when out of memory. */
+static double
+failed_at(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
+    const struct expr *e, const struct expr_error *xerr, int *nomem)
+{
+	const struct infdiag_model	*m = a->m;
+	struct numbers			*n = a->num;
+	struct strbuf			 sb = STRBUF_INIT;
+	uint32_t			 idx;
+
+	if (xerr->input != UINT32_MAX)
+		idx = add_fail(n, v, slot, m->in_idx[m->in_off[v] +
+		    xerr->input], NULL);
+	else {
+		failure_text(&sb, a, v, slot, e, xerr->text);
+		idx = add_fail(n, v, slot, INFDIAG_NONE, &sb);
+	}
+	strbuf_release(&sb);
+	if (idx == 0)
+		*nomem = 1;
+	else if (slot == INFDIAG_NONE)
+		n->value_fail[v] = idx;
+	else
+		n->local_fail[m->in_off[v] + slot] = idx;
+	return xerr->value;
 }
 
 /* Gathers v's input values from vals; 0 when one is not known. */
@@ -189,8 +237,9 @@ eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 	const struct var_extra		*x;
 	struct expr_error		 xerr;
 	uint32_t			 k, v;
+	int				 nomem = 0;
 
-	for (k = 0; k < m->nvars; k++) {
+	for (k = 0; k < m->nvars && !nomem; k++) {
 		v = m->order[k];
 		x = var_extra(m, v);
 		if (m->vars[v].flags & VAR_HAS_VALUE) {
@@ -202,11 +251,13 @@ eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		    !gather(a, v, n->value, n->known, in))
 			continue;
 		if (expr_eval(x->expr, in, &n->value[v], &xerr) != 0)
-			return numeric_error(a, v, INFDIAG_NONE, x->expr,
-			    xerr.text, err);
+			n->value[v] = failed_at(a, v, INFDIAG_NONE, x->expr,
+			    &xerr, &nomem);
 		n->known[v] = 1;
 	}
-	return 0;
+	if (nomem)
+		error_nomem(err);
+	return nomem ? -1 : 0;
 }
 
 /* Derives every expression and evaluates the local derivatives whose
@@ -221,7 +272,7 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 	struct expr_memo		*memo;
 	struct progress			 pr;
 	uint32_t			 v, i, base;
-	int				 rc = -1;
+	int				 rc = -1, nomem = 0;
 
 	if ((memo = expr_memo_new()) == NULL) {
 		error_nomem(err);
@@ -253,11 +304,13 @@ eval_locals(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		expr_memo_clear(memo);
 		for (i = 0; i < var_ninputs(m, v); i++) {
 			if (expr_eval_memo(n->dexpr[base + i], in,
-			    &n->local[base + i], &xerr, memo) != 0) {
-				numeric_error(a, v, i, n->dexpr[base + i],
-				    xerr.text, err);
-				goto out;
-			}
+			    &n->local[base + i], &xerr, memo) != 0)
+				n->local[base + i] = failed_at(a, v, i,
+				    n->dexpr[base + i], &xerr, &nomem);
+		}
+		if (nomem) {
+			error_nomem(err);
+			goto out;
 		}
 		n->local_known[v] = 1;
 	}
@@ -277,7 +330,7 @@ sweep_reverse(struct infdiag_analysis *a)
 	const struct infdiag_model	*m = a->m;
 	struct numbers			*n = a->num;
 	uint32_t			 k, c, j, p;
-	int				 ok;
+	int				 ok, undefined;
 
 	for (k = 0; k < a->nanc; k++) {
 		n->adjoint[a->anc[k]] = 0;
@@ -287,10 +340,13 @@ sweep_reverse(struct infdiag_analysis *a)
 	for (k = a->nanc; k-- > 0;) {
 		c = a->anc[k];
 		ok = n->adjoint_known[c] && n->local_known[c];
+		/* Where c is undefined, so is of's derivative through it. */
+		undefined = n->known[c] && isnan(n->value[c]);
 		for (j = m->in_off[c]; j < m->in_off[c + 1]; j++) {
 			p = m->in_idx[j];
 			if (ok)
-				n->adjoint[p] += n->adjoint[c] * n->local[j];
+				n->adjoint[p] += undefined ? NAN :
+				    n->adjoint[c] * n->local[j];
 			else
 				n->adjoint_known[p] = 0;
 		}
@@ -330,12 +386,21 @@ numbers_tangents(const struct infdiag_analysis *a, const struct deriv *d,
 	return 1;
 }
 
-/* The error of a finite difference fd against a derivative's value,
- * relative to max(|value|, |fd|, 1). */
+/* The scale a finite difference's error is measured against:
+ * max(|value|, |fd|, 1), so that it is relative where the numbers are
+ * large and absolute where they are small (a derivative of 0 included). */
+static double
+fd_scale(double value, double fd)
+{
+	return fmax(fmax(fabs(value), fabs(fd)), 1);
+}
+
+/* The error of a finite difference fd against a derivative's value, on
+ * fd_scale(). */
 static double
 fd_error(double value, double fd)
 {
-	return fabs(fd - value) / fmax(fmax(fabs(value), fabs(fd)), 1);
+	return fabs(fd - value) / fd_scale(value, fd);
 }
 
 /* The value of of with wrt moved to x, recomputing the variables on the
@@ -366,9 +431,8 @@ perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
 	return 0;
 }
 
-/* A check agrees when its relative error is at most this; otherwise the
- * step is refined (CHECK_REFINE times, each CHECK_SHRINK smaller). */
-#define CHECK_AGREE	1e-6
+/* A check that does not agree within CHECK_TOLERANCE is refined
+ * (CHECK_REFINE times, each CHECK_SHRINK smaller). */
 #define CHECK_REFINE	8
 #define CHECK_SHRINK	10.0
 
@@ -416,7 +480,7 @@ check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
 		return;
 	}
 	best = fd;
-	if (!(fd_error(d->num.forward, fd) <= CHECK_AGREE)) {
+	if (!(fd_error(d->num.forward, fd) <= CHECK_TOLERANCE)) {
 		best_gap = INFINITY;
 		for (k = 0; k < CHECK_REFINE; k++) {
 			prev = fd;
@@ -433,7 +497,11 @@ check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
 	}
 	d->num.fd = best;
 	d->num.fd_error = fd_error(d->num.forward, best);
+	d->num.fd_scale = fd_scale(d->num.forward, best);
+	d->num.fd_ok = d->num.fd_error <= CHECK_TOLERANCE;
 	d->num.has_check = isfinite(best);
+	if (!d->num.has_check)
+		d->num.fd_note = "the finite difference overflows";
 }
 
 /* The work of checking d by finite differences, in expression nodes
@@ -623,9 +691,12 @@ numbers_alloc(struct infdiag_analysis *a)
 	n->adjoint = mem_calloc(m->nvars, sizeof(double));
 	n->adjoint_known = mem_calloc(m->nvars, 1);
 	n->out_pos = mem_calloc(m->nedges, sizeof(*n->out_pos));
+	n->value_fail = mem_calloc(m->nvars, sizeof(*n->value_fail));
+	n->local_fail = mem_calloc(m->nedges, sizeof(*n->local_fail));
 	if (n->value == NULL || n->known == NULL || n->dexpr == NULL ||
 	    n->local == NULL || n->local_known == NULL || n->adjoint == NULL ||
-	    n->adjoint_known == NULL || n->out_pos == NULL)
+	    n->adjoint_known == NULL || n->out_pos == NULL ||
+	    n->value_fail == NULL || n->local_fail == NULL)
 		return -1;
 	if ((fill = mem_calloc(m->nvars, sizeof(*fill))) == NULL)
 		return -1;
@@ -649,6 +720,174 @@ max_inputs(const struct infdiag_model *m)
 			most = var_ninputs(m, v);
 	}
 	return most;
+}
+
+/* Follows a failure (1-based) back, through the inputs whose values were
+ * not finite, to where it started. */
+static const struct num_fail *
+fail_origin(const struct numbers *n, uint32_t idx)
+{
+	const struct num_fail	*f = &n->fail[idx - 1];
+
+	while (f->text == NULL && f->from != INFDIAG_NONE &&
+	    n->value_fail[f->from] != 0)
+		f = &n->fail[n->value_fail[f->from] - 1];
+	return f;
+}
+
+/* Records that d's accumulation overflows at v, the first variable on its
+ * paths whose tangent dv/dwrt is not finite; the failure's index, or 0
+ * when out of memory. */
+static uint32_t
+accumulation_fail(struct infdiag_analysis *a, const struct deriv *d,
+    uint32_t v)
+{
+	struct strbuf	sb = STRBUF_INIT, t = STRBUF_INIT;
+	uint32_t	idx;
+
+	strbuf_add(&sb, "overflow in ");
+	note_total(&t, a->m, a->of, d->wrt, STYLE_TEXT);
+	add_cut(&sb, &t, QUOTE_FORMULA_MAX);
+	strbuf_add(&sb, ": accumulated along its paths, ");
+	note_total(&t, a->m, v, d->wrt, STYLE_TEXT);
+	add_cut(&sb, &t, QUOTE_FORMULA_MAX);
+	strbuf_addf(&sb, " is beyond the largest double (%.2g)", DBL_MAX);
+	idx = add_fail(a->num, v, INFDIAG_NONE, INFDIAG_NONE, &sb);
+	strbuf_release(&sb);
+	strbuf_release(&t);
+	return idx;
+}
+
+/* Finds why d's value is not a finite number, when it is not: an
+ * undefined value on its paths (the function is not defined at the
+ * point, so neither is d, whatever the arithmetic gives), else the first
+ * local derivative on its paths that is not finite, else the accumulation
+ * itself overflowing (tangent holds the forward sweep).  Sets d->num.fail;
+ * -1 when out of memory. */
+static int
+deriv_fail(struct infdiag_analysis *a, struct deriv *d,
+    const double *tangent)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct numbers		*n = a->num;
+	uint32_t			 k, v, j;
+
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		if (n->known[v] && isnan(n->value[v]) &&
+		    n->value_fail[v] != 0) {
+			d->num.forward = d->num.reverse = NAN;
+			d->num.fail = n->value_fail[v];
+			/* Nor is its direct term, whatever its formula gives. */
+			if (d->num.has_partial) {
+				d->num.partial = NAN;
+				d->num.partial_fail = d->num.fail;
+			}
+			return 0;
+		}
+	}
+	if (isfinite(d->num.forward))
+		return 0;
+	for (k = 1; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (j = m->in_off[v]; j < m->in_off[v + 1]; j++) {
+			if (!isfinite(n->local[j]) && n->local_fail[j] != 0 &&
+			    analysis_on_path(a, d, m->in_idx[j])) {
+				d->num.fail = n->local_fail[j];
+				return 0;
+			}
+		}
+	}
+	for (k = 0; k < d->nrel && isfinite(tangent[d->rel[k]]); k++)
+		;
+	d->num.fail = accumulation_fail(a, d, d->rel[k < d->nrel ? k :
+	    d->nrel - 1]);
+	return d->num.fail == 0 ? -1 : 0;
+}
+
+/* Sets err to failure f (status INFDIAG_ENUMERIC, at variables.NAME),
+ * with "warning: " before it when warning is set. */
+static void
+fail_error(const struct infdiag_analysis *a, const struct num_fail *f,
+    int warning, struct infdiag_error *err)
+{
+	struct strbuf	path = STRBUF_INIT;
+	const char	*name = a->m->vars[f->v].name;
+
+	error_init(err, a->m->source);
+	path_add_key(&path, "variables", 9, 1);
+	path_add_key(&path, name, strlen(name), 1);
+	if (strbuf_failed(&path))
+		error_nomem(err);
+	else
+		error_set(err, INFDIAG_ENUMERIC, strbuf_str(&path), "%s%s",
+		    warning ? "warning: " : "", f->text != NULL ? f->text :
+		    "a number is not finite");
+	strbuf_release(&path);
+}
+
+/* The most numeric warnings listed; the rest are counted. */
+#define NUMBERS_WARNINGS_MAX	8
+
+/* Adds one warning line, formatted from err; -1 when out of memory. */
+static int
+add_warning(struct numbers *n, const struct infdiag_error *err)
+{
+	char	line[INFDIAG_ERROR_SOURCE_LENGTH + INFDIAG_ERROR_PATH_LENGTH +
+		    INFDIAG_ERROR_TEXT_LENGTH + 32];
+	char	**w;
+
+	infdiag_error_format(err, line, sizeof(line));
+	if ((w = mem_reallocarray(n->warnings, n->nwarnings + 1,
+	    sizeof(*w))) == NULL)
+		return -1;
+	n->warnings = w;
+	if ((w[n->nwarnings] = mem_strdup(line)) == NULL)
+		return -1;
+	n->nwarnings++;
+	return 0;
+}
+
+/* Judges the numbers by one rule: the first requested derivative that is
+ * not finite is the verdict (the run fails, naming where it started);
+ * every other failure where it started is a warning (the first
+ * NUMBERS_WARNINGS_MAX listed, the rest counted).  -1 when out of
+ * memory. */
+static int
+numbers_judge(struct infdiag_analysis *a)
+{
+	struct numbers		*n = a->num;
+	const struct num_fail	*cause = NULL;
+	struct infdiag_error	 e;
+	size_t			 i, more = 0;
+	uint32_t		 k;
+
+	error_init(&n->verdict, a->m->source);
+	for (k = 0; k < a->nwrt && cause == NULL; k++) {
+		if (a->d[k].num.fail != 0)
+			cause = fail_origin(n, a->d[k].num.fail);
+	}
+	if (cause != NULL)
+		fail_error(a, cause, 0, &n->verdict);
+	if (n->verdict.status == INFDIAG_ENOMEM)
+		return -1;
+	for (i = 0; i < n->nfail; i++) {
+		if (n->fail[i].text == NULL || &n->fail[i] == cause)
+			continue;
+		if (n->nwarnings == NUMBERS_WARNINGS_MAX) {
+			more++;
+			continue;
+		}
+		fail_error(a, &n->fail[i], 1, &e);
+		if (e.status == INFDIAG_ENOMEM || add_warning(n, &e) != 0)
+			return -1;
+	}
+	if (more == 0)
+		return 0;
+	error_init(&e, a->m->source);
+	error_set(&e, INFDIAG_ENUMERIC, "", "warning: %zu more numbers are "
+	    "not finite at the point", more);
+	return add_warning(n, &e);
 }
 
 /* Computes the numbers. */
@@ -697,13 +936,23 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 		if (d->direct) {
 			d->num.has_partial = 1;
 			d->num.partial = n->local[partial_at(a, d)];
+			d->num.partial_fail = n->local_fail[partial_at(a, d)];
 		}
 		d->num.has_value = 1;
 		d->num.forward = scratch[a->of];
 		d->num.reverse = n->adjoint[d->wrt];
 		n->any = 1;
+		if (deriv_fail(a, d, scratch) != 0) {
+			error_nomem(err);
+			goto out;
+		}
 		if (cost[k] == 0)
 			continue;
+		if (d->num.fail != 0) {
+			d->num.fd_note = "the derivative is not a finite number "
+			    "at the point";
+			continue;
+		}
 		if (checkable++ % stride == 0)
 			check(a, d, on, k + 1, scratch, in);
 		else
@@ -711,6 +960,10 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 			    "of the derivatives is checked";
 	}
 	progress_end(&pr, a->nwrt);
+	if (numbers_judge(a) != 0) {
+		error_nomem(err);
+		goto out;
+	}
 	rc = 0;
 out:
 	mem_free(in);
@@ -741,6 +994,14 @@ numbers_free(struct infdiag_analysis *a)
 	mem_free(n->adjoint);
 	mem_free(n->adjoint_known);
 	mem_free(n->out_pos);
+	mem_free(n->value_fail);
+	mem_free(n->local_fail);
+	for (i = 0; i < n->nfail; i++)
+		mem_free(n->fail[i].text);
+	mem_free(n->fail);
+	for (i = 0; i < n->nwarnings; i++)
+		mem_free(n->warnings[i]);
+	mem_free(n->warnings);
 	mem_free(n);
 	a->num = NULL;
 }
@@ -757,4 +1018,103 @@ numbers_any(const struct infdiag_analysis *a)
 			return 1;
 	}
 	return 0;
+}
+
+/* Appends why x, a number that is not finite, is so: "undefined: ..." or
+ * "overflow: ...". */
+void
+numbers_note(struct strbuf *sb, const struct infdiag_analysis *a,
+    uint32_t fail, double x)
+{
+	const struct num_fail	*f, *o;
+	const char		*kind = isnan(x) ? "undefined" : "overflow";
+
+	if (a->num == NULL || fail == 0) {
+		strbuf_add(sb, isnan(x) ? "undefined at this point" :
+		    "overflow: beyond the range of a double");
+		return;
+	}
+	f = &a->num->fail[fail - 1];
+	o = fail_origin(a->num, fail);
+	/* Say the kind first, once. */
+	if (f->text == NULL || strncmp(f->text, kind, strlen(kind)) != 0)
+		strbuf_addf(sb, "%s: ", kind);
+	if (f->text != NULL) {
+		strbuf_add(sb, f->text);
+		return;
+	}
+	strbuf_add(sb, "computed from ");
+	cut_text(sb, a->m->vars[f->from].name, strlen(a->m->vars[f->from].name),
+	    QUOTE_MAX);
+	strbuf_add(sb, isnan(a->num->value[f->from]) ? ", which is undefined" :
+	    ", which overflows");
+	if (o != f && o->text != NULL) {
+		strbuf_add(sb, " (");
+		strbuf_add(sb, o->text);
+		strbuf_addc(sb, ')');
+	}
+}
+
+/* The numbers' verdict: the first requested derivative that is not a
+ * finite number. */
+int
+infdiag_analysis_numeric_error(const struct infdiag_analysis *a,
+    struct infdiag_error *err)
+{
+	if (a == NULL || a->num == NULL ||
+	    a->num->verdict.status == INFDIAG_OK)
+		return 0;
+	if (err != NULL)
+		*err = a->num->verdict;
+	return -1;
+}
+
+/* The number of warnings about the numbers. */
+size_t
+infdiag_analysis_warning_count(const struct infdiag_analysis *a)
+{
+	return a == NULL || a->num == NULL ? 0 : a->num->nwarnings;
+}
+
+/* Warning i about the numbers, or NULL. */
+const char *
+infdiag_analysis_warning(const struct infdiag_analysis *a, size_t i)
+{
+	return i < infdiag_analysis_warning_count(a) ? a->num->warnings[i] :
+	    NULL;
+}
+
+/* Appends a check's error under its true name: relative where the
+ * numbers are at least 1 in size, absolute where the scale is 1; and,
+ * when it is over the tolerance, the word MISMATCH. */
+void
+numbers_check_error(struct strbuf *sb, const struct deriv_numbers *dn)
+{
+	strbuf_addf(sb, "%s error %.2g", dn->fd_scale > 1 ? "relative" :
+	    "absolute", dn->fd_error);
+	if (!dn->fd_ok)
+		strbuf_addf(sb, ", MISMATCH: over the tolerance %g",
+		    CHECK_TOLERANCE);
+}
+
+/* The value of a path's term: the product of the local derivatives along
+ * it; undefined when a variable on it is (the function is not defined at
+ * the point), whatever the local derivatives' formulas give. */
+double
+numbers_path_term(const struct infdiag_analysis *a, const uint32_t *path,
+    uint32_t len)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct numbers		*n = a->num;
+	uint32_t			 i, j;
+	double				 t = 1;
+
+	for (i = 1; i < len; i++) {
+		if (n->known[path[i]] && isnan(n->value[path[i]]))
+			return NAN;
+		for (j = m->in_off[path[i]]; m->in_idx[j] != path[i - 1]; j++)
+			continue;
+		t *= n->local[j];
+	}
+	return t;
 }

@@ -28,9 +28,41 @@ struct deriv;
 struct expr;
 struct strbuf;
 
+/* Why a number is not finite: at its origin (an operation outside its
+ * domain or beyond the range of a double, text set), or because an input
+ * value it read was not finite (from set). */
+struct num_fail {
+	uint32_t	 v;		/* the variable */
+	uint32_t	 slot;		/* v's input slot for a local
+					   derivative, INFDIAG_NONE for v's
+					   value */
+	uint32_t	 from;		/* the input read, or INFDIAG_NONE */
+	char		*text;		/* at the origin: what went wrong, in
+					   which formula, at which inputs */
+};
+
+/*
+ * A number that cannot be computed at the point is kept, not fatal: NaN
+ * when it is undefined (outside a function's domain, 0/0), an infinity
+ * when it overflows; its *_fail entry says why.  numbers_compute() then
+ * judges them by one rule (SPEC 5.1): the run fails only when a requested
+ * derivative d of/d wrt is not finite (its verdict); every other failure
+ * is a warning.
+ */
 struct numbers {
 	double		*value;		/* by variable */
-	unsigned char	*known;		/* by variable: value known */
+	unsigned char	*known;		/* by variable: value known (finite
+					   or not) */
+	uint32_t	*value_fail;	/* by variable: 1 + index in fail, or
+					   0 */
+	uint32_t	*local_fail;	/* by input position: the same */
+	struct num_fail	*fail;
+	size_t		 nfail;
+	struct infdiag_error verdict;	/* the first requested derivative
+					   that is not finite; status
+					   INFDIAG_OK when none */
+	char		**warnings;	/* the other failures, one line each */
+	size_t		 nwarnings;
 	struct expr	**dexpr;	/* by input position: d v / d input */
 	double		*local;		/* by input position: its value */
 	unsigned char	*local_known;	/* by variable: all its locals known */
@@ -46,18 +78,27 @@ struct deriv_numbers {
 	int	has_value;
 	double	forward;
 	double	reverse;
+	uint32_t fail;		/* why forward is not finite: 1 + index in
+				   the numbers' fail, or 0 */
 	int	has_check;
 	double	fd;
-	double	fd_error;	/* relative */
+	double	fd_error;	/* |fd - value| / fd_scale */
+	double	fd_scale;	/* max(|value|, |fd|, 1) */
+	int	fd_ok;		/* fd_error is within CHECK_TOLERANCE */
 	const char *fd_note;	/* why there is no check, or NULL */
 	int	has_partial;	/* wrt is a direct input: its term alone */
 	double	partial;
+	uint32_t partial_fail;	/* why partial is not finite, as fail */
 	struct expr *closed;	/* d of/d wrt with every variable written in
 				   terms of the independent ones, or NULL */
 };
 
-/* Computes the numbers; fails with INFDIAG_ENUMERIC naming the variable,
- * its expression and its inputs' values when an evaluation fails. */
+/* The most a finite difference may differ from the derivative, relative
+ * to max(|value|, |fd|, 1), for the check to pass. */
+#define CHECK_TOLERANCE	1e-6
+
+/* Computes the numbers, keeping those that are not finite with the
+ * reason (see struct numbers); fails only when out of memory. */
 int	numbers_compute(struct infdiag_analysis *, struct infdiag_error *);
 void	numbers_free(struct infdiag_analysis *);
 
@@ -87,7 +128,24 @@ int	numbers_closed_form(struct strbuf *, const struct infdiag_analysis *,
 /* Says whether the model gave any number: a known value or local
  * derivative among the ancestors of of. */
 int	numbers_any(const struct infdiag_analysis *);
-/* Appends a number for people: %.12g, with a real minus sign in text. */
+/* Appends a number for people: %.12g, with a real minus sign in text; a
+ * number that is not finite in words, "overflow" (an infinity) or
+ * "undefined" (NaN), as \text{...} in LaTeX. */
 void	numbers_format(struct strbuf *, double, enum style);
+/* Appends why x, a number that is not finite, is so, starting with
+ * "undefined" or "overflow": the failure fail (1 + index in the numbers'
+ * fail, 0 for none known) says it, else a general reason. */
+void	numbers_note(struct strbuf *, const struct infdiag_analysis *,
+	    uint32_t fail, double x);
+/* Appends a finite-difference check's error under its true name,
+ * "relative error 7.2e-12" (the scale max(|value|, |fd|, 1) is above 1)
+ * or "absolute error 5.7e-12" (it is 1), followed by ", MISMATCH: over the
+ * tolerance 1e-06" when the check fails. */
+void	numbers_check_error(struct strbuf *, const struct deriv_numbers *);
+/* The value of a path's term (len variables from wrt to of, every local
+ * derivative on it known): the product of its local derivatives, or
+ * undefined (NaN) when a variable on it is. */
+double	numbers_path_term(const struct infdiag_analysis *, const uint32_t *path,
+	    uint32_t len);
 
 #endif /* INFDIAG_NUMBERS_H */

@@ -8,6 +8,7 @@
  * paths through a few variables): each line repeats the whole sum, so
  * beyond that the forward equations say the same thing in less room.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -493,7 +494,9 @@ explain_partial(struct writer *w, int md, const struct deriv *d)
 	strbuf_addf(&w->sb, " indirect path%s.",
 	    strcmp(w->sb.s + mark, "1") == 0 ? "" : "s");
 	said(w, md);
-	if (!dn->has_value || !dn->has_partial)
+	/* Numbers that are not finite have no difference to show. */
+	if (!dn->has_value || !dn->has_partial || !isfinite(dn->forward) ||
+	    !isfinite(dn->partial))
 		return;
 	say(w, md);
 	strbuf_add(&w->sb, "With the numbers: ");

@@ -513,23 +513,6 @@ path_colour(const struct infdiag_analysis *a, uint64_t k)
 	return c != NULL ? c : "#000000";
 }
 
-/* The value of a path's term: the product of its local derivatives. */
-static double
-term_value(const struct infdiag_analysis *a, const uint32_t *path,
-    uint32_t n)
-{
-	const struct infdiag_model	*m = a->m;
-	uint32_t			 i, j;
-	double				 t = 1;
-
-	for (i = 1; i < n; i++) {
-		for (j = m->in_off[path[i]]; m->in_idx[j] != path[i - 1]; j++)
-			continue;
-		t *= a->num->local[j];
-	}
-	return t;
-}
-
 /* Writes d's paths as a table: number, path and term in the path's
  * colour, with the term's value when known; builds the expanded
  * equation in colour into eq and says how many were shown. */
@@ -567,7 +550,7 @@ paths_table(struct page *p, const struct deriv *d, struct strbuf *eq,
 		strbuf_add(&p->sb, "</td>");
 		if (values) {
 			strbuf_add(&p->sb, "<td class=\"num\">");
-			numbers_format(&p->sb, term_value(p->a, path, n),
+			numbers_format(&p->sb, numbers_path_term(p->a, path, n),
 			    STYLE_TEXT);
 			strbuf_add(&p->sb, "</td>");
 		}
@@ -916,9 +899,12 @@ numbers_deriv(struct page *p, const struct deriv *d)
 	num_cell(p, dn->has_value && dn->has_partial, dn->partial);
 	num_cell(p, dn->has_check, dn->fd);
 	strbuf_add(&p->sb, "<td>");
-	if (dn->has_check)
-		strbuf_addf(&p->sb, "<span class=\"%s\">%.2g</span>",
-		    dn->fd_error < 1e-5 ? "ok" : "bad", dn->fd_error);
+	if (dn->has_check) {
+		strbuf_addf(&p->sb, "<span class=\"%s\">",
+		    dn->fd_ok ? "ok" : "bad");
+		numbers_check_error(&p->sb, dn);
+		strbuf_add(&p->sb, "</span>");
+	}
 	else if (dn->fd_note != NULL)
 		html_escape(&p->sb, dn->fd_note);
 	strbuf_add(&p->sb, "</td></tr>\n");
@@ -951,7 +937,7 @@ page_numbers(struct page *p)
 	    "difference of the whole model checks them both.</p>\n"
 	    "<table class=\"grid\"><tr><th>derivative</th><th>forward</th>"
 	    "<th>reverse</th><th>partial (direct term)</th><th>finite "
-	    "difference</th><th>relative error</th></tr>\n");
+	    "difference</th><th>error</th></tr>\n");
 	for (k = 0; k < p->a->nwrt && k < REPORT_MAX_ROWS; k++)
 		numbers_deriv(p, &p->a->d[k]);
 	strbuf_add(&p->sb, "</table>\n</section>\n");

@@ -2,6 +2,7 @@
  * The JSON form of SPEC §4, written by hand so that it streams: a model of
  * a million variables never becomes a second document in memory.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,13 +270,18 @@ jsubgraph(struct writer *w, uint32_t v)
 	writer_spill(w);
 }
 
-/* Appends a number exactly (shortest text that reads back the same). */
+/* Appends a number exactly (shortest text that reads back the same);
+ * one that is not finite is null (SPEC 5.1: see jnote for why). */
 static void
 jnum(struct strbuf *sb, double x)
 {
 	char	buf[40];
 	int	prec;
 
+	if (!isfinite(x)) {
+		strbuf_add(sb, "null");
+		return;
+	}
 	if (x == 0)
 		x = 0;
 	for (prec = 15; prec <= 17; prec++) {
@@ -284,6 +290,23 @@ jnum(struct strbuf *sb, double x)
 			break;
 	}
 	strbuf_add(sb, buf);
+}
+
+/* Appends ", \"KEY_note\": \"why\"" when x is not finite: fail (1 +
+ * index in the numbers' failures, or 0) says why. */
+static void
+jnote(struct writer *w, const char *key, uint32_t fail, double x)
+{
+	struct strbuf	note = STRBUF_INIT;
+
+	if (isfinite(x))
+		return;
+	strbuf_addf(&w->sb, ", \"%s_note\": ", key);
+	numbers_note(&note, w->a, fail, x);
+	if (strbuf_failed(&note))
+		w->sb.failed = 1;
+	jstr(&w->sb, strbuf_str(&note), note.len);
+	strbuf_release(&note);
 }
 
 /* The context of a local derivative's formula. */
@@ -310,11 +333,45 @@ jlocal_numbers(struct writer *w, uint32_t v, uint32_t slot)
 	if (n->local_known[v]) {
 		strbuf_add(&w->sb, ", \"value\": ");
 		jnum(&w->sb, n->local[at]);
+		jnote(w, "value", n->local_fail[at], n->local[at]);
 	}
 }
 
+/* Appends "values_note" or "adjoints_note" (adj) when some of those
+ * numbers are not finite: by name, why each is null. */
+static void
+jvalue_notes(struct writer *w, int adj)
+{
+	const struct numbers	*n = w->a->num;
+	struct strbuf		 note = STRBUF_INIT;
+	uint32_t		 k, v;
+	double			 x;
+	int			 first = 1;
+
+	for (k = 0; k < w->a->nanc; k++) {
+		v = w->a->anc[k];
+		x = adj ? n->adjoint[v] : n->value[v];
+		if (!(adj ? n->adjoint_known[v] : n->known[v]) || isfinite(x))
+			continue;
+		strbuf_addf(&w->sb, first ? "  \"%s_note\": {" : ", ",
+		    adj ? "adjoints" : "values");
+		first = 0;
+		jvar(w, v);
+		strbuf_add(&w->sb, ": ");
+		strbuf_truncate(&note, 0);
+		numbers_note(&note, w->a, adj ? 0 : n->value_fail[v], x);
+		if (strbuf_failed(&note))
+			w->sb.failed = 1;
+		jstr(&w->sb, strbuf_str(&note), note.len);
+		writer_spill(w);
+	}
+	if (!first)
+		strbuf_add(&w->sb, "},\n");
+	strbuf_release(&note);
+}
+
 /* Appends "values" and "adjoints": the known numbers of the ancestors of
- * of, by name. */
+ * of, by name, each followed by the notes of those that are null. */
 static void
 jvalues(struct writer *w)
 {
@@ -337,6 +394,7 @@ jvalues(struct writer *w)
 			writer_spill(w);
 		}
 		strbuf_add(&w->sb, "},\n");
+		jvalue_notes(w, adj);
 	}
 	writer_flush(w);
 }
@@ -353,15 +411,26 @@ jderiv_numbers(struct writer *w, const struct deriv *d)
 		return;
 	strbuf_add(&w->sb, ",\n     \"value\": ");
 	jnum(&w->sb, dn->forward);
+	jnote(w, "value", dn->fail, dn->forward);
 	strbuf_add(&w->sb, ", \"reverse_value\": ");
 	jnum(&w->sb, dn->reverse);
+	jnote(w, "reverse_value", dn->fail, dn->reverse);
 	if (dn->has_partial) {
 		strbuf_add(&w->sb, ", \"partial_value\": ");
 		jnum(&w->sb, dn->partial);
+		jnote(w, "partial_value", dn->partial_fail, dn->partial);
 	}
 	if (dn->has_check) {
 		strbuf_add(&w->sb, ",\n     \"check\": {\"finite_difference\": ");
 		jnum(&w->sb, dn->fd);
+		/* relative_error stays last, where scripts that read the
+		 * check before these keys existed find it. */
+		strbuf_add(&w->sb, ", \"scale\": ");
+		jnum(&w->sb, dn->fd_scale);
+		strbuf_add(&w->sb, ", \"tolerance\": ");
+		jnum(&w->sb, CHECK_TOLERANCE);
+		strbuf_add(&w->sb, dn->fd_ok ? ", \"ok\": true" :
+		    ", \"ok\": false");
 		strbuf_add(&w->sb, ", \"relative_error\": ");
 		jnum(&w->sb, dn->fd_error);
 		strbuf_addc(&w->sb, '}');

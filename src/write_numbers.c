@@ -118,11 +118,9 @@ text_locals(struct writer *w)
 static int
 text_path_values(struct writer *w, const struct deriv *d)
 {
-	const struct infdiag_model	*m = w->m;
-	const struct numbers		*n = w->a->num;
 	struct path_iter		*it;
 	const uint32_t			*path;
-	uint32_t			 len, i, j;
+	uint32_t			 len;
 	uint64_t			 shown = 0;
 	double				 term;
 	int				 rc = 0;
@@ -131,13 +129,7 @@ text_path_values(struct writer *w, const struct deriv *d)
 		return -1;
 	while (writer_more_paths(w, shown) &&
 	    (rc = paths_next(it, &path, &len)) == 1) {
-		term = 1;
-		for (i = 1; i < len; i++) {
-			for (j = m->in_off[path[i]];
-			    m->in_idx[j] != path[i - 1]; j++)
-				;
-			term *= n->local[j];
-		}
+		term = numbers_path_term(w->a, path, len);
 		strbuf_addf(&w->sb, "    path %llu, ",
 		    (unsigned long long)++shown);
 		formula_path(&w->sb, w->a, path, len, w->style);
@@ -198,7 +190,9 @@ text_deriv_numbers(struct writer *w, const struct deriv *d)
 	if (dn->has_check) {
 		strbuf_add(&w->sb, "    finite difference: ");
 		numbers_format(&w->sb, dn->fd, w->style);
-		strbuf_addf(&w->sb, " (relative error %.2g)\n", dn->fd_error);
+		strbuf_add(&w->sb, " (");
+		numbers_check_error(&w->sb, dn);
+		strbuf_add(&w->sb, ")\n");
 	} else if (dn->fd_note != NULL)
 		strbuf_addf(&w->sb, "    no finite-difference check: %s\n",
 		    dn->fd_note);

@@ -317,7 +317,7 @@ tex_locals(struct writer *w, int markdown)
 				strbuf_add(&t, " = ");
 			if (n->local_known[v])
 				numbers_format(&t, n->local[m->in_off[v] + i],
-				    STYLE_ASCII);
+				    STYLE_LATEX);
 			else
 				strbuf_add(&t, "?");
 			aligned(w, &t, ++seen == total);
@@ -344,16 +344,21 @@ tex_deriv_numbers(struct writer *w, int markdown)
 		if (!d->num.has_value)
 			strbuf_add(&t, "?");
 		else
-			numbers_format(&t, d->num.forward, STYLE_ASCII);
+			numbers_format(&t, d->num.forward, STYLE_LATEX);
 		if (d->num.has_partial) {
 			strbuf_add(&t, ", \\quad ");
 			note_local(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
 			strbuf_add(&t, " = ");
-			numbers_format(&t, d->num.partial, STYLE_ASCII);
+			numbers_format(&t, d->num.partial, STYLE_LATEX);
 		}
 		if (d->num.has_check) {
 			strbuf_add(&t, ", \\quad \\text{finite difference} ");
-			numbers_format(&t, d->num.fd, STYLE_ASCII);
+			numbers_format(&t, d->num.fd, STYLE_LATEX);
+			if (!d->num.fd_ok) {
+				strbuf_add(&t, " \\text{ (");
+				numbers_check_error(&t, &d->num);
+				strbuf_add(&t, ")}");
+			}
 		}
 		aligned(w, &t, k + 1 == w->a->nwrt);
 	}

@@ -201,6 +201,15 @@ static const char vector_model[] =
     "  \"of\": \"y\"\n"
     "}\n";
 
+/* Numbers that are not finite: an undefined value, a local derivative
+ * no requested derivative needs, an accumulation that overflows. */
+static const char hostile_numbers_model[] =
+    "{\"variables\": {\"x\": {\"value\": -2}, \"y\": {\"value\": 3},"
+    " \"a\": {\"expr\": \"x^y\"}, \"b\": {\"expr\": \"log(y - 3)\"},"
+    " \"c\": {\"inputs\": [\"a\", \"b\"], \"expr\": \"1e200*a\"},"
+    " \"d\": {\"inputs\": [\"c\"], \"partials\": {\"c\": 1e200}}},"
+    " \"of\": \"d\", \"wrt\": [\"x\", \"y\"]}";
+
 #define PART(p, f, fl)	{ INFDIAG_PART_ ## p, INFDIAG_FORMAT_ ## f, fl, 0 }
 #define VIEW(v)		{ -1, 0, 0, INFDIAG_VIEW_ ## v }
 
@@ -258,6 +267,22 @@ chaos__vectors_without_numbers__fail_cleanly_and_leak_nothing(void **state)
 	assert_true(run_failing_each_allocation(&c) > 50);
 }
 
+static void
+chaos__numbers_not_finite__fail_cleanly_and_leak_nothing(void **state)
+{
+	static const struct chaos_case c = {
+		hostile_numbers_model, NULL, NULL, 0, 1, {
+			PART(ANALYSIS, JSON, 0),
+			PART(EVAL, TEXT, 0),
+			PART(ANALYSIS, LATEX, 0),
+			VIEW(FULL),
+		}, 4
+	};
+
+	(void)state;
+	assert_true(run_failing_each_allocation(&c) > 50);
+}
+
 int
 main(void)
 {
@@ -270,6 +295,9 @@ main(void)
 		    chaos_setup, chaos_teardown),
 		cmocka_unit_test_setup_teardown(
 		    chaos__vectors_without_numbers__fail_cleanly_and_leak_nothing,
+		    chaos_setup, chaos_teardown),
+		cmocka_unit_test_setup_teardown(
+		    chaos__numbers_not_finite__fail_cleanly_and_leak_nothing,
 		    chaos_setup, chaos_teardown),
 	};
 

@@ -994,7 +994,9 @@ eval__non_finite_input__fails_with_message(void **state)
 
 	(void)state;
 	assert_int_equal(expr_eval(e, in, &v, &err), -1);
-	assert_string_equal(err.text, "input 1 is not finite (inf)");
+	assert_string_equal(err.text, "input 1 is not finite");
+	assert_int_equal(err.input, 1);
+	assert_true(isinf(err.value));
 	expr_free(e);
 }
 

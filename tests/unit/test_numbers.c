@@ -157,8 +157,14 @@ eval__log_of_negative__fails_naming_the_variable(void **state)
 	a = analyse("{\"variables\": {\"x\": {\"value\": -2},"
 	    " \"g\": {\"expr\": \"x^2\"}, \"h\": {\"expr\": \"log(x) + g\"}}}",
 	    &m, &err);
-	assert_null(a);
+	assert_non_null(a);
+	assert_int_equal(infdiag_analysis_numeric_error(a, &err), -1);
 	assert_int_equal(err.status, INFDIAG_ENUMERIC);
+	/* h is not defined at the point, so neither is dh/dx. */
+	assert_true(isnan(a->num->value[2]));
+	assert_true(isnan(a->d[0].num.forward));
+	assert_int_equal(infdiag_analysis_warning_count(a), 0);
+	infdiag_analysis_free(a);
 	infdiag_error_format(&err, line, sizeof(line));
 	assert_string_equal(line, "t.json: variables.h: log of a non-positive "
 	    "number (-2) in h = log(x) + g, with x = -2, g = 4");
@@ -176,8 +182,10 @@ eval__derivative_fails__names_the_local_derivative(void **state)
 	(void)state;
 	a = analyse("{\"variables\": {\"x\": {\"value\": 0},"
 	    " \"h\": {\"expr\": \"sqrt(x)\"}}}", &m, &err);
-	assert_null(a);
+	assert_non_null(a);
+	assert_int_equal(infdiag_analysis_numeric_error(a, &err), -1);
 	assert_int_equal(err.status, INFDIAG_ENUMERIC);
+	infdiag_analysis_free(a);
 	infdiag_error_format(&err, line, sizeof(line));
 	assert_string_equal(line, "t.json: variables.h: division by zero in "
 	    "dh/dx = 1/(2·√x), with x = 0");
@@ -325,20 +333,21 @@ random_models__forward_reverse_fd__agree(void **state)
 		strbuf_truncate(&sb, 0);
 		random_model(&sb, &seed);
 		a = analyse(strbuf_str(&sb), &m, &err);
-		if (a == NULL) {
-			/* Only an overflow or a pole may stop a model. */
-			if (err.status != INFDIAG_ENUMERIC)
-				print_error("%s\n%s\n", strbuf_str(&sb),
-				    err.text);
-			assert_int_equal(err.status, INFDIAG_ENUMERIC);
+		if (a == NULL)
+			print_error("%s\n%s\n", strbuf_str(&sb), err.text);
+		assert_non_null(a);
+		/* Only an overflow or a pole may stop a model. */
+		if (infdiag_analysis_numeric_error(a, &err) != 0)
 			numeric++;
-			infdiag_model_free(m);
-			continue;
-		}
 		for (k = 0; k < a->nwrt; k++) {
 			const struct deriv_numbers *dn = &a->d[k].num;
 
 			if (a->d[k].nrel == 0)
+				continue;
+			/* A derivative that is not finite says why. */
+			assert_int_equal(isfinite(dn->forward),
+			    dn->fail == 0);
+			if (dn->fail != 0)
 				continue;
 			assert_true(dn->has_value);
 			assert_close(dn->forward, dn->reverse, 1e-9);
@@ -361,6 +370,165 @@ random_models__forward_reverse_fd__agree(void **state)
 	assert_true(checked >= 100);
 }
 
+/* Analyses a model whose numbers must not fail the run; returns the
+ * analysis. */
+static struct infdiag_analysis *
+analyse_ok(const char *json, struct infdiag_model **m)
+{
+	struct infdiag_error	 err;
+	struct infdiag_analysis	*a = analyse(json, m, &err);
+
+	assert_non_null(a);
+	assert_int_equal(infdiag_analysis_numeric_error(a, &err), 0);
+	return a;
+}
+
+/* Formats the numeric verdict of a model that must fail, as one line. */
+static void
+verdict(const char *json, char *line, size_t size)
+{
+	struct infdiag_error	 err;
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*a = analyse(json, &m, &err);
+
+	assert_non_null(a);
+	assert_int_equal(infdiag_analysis_numeric_error(a, &err), -1);
+	infdiag_error_format(&err, line, size);
+	infdiag_analysis_free(a);
+	infdiag_model_free(m);
+}
+
+static void
+pow__local_nobody_needs__is_undefined_and_a_warning(void **state)
+{
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*a;
+	struct strbuf		 sb = STRBUF_INIT;
+
+	(void)state;
+	a = analyse_ok("{\"variables\": {\"x\": {\"value\": -2},"
+	    " \"y\": {\"value\": 3}, \"z\": {\"expr\": \"x^y\"}},"
+	    " \"wrt\": \"x\"}", &m);
+	assert_close(a->d[0].num.forward, 12, 1e-15);
+	assert_true(a->d[0].num.fd_ok);
+	/* dz/dy = x^y log(x) is undefined, and so is y's adjoint. */
+	assert_true(isnan(a->num->local[1]));
+	assert_true(isnan(a->num->adjoint[1]));
+	assert_int_equal(infdiag_analysis_warning_count(a), 1);
+	assert_string_equal(infdiag_analysis_warning(a, 0), "t.json: "
+	    "variables.z: warning: log of a non-positive number (-2) in "
+	    "∂z/∂y = x^y·log(x), with x = -2, y = 3");
+	numbers_note(&sb, a, a->num->local_fail[1], a->num->local[1]);
+	assert_string_equal(strbuf_str(&sb), "undefined: log of a "
+	    "non-positive number (-2) in ∂z/∂y = x^y·log(x), with x = -2, "
+	    "y = 3");
+	strbuf_release(&sb);
+	infdiag_analysis_free(a);
+	infdiag_model_free(m);
+}
+
+static void
+overflow__in_a_requested_derivative__fails_naming_it(void **state)
+{
+	char	line[1024];
+
+	(void)state;
+	verdict("{\"variables\": {\"x\": {}, \"y\": {\"inputs\": [\"x\"],"
+	    " \"partials\": {\"x\": 1e308}}, \"z\": {\"inputs\": [\"y\"],"
+	    " \"partials\": {\"y\": 1e308}}}}", line, sizeof(line));
+	assert_string_equal(line, "t.json: variables.z: overflow in dz/dx: "
+	    "accumulated along its paths, dz/dx is beyond the largest double "
+	    "(1.8e+308)");
+	verdict("{\"variables\": {\"x\": {\"value\": 1e-300},"
+	    " \"y\": {\"expr\": \"1e200*x\"}, \"z\": {\"expr\": \"1e200*y\"},"
+	    " \"w\": {\"expr\": \"z*y\"}}}", line, sizeof(line));
+	assert_string_equal(line, "t.json: variables.z: overflow in dw/dx: "
+	    "accumulated along its paths, dz/dx is beyond the largest double "
+	    "(1.8e+308)");
+}
+
+static void
+underflow__then_division__is_called_underflow(void **state)
+{
+	char	line[1024];
+
+	(void)state;
+	verdict("{\"variables\": {\"x\": {\"value\": -1000},"
+	    " \"y\": {\"expr\": \"exp(x)/exp(x)\"}}}", line, sizeof(line));
+	assert_string_equal(line, "t.json: variables.y: underflow in division "
+	    "by exp(-1000) (too small for a double, it rounds to 0) in "
+	    "y = exp(x)/exp(x), with x = -1000");
+	/* A true zero is still a division by zero. */
+	verdict("{\"variables\": {\"x\": {\"value\": 0},"
+	    " \"y\": {\"expr\": \"1/sin(x)\"}}}", line, sizeof(line));
+	assert_string_equal(line, "t.json: variables.y: division by zero in "
+	    "y = 1/sin(x), with x = 0");
+}
+
+static void
+format__not_finite__in_words(void **state)
+{
+	struct strbuf	sb = STRBUF_INIT;
+
+	(void)state;
+	numbers_format(&sb, INFINITY, STYLE_TEXT);
+	strbuf_addc(&sb, ' ');
+	numbers_format(&sb, -INFINITY, STYLE_ASCII);
+	strbuf_addc(&sb, ' ');
+	numbers_format(&sb, NAN, STYLE_TEXT);
+	strbuf_addc(&sb, ' ');
+	numbers_format(&sb, NAN, STYLE_LATEX);
+	strbuf_addc(&sb, ' ');
+	numbers_format(&sb, -2.5, STYLE_TEXT);
+	assert_string_equal(strbuf_str(&sb), "overflow overflow undefined "
+	    "\\text{undefined} −2.5");
+	strbuf_release(&sb);
+}
+
+static void
+check__tan_at_its_pole__is_a_mismatch(void **state)
+{
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*a;
+	struct strbuf		 sb = STRBUF_INIT;
+
+	(void)state;
+	a = analyse_ok("{\"variables\": {\"x\": {\"value\": "
+	    "1.5707963267948966}, \"y\": {\"expr\": \"tan(x)\"}}}", &m);
+	assert_true(a->d[0].num.has_check);
+	assert_false(a->d[0].num.fd_ok);
+	numbers_check_error(&sb, &a->d[0].num);
+	assert_string_equal(strbuf_str(&sb), "relative error 1, MISMATCH: "
+	    "over the tolerance 1e-06");
+	strbuf_release(&sb);
+	infdiag_analysis_free(a);
+	infdiag_model_free(m);
+}
+
+static void
+check__small_derivative__error_is_absolute(void **state)
+{
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*a;
+	const struct deriv_numbers *dn;
+	struct strbuf		 sb = STRBUF_INIT;
+
+	(void)state;
+	a = analyse_ok("{\"variables\": {\"x\": {\"value\": 3},"
+	    " \"y\": {\"expr\": \"0.001*sin(x)\"}}}", &m);
+	dn = &a->d[0].num;
+	assert_true(dn->has_check);
+	assert_true(dn->fd_ok);
+	/* |dy/dx| < 1: the error is measured against 1, so it is absolute. */
+	assert_close(dn->fd_scale, 1, 0);
+	assert_close(dn->fd_error, fabs(dn->fd - dn->forward), 0);
+	numbers_check_error(&sb, dn);
+	assert_non_null(strstr(strbuf_str(&sb), "absolute error "));
+	strbuf_release(&sb);
+	infdiag_analysis_free(a);
+	infdiag_model_free(m);
+}
+
 int
 main(void)
 {
@@ -376,6 +544,14 @@ main(void)
 		    eval__derivative_fails__names_the_local_derivative),
 		cmocka_unit_test(no_values__symbolic_only__no_numbers),
 		cmocka_unit_test(random_models__forward_reverse_fd__agree),
+		cmocka_unit_test(
+		    pow__local_nobody_needs__is_undefined_and_a_warning),
+		cmocka_unit_test(
+		    overflow__in_a_requested_derivative__fails_naming_it),
+		cmocka_unit_test(underflow__then_division__is_called_underflow),
+		cmocka_unit_test(format__not_finite__in_words),
+		cmocka_unit_test(check__tan_at_its_pole__is_a_mismatch),
+		cmocka_unit_test(check__small_derivative__error_is_absolute),
 	};
 
 	return cmocka_run_group_tests_name("numbers", tests, NULL, NULL);
