@@ -397,12 +397,15 @@ cli_numbers(const struct infdiag_analysis *an, int fatal)
 {
 	struct infdiag_error	 err;
 	char			 text[INFDIAG_ERROR_TEXT_LENGTH - 9];
+	char			 line[CLI_LINE_MAX * 4 + 8];
 	size_t			 i;
 
 	if (infdiag_analysis_warning_count(an) > 0)
 		cli_progress_clear();
+	/* A warning begins with the file's name, which may hold anything. */
 	for (i = 0; i < infdiag_analysis_warning_count(an); i++)
-		fprintf(stderr, "%s\n", infdiag_analysis_warning(an, i));
+		fprintf(stderr, "%s\n", infdiag_quote(line, sizeof(line),
+		    infdiag_analysis_warning(an, i), CLI_LINE_MAX, 0));
 	if (infdiag_analysis_numeric_error(an, &err) == 0)
 		return 0;
 	if (fatal)

@@ -32,13 +32,16 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 	if ((an = cli_analyze(a, part == INFDIAG_PART_ANALYSIS ||
 	    part == INFDIAG_PART_EVAL, &m, &status)) == NULL)
 		return status;
+	/* A requested derivative that is not finite fails the run after the
+	 * output is written: on standard output it stays, marked; an -o
+	 * file is left as it was, like any other failed run's. */
 	if ((status = cli_out_open(&out, a->output)) == 0) {
 		if (infdiag_write(an, part, format, flags, out.fp, &err) != 0)
 			status = cli_error(&err);
+		if (status == 0)
+			status = cli_numbers(an, 1);
 		status = cli_out_close(&out, status);
 	}
-	if (status == 0)
-		status = cli_numbers(an, 1);
 	infdiag_analysis_free(an);
 	infdiag_model_free(m);
 	return status;
