@@ -36,8 +36,8 @@ static const struct cli_cmd commands[] = {
 	    "formulas, numbers, the derivation", OPT_OF | OPT_WRT | OPT_OUTPUT |
 	    OPT_MAX_PATHS, cmd_report },
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
-	    "(forward and reverse), finite-difference check", OPT_QUESTION,
-	    cmd_eval },
+	    "(forward and reverse), finite-difference check", OPT_QUESTION |
+	    OPT_MAX_PATHS, cmd_eval },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
