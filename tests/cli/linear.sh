@@ -91,11 +91,11 @@ expect_grep "shared eval" out "(showing 1000 of 40000 paths; --max-paths lists m
 time_case perceptron eval 200 --max-paths 1
 expect_grep "perceptron eval" out "(showing 1 of 8 paths; --max-paths lists more)"
 expect_grep "perceptron eval" out "(its formula, of more than 256 symbols, is not written out; --format json has it)"
-run eval --max-paths 1 "$TMPD/perceptron-200.json"
+run eval "$TMPD/perceptron-200.json"
 small=$(wc -c <"$TMPD/out")
-run eval --max-paths 1 "$TMPD/perceptron-800.json"
+run eval "$TMPD/perceptron-800.json"
 big=$(wc -c <"$TMPD/out")
-expect_linear "perceptron eval --max-paths 1 (bytes of text)" "$small" "$big"
+expect_linear "perceptron eval (bytes of text)" "$small" "$big"
 # --max-paths 2: a second path for each of the 800 inputs (8 paths) and
 # 3200 first-layer weights (2 paths), and no third.
 run eval --max-paths 2 "$TMPD/perceptron-800.json"
