@@ -75,6 +75,10 @@ time_case fanin formula 10000
 expect_grep "fanin formula" out "dy/dx39999 = ∂y/∂x39999"
 time_case fanin analyze 10000
 time_case fanin analyze 10000 --format json
+time_case fanin analyze 10000 --explain
+# The report's MathML of the sum's rule (N terms): one pass over its LaTeX.
+model fanin 20000 80000
+time_case fanin report 20000
 
 # A sum fed by N variables sharing one input: each local derivative of
 # the sum spells only the inputs it names.
