@@ -57,6 +57,27 @@ model() {
 	done
 }
 
+# eval's per-path breakdown honours --max-paths and says what it left out.
+EXAMPLES=${EXAMPLES:-$(dirname "$0")/../../examples}
+run eval --max-paths 1 "$EXAMPLES/ellipsoid.json"
+expect_status "eval --max-paths 1" 0
+grep -E '^    (path [0-9]+,|\(showing)' "$TMPD/out" >"$TMPD/paths"
+printf '%s\n' "    path 1, x → f: ∂f/∂x = 25.1327412287" \
+    "    (showing 1 of 2 paths; --max-paths lists more)" >"$TMPD/want"
+if cmp -s "$TMPD/paths" "$TMPD/want"; then
+	ok "eval --max-paths 1: one path, then how many were left out"
+else
+	not_ok "eval --max-paths 1: one path, then how many were left out" \
+	    "$(diff "$TMPD/want" "$TMPD/paths")"
+fi
+run eval "$EXAMPLES/ellipsoid.json"
+expect_grep "eval, all paths" out "    path 2, x → t → f: ∂f/∂t·dt/dx = 25.1327412287"
+if grep -q "showing" "$TMPD/out"; then
+	not_ok "eval, all paths: no \"showing\" note" "$(grep showing "$TMPD/out")"
+else
+	ok "eval, all paths: no \"showing\" note"
+fi
+
 # One expr summing N inputs: which inputs it uses is one walk of the sum,
 # not one walk per input.
 model sum 20000 80000
