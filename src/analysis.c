@@ -271,11 +271,12 @@ map_out_pos(struct infdiag_analysis *a)
 	return 0;
 }
 
-/* Keeps d's arrows on a path when scanning the inputs of its variables
- * would cost far more than they number (a sum of 10^5 inputs, one of them
- * on the path): then each formula finds them by binary search. */
-static int
-keep_arrows(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
+/* Says whether d's arrows on a path are worth keeping: scanning the inputs
+ * of its variables would cost far more than they number (a sum of 10^5
+ * inputs, one of them on the path).  They are collected only when a
+ * formula first asks (eval's numbers never do). */
+static void
+want_arrows(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
 {
 	const struct infdiag_model	*m = a->m;
 	uint64_t			 inputs = 0, n = 0;
@@ -287,17 +288,31 @@ keep_arrows(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
 		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++)
 			n += s->mark[m->out_idx[i]] == s->stamp;
 	}
-	if (inputs <= 4 * n + 64)
-		return 0;
+	d->arrows_wanted = inputs > 4 * n + 64;
+}
+
+/* Collects d's arrows on a path, as in_idx positions in ascending order;
+ * -1 when out of memory. */
+static int
+collect_arrows(struct infdiag_analysis *a, struct deriv *d)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 k, i, v, n = 0;
+
 	if (a->out_pos == NULL && map_out_pos(a) != 0)
 		return -1;
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++)
+			n += analysis_on_path(a, d, m->out_idx[i]);
+	}
 	if ((d->arrows = mem_calloc(n > 0 ? n : 1, sizeof(*d->arrows))) ==
 	    NULL)
 		return -1;
 	for (k = 0; k < d->nrel; k++) {
 		v = d->rel[k];
 		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
-			if (s->mark[m->out_idx[i]] == s->stamp)
+			if (analysis_on_path(a, d, m->out_idx[i]))
 				d->arrows[d->narrows++] = a->out_pos[i];
 		}
 	}
@@ -376,8 +391,7 @@ measure_all(struct infdiag_analysis *a)
 		if (collect_rel(a, &a->d[k], &s) != 0)
 			goto out;
 		measure(a, &a->d[k], &s);
-		if (keep_arrows(a, &a->d[k], &s) != 0)
-			goto out;
+		want_arrows(a, &a->d[k], &s);
 		progress_at(&meter, k + 1);
 	}
 	progress_end(&meter, a->nwrt);
@@ -470,6 +484,13 @@ analysis_next_input(const struct infdiag_analysis *a, const struct deriv *d,
 	const struct infdiag_model	*m = a->m;
 	uint32_t			 end = m->in_off[v + 1], lo, hi, mid;
 
+	/* The arrows are the analysis's cache, made on first use: d and a
+	 * point into memory the analysis owns.  Out of memory, the scan
+	 * below gives the same answer more slowly. */
+	if (d->arrows_wanted && d->arrows == NULL &&
+	    collect_arrows((struct infdiag_analysis *)a, (struct deriv *)d) !=
+	    0)
+		((struct deriv *)d)->arrows_wanted = 0;
 	if (d->arrows == NULL) {
 		while (i < end && !analysis_on_path(a, d, m->in_idx[i]))
 			i++;

@@ -38,10 +38,12 @@ struct deriv {
 	int		 direct;	/* wrt is a direct input of of */
 	uint64_t	 expanded_factors;	/* saturating */
 	uint64_t	 factored_factors;	/* saturating */
+	int		 arrows_wanted;	/* rel's inputs are far more than its
+					   arrows on a path: keep those */
 	uint32_t	 narrows;
 	uint32_t	*arrows;	/* NULL, or the in_idx positions of the
-					   arrows on a path, ascending: kept
-					   when rel's inputs are far more */
+					   arrows on a path, ascending: made
+					   on first use when wanted */
 	struct deriv_numbers num;
 };
 
@@ -68,7 +70,8 @@ int	analysis_on_path(const struct infdiag_analysis *, const struct deriv *,
 /* The position in in_idx, from i on, of the next input of v (a variable on
  * a path of d) that is on a path of d; in_off[v + 1] when none is left.
  * Costs a binary search when d keeps its arrows, so a wide sum downstream
- * of many wrt is not rescanned for each. */
+ * of many wrt is not rescanned for each.  The first call for such a d
+ * collects them into the analysis: not safe from two threads at once. */
 uint32_t analysis_next_input(const struct infdiag_analysis *,
 	    const struct deriv *, uint32_t v, uint32_t i);
 /* The position in in_idx of the arrow p -> v (which must exist): by
