@@ -241,8 +241,83 @@ measure(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
 	}
 	d->expanded_factors = d->nrel > 0 ? s->efactors[a->of] : 0;
 	d->factored_factors = d->nrel > 0 ? s->ffactors[a->of] : 0;
-	for (i = m->in_off[a->of]; i < m->in_off[a->of + 1]; i++)
-		d->direct |= m->in_idx[i] == d->wrt;
+	/* From wrt's side: of may have far more inputs than wrt consumers. */
+	for (i = m->out_off[d->wrt]; i < m->out_off[d->wrt + 1]; i++)
+		d->direct |= m->out_idx[i] == a->of;
+}
+
+/* Maps each arrow's position among its source's consumers to its position
+ * among its sink's inputs: both lists were filled in declaration order of
+ * the sink, so one pass in that order matches them. */
+static int
+map_out_pos(struct infdiag_analysis *a)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			*fill, v, i;
+
+	a->out_pos = mem_calloc(m->nedges > 0 ? m->nedges : 1,
+	    sizeof(*a->out_pos));
+	fill = mem_calloc(m->nvars > 0 ? m->nvars : 1, sizeof(*fill));
+	if (a->out_pos == NULL || fill == NULL) {
+		mem_free(fill);
+		return -1;
+	}
+	memcpy(fill, m->out_off, m->nvars * sizeof(*fill));
+	for (v = 0; v < m->nvars; v++) {
+		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
+			a->out_pos[fill[m->in_idx[i]]++] = i;
+	}
+	mem_free(fill);
+	return 0;
+}
+
+/* Says whether d's arrows on a path are worth keeping: scanning the inputs
+ * of its variables would cost far more than they number (a sum of 10^5
+ * inputs, one of them on the path).  They are collected only when a
+ * formula first asks (eval's numbers never do). */
+static void
+want_arrows(struct infdiag_analysis *a, struct deriv *d, struct scratch *s)
+{
+	const struct infdiag_model	*m = a->m;
+	uint64_t			 inputs = 0, n = 0;
+	uint32_t			 k, i, v;
+
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		inputs += var_ninputs(m, v);
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++)
+			n += s->mark[m->out_idx[i]] == s->stamp;
+	}
+	d->arrows_wanted = inputs > 4 * n + 64;
+}
+
+/* Collects d's arrows on a path, as in_idx positions in ascending order;
+ * -1 when out of memory. */
+static int
+collect_arrows(struct infdiag_analysis *a, struct deriv *d)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 k, i, v, n = 0;
+
+	if (a->out_pos == NULL && map_out_pos(a) != 0)
+		return -1;
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++)
+			n += analysis_on_path(a, d, m->out_idx[i]);
+	}
+	if ((d->arrows = mem_calloc(n > 0 ? n : 1, sizeof(*d->arrows))) ==
+	    NULL)
+		return -1;
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (i = m->out_off[v]; i < m->out_off[v + 1]; i++) {
+			if (analysis_on_path(a, d, m->out_idx[i]))
+				d->arrows[d->narrows++] = a->out_pos[i];
+		}
+	}
+	qsort(d->arrows, d->narrows, sizeof(*d->arrows), cmp_u32);
+	return 0;
 }
 
 /* Chooses the wrt list: asked for, the model's, or every independent
@@ -316,6 +391,7 @@ measure_all(struct infdiag_analysis *a)
 		if (collect_rel(a, &a->d[k], &s) != 0)
 			goto out;
 		measure(a, &a->d[k], &s);
+		want_arrows(a, &a->d[k], &s);
 		progress_at(&meter, k + 1);
 	}
 	progress_end(&meter, a->nwrt);
@@ -347,6 +423,7 @@ infdiag_analyze(const struct infdiag_model *m,
 	if (choose_of(a, q, err) != 0 || (rc = find_ancestors(a)) != 0 ||
 	    (rc = count_paths(a)) != 0 || (rc = choose_wrt(a, q, err)) != 0 ||
 	    (rc = measure_all(a)) != 0 ||
+	    (q->numbers && a->out_pos == NULL && (rc = map_out_pos(a)) != 0) ||
 	    (q->numbers && (rc = numbers_compute(a, err)) != 0)) {
 		if (!error_is_set(err))
 			error_nomem(err);
@@ -367,8 +444,11 @@ infdiag_analysis_free(struct infdiag_analysis *a)
 	numbers_free(a);
 	for (k = 0; a->count != NULL && k < a->nanc; k++)
 		mpz_clear(a->count[k]);
-	for (k = 0; a->d != NULL && k < a->nwrt; k++)
+	for (k = 0; a->d != NULL && k < a->nwrt; k++) {
 		mem_free(a->d[k].rel);
+		mem_free(a->d[k].arrows);
+	}
+	mem_free(a->out_pos);
 	mem_free(a->d);
 	mem_free(a->anc);
 	mem_free(a->anc_pos);
@@ -394,6 +474,59 @@ analysis_on_path(const struct infdiag_analysis *a, const struct deriv *d,
 			hi = mid;
 	}
 	return lo < d->nrel && d->rel[lo] == v;
+}
+
+/* The position in in_idx, from i on, of v's next input on a path of d. */
+uint32_t
+analysis_next_input(const struct infdiag_analysis *a, const struct deriv *d,
+    uint32_t v, uint32_t i)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 end = m->in_off[v + 1], lo, hi, mid;
+
+	/* The arrows are the analysis's cache, made on first use: d and a
+	 * point into memory the analysis owns.  Out of memory, the scan
+	 * below gives the same answer more slowly. */
+	if (d->arrows_wanted && d->arrows == NULL &&
+	    collect_arrows((struct infdiag_analysis *)a, (struct deriv *)d) !=
+	    0)
+		((struct deriv *)d)->arrows_wanted = 0;
+	if (d->arrows == NULL) {
+		while (i < end && !analysis_on_path(a, d, m->in_idx[i]))
+			i++;
+		return i;
+	}
+	for (lo = 0, hi = d->narrows; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (d->arrows[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->narrows && d->arrows[lo] < end ? d->arrows[lo] : end;
+}
+
+/* The position in in_idx of the arrow p -> v. */
+uint32_t
+analysis_arrow(const struct infdiag_analysis *a, uint32_t p, uint32_t v)
+{
+	const struct infdiag_model	*m = a->m;
+	uint32_t			 i, lo, hi, mid;
+
+	if (a->out_pos == NULL || var_ninputs(m, v) <= 8) {
+		for (i = m->in_off[v]; m->in_idx[i] != p; i++)
+			;
+		return i;
+	}
+	/* p's consumers are in declaration order. */
+	for (lo = m->out_off[p], hi = m->out_off[p + 1]; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (m->out_idx[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return a->out_pos[lo];
 }
 
 /* The exact number of paths from v to of; NULL when there is none. */

@@ -38,6 +38,12 @@ struct deriv {
 	int		 direct;	/* wrt is a direct input of of */
 	uint64_t	 expanded_factors;	/* saturating */
 	uint64_t	 factored_factors;	/* saturating */
+	int		 arrows_wanted;	/* rel's inputs are far more than its
+					   arrows on a path: keep those */
+	uint32_t	 narrows;
+	uint32_t	*arrows;	/* NULL, or the in_idx positions of the
+					   arrows on a path, ascending: made
+					   on first use when wanted */
 	struct deriv_numbers num;
 };
 
@@ -54,10 +60,24 @@ struct infdiag_analysis {
 	uint32_t			*dmin;	/* by anc index: path lengths */
 	uint32_t			*dmax;
 	struct numbers			*num;	/* NULL: no numbers asked */
+	uint32_t			*out_pos; /* NULL, or by out_idx
+					   position: that arrow's in_idx one */
 };
 
 /* Says whether v is on a path from d->wrt to of (binary search by rank). */
 int	analysis_on_path(const struct infdiag_analysis *, const struct deriv *,
+	    uint32_t v);
+/* The position in in_idx, from i on, of the next input of v (a variable on
+ * a path of d) that is on a path of d; in_off[v + 1] when none is left.
+ * Costs a binary search when d keeps its arrows, so a wide sum downstream
+ * of many wrt is not rescanned for each.  The first call for such a d
+ * collects them into the analysis: not safe from two threads at once. */
+uint32_t analysis_next_input(const struct infdiag_analysis *,
+	    const struct deriv *, uint32_t v, uint32_t i);
+/* The position in in_idx of the arrow p -> v (which must exist): by
+ * binary search among p's consumers when v has many inputs, so a path's
+ * term costs its length, not its variables' fan-in. */
+uint32_t analysis_arrow(const struct infdiag_analysis *, uint32_t p,
 	    uint32_t v);
 /* The exact number of paths from v to of, owned by the analysis; NULL
  * when v is not an ancestor of of (no path). */

@@ -322,6 +322,24 @@ expr_uses(const struct expr *e, uint32_t slot)
 	return 0;
 }
 
+/* Marks used[slot] for every input slot the tree uses, in one walk over
+ * the tree as written: asking expr_uses() for each of a sum's n inputs
+ * would walk its n terms n times. */
+void
+expr_mark_used(const struct expr *e, unsigned char *used)
+{
+	size_t	i;
+
+	if (e->lo > e->hi)
+		return;
+	if (e->kind == EXPR_VAR) {
+		used[e->slot] = 1;
+		return;
+	}
+	for (i = 0; i < e->n; i++)
+		expr_mark_used(e->kids[i], used);
+}
+
 /* Returns the 1-based column, in code points, of byte offset pos. */
 static size_t
 column_of(const struct parser *p, size_t pos)

@@ -56,6 +56,9 @@ void		 expr_free(struct expr *);
 
 /* Says whether the tree uses input slot. */
 int		 expr_uses(const struct expr *, uint32_t slot);
+/* Sets used[i] to 1 for each slot i the tree uses (used[] has a byte for
+ * every slot and is not cleared first): one walk, for a parsed tree. */
+void		 expr_mark_used(const struct expr *, unsigned char *used);
 
 /* The derivative with respect to input slot, simplified; NULL when out of
  * memory or when the result would be unreasonably large (the product rule
@@ -105,6 +108,13 @@ enum expr_style {
  * precedence only where needed.  Failure is sticky in out. */
 void		 expr_print(const struct expr *, enum expr_style,
 		    const char *const *names, struct strbuf *out);
+/* Appends the symbol of input slot to out, for expr_print_named(). */
+typedef void (*expr_name_fn)(void *ctx, uint32_t slot, struct strbuf *out);
+/* expr_print() with each input spelled by name(ctx, slot, out) as it is
+ * met: a local derivative of a sum of 10^5 inputs spells only the inputs
+ * it uses, not a table of all of them. */
+void		 expr_print_named(const struct expr *, enum expr_style,
+		    expr_name_fn name, void *ctx, struct strbuf *out);
 
 /* Returns e with each input slot i replaced by subs[i] (trees whose slots
  * are those of a common frame), simplified; NULL when out of memory, when

@@ -189,9 +189,14 @@ derive_sum(struct deriving *dv, const struct expr *e, uint32_t slot)
 {
 	const struct kid_index	 *ix = index_of(dv, e);
 	struct expr		**terms, *r;
-	size_t			  i, n = 0;
+	size_t			  i, n = 0, cap = e->n;
 
-	if ((terms = mem_reallocarray(NULL, e->n, sizeof *terms)) == NULL)
+	/* With the index, room for the terms that use slot only: a sum of
+	 * n terms derived for each of n slots must not allocate n². */
+	if (ix != NULL)
+		cap = ix->off[slot - e->lo + 1] - ix->off[slot - e->lo];
+	if ((terms = mem_reallocarray(NULL, cap > 0 ? cap : 1,
+	    sizeof *terms)) == NULL)
 		return NULL;
 	if (ix != NULL) {
 		for (i = ix->off[slot - e->lo]; i < ix->off[slot - e->lo + 1];

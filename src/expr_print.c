@@ -41,7 +41,8 @@ enum {
 
 struct printer {
 	enum expr_style		 style;
-	const char *const	*names;
+	expr_name_fn		 name;
+	void			*ctx;
 	struct strbuf		*out;
 };
 
@@ -199,10 +200,7 @@ print_minus(struct printer *pr)
 static void
 print_var(struct printer *pr, uint32_t slot)
 {
-	if (pr->names != NULL && pr->names[slot] != NULL)
-		strbuf_add(pr->out, pr->names[slot]);
-	else
-		strbuf_addf(pr->out, "$%lu", (unsigned long)slot);
+	pr->name(pr->ctx, slot, pr->out);
 }
 
 /* Appends n (a whole number, |n| < 1000) as Unicode superscript digits. */
@@ -528,17 +526,39 @@ print_node(struct printer *pr, const struct expr *e)
 	}
 }
 
+/* Appends names[slot] (ctx is names), or $slot when there is none. */
+static void
+name_from_array(void *ctx, uint32_t slot, struct strbuf *out)
+{
+	const char *const	*names = ctx;
+
+	if (names != NULL && names[slot] != NULL)
+		strbuf_add(out, names[slot]);
+	else
+		strbuf_addf(out, "$%lu", (unsigned long)slot);
+}
+
 /* Appends the tree to out in a style, with names[i] the symbol of slot i. */
 void
 expr_print(const struct expr *e, enum expr_style style,
     const char *const *names, struct strbuf *out)
+{
+	expr_print_named(e, style, name_from_array, (void *)names, out);
+}
+
+/* Appends the tree to out in a style, each input spelled by name(): the
+ * cost is the tree's, whatever the number of slots. */
+void
+expr_print_named(const struct expr *e, enum expr_style style,
+    expr_name_fn name, void *ctx, struct strbuf *out)
 {
 	struct printer	pr;
 
 	if (e == NULL)
 		return;
 	pr.style = style;
-	pr.names = names;
+	pr.name = name;
+	pr.ctx = ctx;
 	pr.out = out;
 	print_node(&pr, e);
 }

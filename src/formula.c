@@ -162,8 +162,9 @@ terms_of(const struct infdiag_analysis *a, const struct deriv *d, uint32_t v)
 	const struct infdiag_model	*m = a->m;
 	uint32_t			 i, n = 0;
 
-	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++)
-		n += analysis_on_path(a, d, m->in_idx[i]);
+	for (i = analysis_next_input(a, d, v, m->in_off[v]);
+	    i < m->in_off[v + 1]; i = analysis_next_input(a, d, v, i + 1))
+		n++;
 	return n;
 }
 
@@ -197,9 +198,7 @@ formula_factored(struct strbuf *sb, const struct infdiag_analysis *a,
 	depth = 1;
 	while (depth > 0) {
 		f = &st[depth - 1];
-		while (f->i < m->in_off[f->v + 1] &&
-		    !analysis_on_path(a, d, m->in_idx[f->i]))
-			f->i++;
+		f->i = analysis_next_input(a, d, f->v, f->i);
 		if (f->i == m->in_off[f->v + 1]) {
 			if (f->paren)
 				strbuf_add(sb, style == STYLE_LATEX ?
@@ -240,10 +239,9 @@ formula_forward(struct strbuf *sb, const struct infdiag_analysis *a,
 		strbuf_addc(sb, note_size(m, v) > 1 ? 'I' : '1');
 		return;
 	}
-	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+	for (i = analysis_next_input(a, d, v, m->in_off[v]);
+	    i < m->in_off[v + 1]; i = analysis_next_input(a, d, v, i + 1)) {
 		p = m->in_idx[i];
-		if (!analysis_on_path(a, d, p))
-			continue;
 		if (!first)
 			strbuf_add(sb, note_plus(style));
 		first = 0;

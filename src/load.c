@@ -421,6 +421,7 @@ load_expr(struct loader *L, struct var_extra *x, const json_t *j)
 	struct infdiag_model	*m = L->m;
 	struct expr_error	 xerr;
 	uint32_t		 i, n;
+	unsigned char		*used;
 	char			 q[QUOTE_SIZE];
 	const char		*name;
 
@@ -438,14 +439,20 @@ load_expr(struct loader *L, struct var_extra *x, const json_t *j)
 		return fail(L, "%s", xerr.text);
 	}
 	n = (uint32_t)(L->in_len - m->in_off[L->cur]);
+	if ((used = mem_calloc(n > 0 ? n : 1, 1)) == NULL)
+		return nomem(L);
+	expr_mark_used(x->expr, used);
 	for (i = 0; i < n; i++) {
-		if (expr_uses(x->expr, i))
+		if (used[i])
 			continue;
 		name = m->vars[L->in_idx[m->in_off[L->cur] + i]].name;
 		if (warn(L, "input %s is not used, so its local derivative "
-		    "is 0", quote(q, name, strlen(name))) != 0)
+		    "is 0", quote(q, name, strlen(name))) != 0) {
+			mem_free(used);
 			return -1;
+		}
 	}
+	mem_free(used);
 	return 0;
 }
 

@@ -43,8 +43,8 @@ static const struct cli_cmd commands[] = {
 	    "formulas, numbers, the derivation", OPT_OF | OPT_WRT | OPT_OUTPUT |
 	    OPT_MAX_PATHS, 0, cmd_report },
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
-	    "(forward and reverse), finite-difference check", OPT_QUESTION,
-	    FORMATS_ALL, cmd_eval },
+	    "(forward and reverse), finite-difference check", OPT_QUESTION |
+	    OPT_MAX_PATHS, FORMATS_ALL, cmd_eval },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 

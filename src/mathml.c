@@ -282,7 +282,9 @@ mm_char(struct mm *p)
 		p->s++;		/* alignment and math shifts */
 		return;
 	}
-	n = utf8_decode(s, strlen(s), &cp);
+	/* A code point is at most 4 bytes: strlen() of the rest, for each
+	 * character, made a long rule quadratic. */
+	n = utf8_decode(s, strnlen(s, 4), &cp);
 	mm_token(p, (unsigned char)*s >= 0x80 ? "mi" : "mo", s, n);
 	p->s += n;
 }

@@ -21,6 +21,23 @@ name_hash(const char *s, size_t len)
 	return (uint32_t)hash_finish(hash_bytes(HASH_SEED, s, len));
 }
 
+/* The tag a name of len bytes with hash h carries in its slot. */
+static uint32_t
+name_tag(uint32_t h, size_t len)
+{
+	return (h & ~(uint32_t)0xf) | (len <= 8 ? (uint32_t)len : 0xf);
+}
+
+/* The first bytes of a name of at most 8 bytes as a word, zero-padded. */
+static uint64_t
+name_head(const char *s, size_t len)
+{
+	uint64_t	w = 0;
+
+	memcpy(&w, s, len);
+	return w;
+}
+
 /* Allocates the name table for n names: a power of two at least 2n. */
 int
 model_hash_init(struct infdiag_model *m, uint32_t n)
@@ -40,11 +57,13 @@ void
 model_hash_insert(struct infdiag_model *m, uint32_t v)
 {
 	const char	*name = m->vars[v].name;
-	uint32_t	 h = name_hash(name, strlen(name)), i = h & m->hash_mask;
+	size_t		 len = strlen(name);
+	uint32_t	 h = name_hash(name, len), i = h & m->hash_mask;
 
-	while (m->hash[i] != 0)
+	while (m->hash[i].key != 0)
 		i = (i + 1) & m->hash_mask;
-	m->hash[i] = (uint64_t)h << 32 | (v + 1);
+	m->hash[i].key = (uint64_t)name_tag(h, len) << 32 | (v + 1);
+	m->hash[i].head = len <= 8 ? name_head(name, len) : 0;
 }
 
 /* Starts fetching the table slot where a name of len bytes begins its
@@ -58,29 +77,34 @@ model_lookup_prefetch(const struct infdiag_model *m, const char *name,
 		    m->hash_mask]);
 }
 
-/* Looks a name of len bytes up; INFDIAG_NONE when absent.  The stored
- * hash spares a visit to each name that cannot match. */
+/* Looks a name of len bytes up; INFDIAG_NONE when absent.  A name of up
+ * to 8 bytes is compared in its slot; a longer one only where the tag
+ * matches. */
 uint32_t
 model_lookup(const struct infdiag_model *m, const char *name, size_t len)
 {
-	uint32_t	h, i, v;
-	uint64_t	e;
+	uint32_t	h, i, v, tag;
+	uint64_t	e, head;
 	const char	*cand;
 
 	if (m->hash == NULL)
 		return INFDIAG_NONE;
 	h = name_hash(name, len);
-	i = h & m->hash_mask;
-	while ((e = m->hash[i]) != 0) {
-		/* The variable and its name are read only when the hash
-		 * matches: each is a cache miss on a large model. */
-		if ((uint32_t)(e >> 32) == h) {
-			v = (uint32_t)e - 1;
-			cand = m->vars[v].name;
-			if (memcmp(cand, name, len) == 0 && cand[len] == '\0')
+	tag = name_tag(h, len);
+	head = len <= 8 ? name_head(name, len) : 0;
+	for (i = h & m->hash_mask; (e = m->hash[i].key) != 0;
+	    i = (i + 1) & m->hash_mask) {
+		if ((uint32_t)(e >> 32) != tag)
+			continue;
+		v = (uint32_t)e - 1;
+		if (len <= 8) {
+			if (m->hash[i].head == head)
 				return v;
+			continue;
 		}
-		i = (i + 1) & m->hash_mask;
+		cand = m->vars[v].name;
+		if (memcmp(cand, name, len) == 0 && cand[len] == '\0')
+			return v;
 	}
 	return INFDIAG_NONE;
 }

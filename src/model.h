@@ -45,6 +45,16 @@ struct var {
 	uint32_t		 flags;
 };
 
+/* A slot of the name table: key is the name's tag << 32 | var index + 1
+ * (the tag is the hash with the name's length, 1 to 8, or 15 for a longer
+ * one, in its low 4 bits), and head a name of up to 8 bytes itself, padded
+ * with zeros: most lookups then read neither the variable nor its name,
+ * each a cache miss on a large model. */
+struct name_slot {
+	uint64_t	key;
+	uint64_t	head;
+};
+
 struct infdiag_model {
 	char		*source;
 	const char	*title;
@@ -61,8 +71,7 @@ struct infdiag_model {
 	uint32_t	 of;		/* INFDIAG_NONE when not given */
 	uint32_t	*wrt;
 	uint32_t	 nwrt;
-	uint64_t	*hash;		/* open addressing: the name's hash << 32
-					   | var index + 1; 0 empty */
+	struct name_slot *hash;		/* open addressing, key 0: empty */
 	uint32_t	 hash_mask;
 	char		**warnings;
 	size_t		 nwarnings;

@@ -40,55 +40,36 @@ numbers_format(struct strbuf *sb, double x, enum style style)
 		strbuf_add(sb, buf);
 }
 
-/* Appends v's inputs' names for an expression, in a style: names[i] is
- * the symbol of input i, pointing into sb2 (which must not grow after). */
-static const char **
-input_names(const struct infdiag_model *m, uint32_t v, enum style style,
-    struct strbuf *sb2)
-{
-	const char	**names;
-	size_t		 *at;
-	uint32_t	  i, n = var_ninputs(m, v);
+/* Whose inputs an expression names, and in which style. */
+struct input_names {
+	const struct infdiag_model	*m;
+	uint32_t			 v;
+	enum style			 style;
+};
 
-	if ((names = mem_calloc(n + 1, sizeof(*names))) == NULL ||
-	    (at = mem_calloc(n + 1, sizeof(*at))) == NULL) {
-		mem_free(names);
-		return NULL;
-	}
-	for (i = 0; i < n; i++) {
-		at[i] = sb2->len;
-		note_symbol(sb2, m, m->in_idx[m->in_off[v] + i], style);
-		strbuf_addc(sb2, '\0');
-	}
-	for (i = 0; i < n && !strbuf_failed(sb2); i++)
-		names[i] = sb2->s + at[i];
-	mem_free(at);
-	if (strbuf_failed(sb2)) {
-		mem_free(names);
-		return NULL;
-	}
-	return names;
+/* Appends the symbol of input slot of the variable in ctx. */
+static void
+input_name(void *ctx, uint32_t slot, struct strbuf *out)
+{
+	const struct input_names	*in = ctx;
+
+	note_symbol(out, in->m, in->m->in_idx[in->m->in_off[in->v] + slot],
+	    in->style);
 }
 
-/* Appends an expression of v's inputs in a style. */
+/* Appends an expression of v's inputs in a style, spelling only the
+ * inputs it names. */
 static void
 print_expr(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
     const struct expr *e, enum style style)
 {
-	struct strbuf	  names_sb = STRBUF_INIT;
-	const char	**names;
+	struct input_names	 in = { m, v, style };
 	static const enum expr_style map[] = {
 		[STYLE_TEXT] = EXPR_TEXT, [STYLE_ASCII] = EXPR_ASCII,
 		[STYLE_LATEX] = EXPR_LATEX
 	};
 
-	if ((names = input_names(m, v, style, &names_sb)) == NULL) {
-		sb->failed = 1;
-		return;
-	}
-	expr_print(e, map[style], names, sb);
-	mem_free(names);
-	strbuf_release(&names_sb);
+	expr_print_named(e, map[style], input_name, &in, sb);
 }
 
 /* Appends the formula of v's local derivative with respect to input slot. */
@@ -1104,17 +1085,14 @@ double
 numbers_path_term(const struct infdiag_analysis *a, const uint32_t *path,
     uint32_t len)
 {
-	const struct infdiag_model	*m = a->m;
 	const struct numbers		*n = a->num;
-	uint32_t			 i, j;
+	uint32_t			 i;
 	double				 t = 1;
 
 	for (i = 1; i < len; i++) {
 		if (n->known[path[i]] && isnan(n->value[path[i]]))
 			return NAN;
-		for (j = m->in_off[path[i]]; m->in_idx[j] != path[i - 1]; j++)
-			continue;
-		t *= n->local[j];
+		t *= n->local[analysis_arrow(a, path[i - 1], path[i])];
 	}
 	return t;
 }

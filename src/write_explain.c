@@ -185,8 +185,10 @@ on_path_inputs(const struct writer *w, const struct deriv *d, uint32_t v)
 {
 	uint32_t	i, n = 0;
 
-	for (i = w->m->in_off[v]; i < w->m->in_off[v + 1]; i++)
-		n += analysis_on_path(w->a, d, w->m->in_idx[i]);
+	for (i = analysis_next_input(w->a, d, v, w->m->in_off[v]);
+	    i < w->m->in_off[v + 1];
+	    i = analysis_next_input(w->a, d, v, i + 1))
+		n++;
 	return n;
 }
 
@@ -202,10 +204,9 @@ expand(struct writer *w, const struct deriv *d, const unsigned char *subst,
 	uint32_t			 i, p;
 	int				 first = 1, paren;
 
-	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+	for (i = analysis_next_input(w->a, d, v, m->in_off[v]);
+	    i < m->in_off[v + 1]; i = analysis_next_input(w->a, d, v, i + 1)) {
 		p = m->in_idx[i];
-		if (!analysis_on_path(w->a, d, p))
-			continue;
 		if (!first)
 			strbuf_add(&w->sb, note_plus(w->style));
 		first = 0;

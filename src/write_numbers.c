@@ -73,6 +73,20 @@ text_values(struct writer *w)
 	}
 }
 
+/* The largest local derivative's formula written out in text, in
+ * nodes: in a wide sum each of n arrows has a formula of about n nodes,
+ * and writing them all would make the text grow as arrows × fan-in. */
+#define LOCAL_TEXT_MAX_NODES	256
+
+/* Says whether the local derivative at arrow position j is too large to
+ * write out in text. */
+static int
+local_too_large(const struct numbers *n, uint32_t j)
+{
+	return n->dexpr[j] != NULL && expr_count_nodes(n->dexpr[j],
+	    LOCAL_TEXT_MAX_NODES) > LOCAL_TEXT_MAX_NODES;
+}
+
 /* Writes each local derivative with its formula and value. */
 static void
 text_locals(struct writer *w)
@@ -81,6 +95,7 @@ text_locals(struct writer *w)
 	const struct numbers		*n = w->a->num;
 	uint32_t			 k, v, i;
 	double				 c;
+	int				 large;
 
 	strbuf_add(&w->sb, "\nLocal derivatives (one for each arrow) at this "
 	    "point:\n");
@@ -92,12 +107,13 @@ text_locals(struct writer *w)
 			note_local(&w->sb, m, v, m->in_idx[m->in_off[v] + i],
 			    w->style);
 			strbuf_add(&w->sb, " = ");
-			if (numbers_local_formula(&w->sb, w->a, v, i,
+			large = local_too_large(n, m->in_off[v] + i);
+			if (!large && numbers_local_formula(&w->sb, w->a, v, i,
 			    w->style)) {
 				if (expr_is_constant(n->dexpr[m->in_off[v] + i],
 				    &c)) {
 					strbuf_addc(&w->sb, '\n');
-					writer_flush(w);
+					writer_spill(w);
 					continue;
 				}
 				strbuf_add(&w->sb, " = ");
@@ -108,8 +124,13 @@ text_locals(struct writer *w)
 			else
 				strbuf_add(&w->sb, "? (an input's value is "
 				    "not known)");
+			if (large)
+				strbuf_addf(&w->sb, " (its formula, of more "
+				    "than %d symbols, is not written out; "
+				    "--format json has it)",
+				    LOCAL_TEXT_MAX_NODES);
 			strbuf_addc(&w->sb, '\n');
-			writer_flush(w);
+			writer_spill(w);
 		}
 	}
 }
@@ -138,9 +159,16 @@ text_path_values(struct writer *w, const struct deriv *d)
 		strbuf_add(&w->sb, " = ");
 		numbers_format(&w->sb, term, w->style);
 		strbuf_addc(&w->sb, '\n');
-		writer_flush(w);
+		writer_spill(w);
 	}
 	paths_end(it);
+	if (rc >= 0 && mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
+		strbuf_addf(&w->sb, "    (showing %llu of ",
+		    (unsigned long long)shown);
+		analysis_count_str(&w->sb, w->a, d->wrt, 0);
+		strbuf_add(&w->sb, " paths; --max-paths lists more)\n");
+	}
+	writer_flush(w);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -303,9 +303,10 @@ text_partial(struct writer *w, const struct deriv *d)
 	writer_flush(w);
 }
 
-/* Writes one derivative's section of the report. */
+/* Writes one derivative's section of the report; shapes says whether the
+ * model declares any (asked once, not per derivative). */
 static int
-text_deriv(struct writer *w, const struct deriv *d)
+text_deriv(struct writer *w, const struct deriv *d, int shapes)
 {
 	strbuf_add(&w->sb, "\nDerivative of ");
 	strbuf_addf(&w->sb, "%s with respect to %s\n",
@@ -313,7 +314,7 @@ text_deriv(struct writer *w, const struct deriv *d)
 	writer_flush(w);
 	if (text_paths(w, d, "  ") != 0 || text_formulas(w, d, "  ", 1) != 0)
 		return -1;
-	if (note_has_shapes(w->m) && d->nrel > 0) {
+	if (shapes && d->nrel > 0) {
 		strbuf_add(&w->sb, "  Every term is ");
 		note_dims(&w->sb, note_size(w->m, w->a->of),
 		    note_size(w->m, d->wrt), w->style);
@@ -345,6 +346,7 @@ int
 write_text(struct writer *w, enum infdiag_part part)
 {
 	uint32_t	k;
+	int		shapes = note_has_shapes(w->m);
 
 	if (part == INFDIAG_PART_ANALYSIS) {
 		text_model(w);
@@ -360,7 +362,7 @@ write_text(struct writer *w, enum infdiag_part part)
 	}
 	for (k = 0; k < w->a->nwrt; k++) {
 		if (part == INFDIAG_PART_ANALYSIS) {
-			if (text_deriv(w, &w->a->d[k]) != 0)
+			if (text_deriv(w, &w->a->d[k], shapes) != 0)
 				return -1;
 		} else if (part == INFDIAG_PART_PATHS) {
 			if (text_paths(w, &w->a->d[k], "") != 0)

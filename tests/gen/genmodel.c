@@ -9,6 +9,14 @@
  *                                 x and one output y
  *   genmodel perceptron I H1 H2   the backpropagation model of SPEC §1
  *                                 with expressions and values
+ *   genmodel sum N                y = x0 + ... + x(N-1), one expr with
+ *                                 values
+ *   genmodel layer N              y = w0*x0 + ... + w(N-1)*x(N-1): a
+ *                                 linear layer of N weights, with values
+ *   genmodel fanin N              y fed by N independent variables,
+ *                                 without expressions
+ *   genmodel shared N             v_i = (i+1)*x for N variables sharing
+ *                                 the one input x, and y their sum
  *
  * Output is deterministic for given arguments.
  */
@@ -141,6 +149,71 @@ perceptron(unsigned long ni, unsigned long h1, unsigned long h2)
 #undef VAL
 }
 
+/* Writes y = x0 + ... + x(n-1) with the x_i's values. */
+static void
+sum(unsigned long n)
+{
+	unsigned long	i;
+
+	printf("{\"title\": \"a sum of %lu\", \"variables\": {\n", n);
+	for (i = 0; i < n; i++)
+		printf("\"x%lu\": {\"value\": %g},\n", i,
+		    (double)(i % 7) / 4 - 0.5);
+	printf("\"y\": {\"expr\": \"");
+	for (i = 0; i < n; i++)
+		printf("%sx%lu", i ? " + " : "", i);
+	printf("\"}\n}}\n");
+}
+
+/* Writes y = w0*x0 + ... + w(n-1)*x(n-1) with every value. */
+static void
+layer(unsigned long n)
+{
+	unsigned long	i;
+
+	printf("{\"title\": \"a linear layer of %lu\", \"variables\": {\n",
+	    n);
+	for (i = 0; i < n; i++)
+		printf("\"x%lu\": {\"value\": %g},\n\"w%lu\": {\"value\": "
+		    "%g},\n", i, (double)(i % 5) / 2 - 1, i,
+		    (double)(i % 3) / 4 + 0.25);
+	printf("\"y\": {\"expr\": \"");
+	for (i = 0; i < n; i++)
+		printf("%sw%lu*x%lu", i ? " + " : "", i, i);
+	printf("\"}\n}}\n");
+}
+
+/* Writes y fed by n independent variables. */
+static void
+fanin(unsigned long n)
+{
+	unsigned long	i;
+
+	printf("{\"title\": \"a fan-in of %lu\", \"variables\": {\n", n);
+	for (i = 0; i < n; i++)
+		printf("\"x%lu\": {},\n", i);
+	printf("\"y\": [");
+	for (i = 0; i < n; i++)
+		printf("%s\"x%lu\"", i ? ", " : "", i);
+	printf("]\n}}\n");
+}
+
+/* Writes v_i = (i+1)*x for n variables and y their sum. */
+static void
+shared(unsigned long n)
+{
+	unsigned long	i;
+
+	printf("{\"title\": \"a sum of %lu sharing x\", \"variables\": {\n"
+	    "\"x\": {\"value\": 0.5},\n", n);
+	for (i = 0; i < n; i++)
+		printf("\"v%lu\": {\"expr\": \"%lu*x\"},\n", i, i + 1);
+	printf("\"y\": {\"expr\": \"");
+	for (i = 0; i < n; i++)
+		printf("%sv%lu", i ? " + " : "", i);
+	printf("\"}\n}}\n");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -154,9 +227,18 @@ main(int argc, char **argv)
 	else if (argc == 5 && strcmp(argv[1], "perceptron") == 0)
 		perceptron(strtoul(argv[2], NULL, 10),
 		    strtoul(argv[3], NULL, 10), strtoul(argv[4], NULL, 10));
+	else if (argc == 3 && strcmp(argv[1], "sum") == 0)
+		sum(strtoul(argv[2], NULL, 10));
+	else if (argc == 3 && strcmp(argv[1], "layer") == 0)
+		layer(strtoul(argv[2], NULL, 10));
+	else if (argc == 3 && strcmp(argv[1], "fanin") == 0)
+		fanin(strtoul(argv[2], NULL, 10));
+	else if (argc == 3 && strcmp(argv[1], "shared") == 0)
+		shared(strtoul(argv[2], NULL, 10));
 	else {
 		fprintf(stderr, "usage: genmodel chain N | sparse N K SEED | "
-		    "layered L W | perceptron I H1 H2\n");
+		    "layered L W | perceptron I H1 H2 | sum N | layer N | "
+		    "fanin N | shared N\n");
 		return 2;
 	}
 	return ferror(stdout) ? 1 : 0;

@@ -255,6 +255,23 @@ parse__inputs__are_reported_by_uses(void **state)
 	expr_free(e);
 }
 
+static void
+parse__inputs__are_marked_in_one_walk(void **state)
+{
+	struct expr	*e = parse_ok("x * sin(theta_1) + 2^t");
+	unsigned char	 used[6] = { 0, 0, 0, 0, 0, 9 };
+
+	(void)state;
+	expr_mark_used(e, used);
+	assert_int_equal(used[0], 1);
+	assert_int_equal(used[1], 0);
+	assert_int_equal(used[2], 1);
+	assert_int_equal(used[3], 0);
+	assert_int_equal(used[4], 1);
+	assert_int_equal(used[5], 9);
+	expr_free(e);
+}
+
 /* Builds a string of n copies of open, then mid, then n copies of close. */
 static char *
 nested(size_t n, const char *open, const char *mid, const char *close)
@@ -1244,6 +1261,7 @@ main(void)
 		cmocka_unit_test(
 		    parse__operators__follow_precedence_and_associativity),
 		cmocka_unit_test(parse__inputs__are_reported_by_uses),
+		cmocka_unit_test(parse__inputs__are_marked_in_one_walk),
 		cmocka_unit_test(parse__nesting_201_deep__is_refused),
 		cmocka_unit_test(parse__million_term_sum__stays_flat),
 		cmocka_unit_test(derive__long_product__collects_factors_first),

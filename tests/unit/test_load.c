@@ -210,6 +210,29 @@ lookup__names__exact_match_only(void **state)
 	infdiag_model_free(m);
 }
 
+/* Names of up to 8 bytes are compared in the table's slot, longer ones
+ * through the variable: both sides of the boundary. */
+static void
+lookup__names_around_8_bytes__exact_match_only(void **state)
+{
+	struct infdiag_error	 err;
+	struct infdiag_model	*m;
+
+	(void)state;
+	m = load("{\"variables\": {\"abcdefgh\": [], \"abcdefghi\": [],"
+	    " \"abcdefg\": [], \"abcdefgh_1\": []}}", &err);
+	assert_non_null(m);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefgh"), 0);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefghi"), 1);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefg"), 2);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefgh_1"), 3);
+	assert_int_equal(infdiag_model_lookup(m, "abcdef"), INFDIAG_NONE);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefgH"), INFDIAG_NONE);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefghj"), INFDIAG_NONE);
+	assert_int_equal(infdiag_model_lookup(m, "abcdefgh_"), INFDIAG_NONE);
+	infdiag_model_free(m);
+}
+
 static void
 lookup__thousand_names__finds_each(void **state)
 {
@@ -1062,6 +1085,8 @@ main(void)
 		cmocka_unit_test(
 		load__consumers__listed_in_declaration_order_not_input_order),
 		cmocka_unit_test(lookup__names__exact_match_only),
+		cmocka_unit_test(
+		    lookup__names_around_8_bytes__exact_match_only),
 		cmocka_unit_test(lookup__thousand_names__finds_each),
 		cmocka_unit_test(
 		    expr__no_inputs__infers_them_in_order_of_first_use),
