@@ -6,26 +6,8 @@
 
 GENMODEL=${GENMODEL:-$(dirname "$INFDIAG")/tests/gen/genmodel}
 
-# Under AddressSanitizer: Graphviz 2.43 leaks inside its layout engines,
-# its HTML-label parser and its engine list, and pango and fontconfig
-# keep caches.  Suppress those, by their functions and libraries only;
-# the full unwinder lets the stacks reach their names.
-cat >"$TMPD/lsan.supp" <<'EOF'
-leak:htmlparse
-leak:gvplugin_list
-leak:class1
-leak:class2
-leak:neato_layout
-leak:osage_layout
-leak:patchwork_layout
-leak:libgvplugin_pango.so
-leak:libfontconfig.so
-leak:libpango-1.0.so
-leak:libpangoft2-1.0.so
-EOF
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
-LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TMPD/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS LSAN_OPTIONS
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
 
 ex3=$EXAMPLES/example3.json
 ell=$EXAMPLES/ellipsoid.json

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Linear time on wide models (issue 18): each case is run at two sizes and the ratio of counted work, never wall time, is asserted.
+# Linear time on wide models (issue 18): each case is run at two sizes and
+# the ratio of counted work, never wall time, is asserted.
 . "$(dirname "$0")/lib.sh"
 
 GENMODEL=${GENMODEL:-$(dirname "$INFDIAG")/tests/gen/genmodel}

@@ -8,20 +8,8 @@
 BROWSER=$(cd "$(dirname "$0")/../browser" && pwd)
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
-# Graphviz and fontconfig keep caches (see diagram.sh).
-cat >"$TMPD/lsan.supp" <<'SUPP'
-leak:htmlparse
-leak:gvplugin_list
-leak:class1
-leak:class2
-leak:libgvplugin_pango.so
-leak:libfontconfig.so
-leak:libpango-1.0.so
-leak:libpangoft2-1.0.so
-SUPP
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
-LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TMPD/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS LSAN_OPTIONS
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
 
 # expect_count NAME FILE PATTERN WANT: the file has WANT lines matching.
 expect_count() {

@@ -1,26 +1,13 @@
 #!/bin/sh
-# The command line's trust rules (SPEC 5.1): no control character reaches a terminal, quoted arguments are cut, and -o writes whole or not at all, in place for devices, keeping permissions, following links.
+# The command line's trust rules (SPEC 5.1): no control character reaches
+# a terminal, quoted arguments are cut, and -o writes whole or not at all,
+# in place for devices, keeping permissions, following links.
 . "$(dirname "$0")/lib.sh"
 
 GENMODEL=${GENMODEL:-$(dirname "$INFDIAG")/tests/gen/genmodel}
 
-# Under AddressSanitizer: Graphviz's own leaks, as in diagram.sh.
-cat >"$TMPD/lsan.supp" <<'EOF'
-leak:htmlparse
-leak:gvplugin_list
-leak:class1
-leak:class2
-leak:neato_layout
-leak:osage_layout
-leak:patchwork_layout
-leak:libgvplugin_pango.so
-leak:libfontconfig.so
-leak:libpango-1.0.so
-leak:libpangoft2-1.0.so
-EOF
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
-LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TMPD/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS LSAN_OPTIONS
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
 
 ex3=$EXAMPLES/example3.json
 esc=$(printf '\033')

@@ -1,22 +1,11 @@
 #!/bin/sh
-# Non-finite numbers (SPEC 5.1): JSON never holds inf or nan, text says overflow or undefined, a requested derivative that is not finite exits 4, a local one nothing needs never fails a run.
+# Non-finite numbers (SPEC 5.1): JSON never holds inf or nan, text says
+# overflow or undefined, a requested derivative that is not finite exits
+# 4, a local one nothing needs never fails a run.
 . "$(dirname "$0")/lib.sh"
 
-# Under AddressSanitizer Graphviz and pango leak in their layout and font
-# caches (as in diagram.sh): suppress those, by library only.
-cat >"$TMPD/lsan.supp" <<'EOF'
-leak:htmlparse
-leak:gvplugin_list
-leak:class1
-leak:class2
-leak:libgvplugin_pango.so
-leak:libfontconfig.so
-leak:libpango-1.0.so
-leak:libpangoft2-1.0.so
-EOF
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
-LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$TMPD/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS LSAN_OPTIONS
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
 
 M=$TMPD/models
 mkdir -p "$M"
