@@ -126,10 +126,11 @@ for args in "--format $long" "--view $long" "$long" "check --bogus$long"; do
 	# shellcheck disable=SC2086
 	run $args "$ex3"
 	size=$(wc -c <"$TMPD/err")
+	what=$(printf '%.20s' "$args")
 	if [ "$status" -eq 2 ] && [ "$size" -lt 400 ]; then
-		ok "100 KB argument (${args%% *} ...): message of $size bytes"
+		ok "100 KB argument ($what...): message of $size bytes"
 	else
-		not_ok "100 KB argument (${args%% *} ...): message of $size bytes" "status $status"
+		not_ok "100 KB argument ($what...): message of $size bytes" "status $status"
 	fi
 done
 run render -o "$TMPD/$(head -c 200 /dev/zero | tr '\0' 'b').xyz" "$ex3"
