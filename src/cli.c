@@ -342,13 +342,23 @@ cli_error(const struct infdiag_error *err)
 	return err->status == INFDIAG_OK ? INFDIAG_EIO : (int)err->status;
 }
 
+/* Prints one warning of the library's on a line of its own: it begins
+ * with the file's name, which may hold anything, so it is quoted. */
+static void
+print_warning(const char *warning)
+{
+	char	line[INFDIAG_QUOTE_SIZE(CLI_LINE_MAX)];
+
+	fprintf(stderr, "%s\n", infdiag_quote(line, sizeof(line), warning,
+	    CLI_LINE_MAX, 0));
+}
+
 /* Loads the model, printing its warnings. */
 struct infdiag_model *
 cli_load(const struct cli_args *a, int *status)
 {
 	struct infdiag_model	*m;
 	struct infdiag_error	 err;
-	char			 line[INFDIAG_QUOTE_SIZE(CLI_LINE_MAX)];
 	size_t			 i;
 
 	if ((m = infdiag_model_load_file(a->model, &err)) == NULL) {
@@ -357,10 +367,8 @@ cli_load(const struct cli_args *a, int *status)
 	}
 	if (infdiag_model_warning_count(m) > 0)
 		cli_progress_clear();
-	/* A warning begins with the file's name, which may hold anything. */
 	for (i = 0; i < infdiag_model_warning_count(m); i++)
-		fprintf(stderr, "%s\n", infdiag_quote(line, sizeof(line),
-		    infdiag_model_warning(m, i), CLI_LINE_MAX, 0));
+		print_warning(infdiag_model_warning(m, i));
 	*status = 0;
 	return m;
 }
@@ -397,15 +405,12 @@ cli_numbers(const struct infdiag_analysis *an, int fatal)
 {
 	struct infdiag_error	 err;
 	char			 text[INFDIAG_ERROR_TEXT_LENGTH - 9];
-	char			 line[CLI_LINE_MAX * 4 + 8];
 	size_t			 i;
 
 	if (infdiag_analysis_warning_count(an) > 0)
 		cli_progress_clear();
-	/* A warning begins with the file's name, which may hold anything. */
 	for (i = 0; i < infdiag_analysis_warning_count(an); i++)
-		fprintf(stderr, "%s\n", infdiag_quote(line, sizeof(line),
-		    infdiag_analysis_warning(an, i), CLI_LINE_MAX, 0));
+		print_warning(infdiag_analysis_warning(an, i));
 	if (infdiag_analysis_numeric_error(an, &err) == 0)
 		return 0;
 	if (fatal)
