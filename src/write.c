@@ -222,10 +222,10 @@ plain_latex(struct writer *w, const char *s)
 {
 	const struct tex_command	*t;
 	uint32_t			 c;
-	size_t				 n;
+	size_t				 n, len = strlen(s);
 
-	for (; *s != '\0'; s += n) {
-		n = utf8_decode(s, strlen(s), &c);
+	for (; len > 0; s += n, len -= n) {
+		n = utf8_decode(s, len, &c);
 		if (c < 0x80)
 			latex_ascii(w, *s);
 		else if (c == 0xa0)

@@ -148,4 +148,15 @@ timed analyze --format json --max-paths 100 --of v99999 --wrt v0 \
 expect_status "sparse analyze, 4N = 100000" 0
 expect_linear "sparse analyze --format json (user CPU ms)" "$small" "$ms"
 
+# Model text escaped for LaTeX: an fn of N and 4N non-ASCII characters
+# (each decoded once, not after measuring the rest of the text again).
+for n in 200000 800000; do
+	awk -v n="$n" 'BEGIN {
+		for (s = "é"; length(s) < n; s = s s)
+			continue
+		printf "{\"variables\": {\"x\": {}, \"y\": {\"inputs\": [\"x\"], \"fn\": \"%s\"}}}\n", s
+	}' >"$TMPD/fn-$n.json" || exit 99
+done
+time_case fn analyze 200000 --format latex
+
 done_testing
