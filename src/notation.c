@@ -732,3 +732,5 @@ note_latex_check(const char *s, char *why, size_t size)
 		return -1;
 	return 0;
 }
+
+/* Words and numbers: how the outputs word what they say and spell a number. */

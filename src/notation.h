@@ -93,4 +93,6 @@ int	note_has_shapes(const struct infdiag_model *);
 /* Appends "rows×cols" (2x3 in ASCII, 2 \times 3 in LaTeX). */
 void	note_dims(struct strbuf *, uint64_t rows, uint64_t cols, enum style);
 
+/* Words and numbers: how the outputs word what they say and spell a number. */
+
 #endif /* INFDIAG_NOTATION_H */
