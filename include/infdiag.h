@@ -38,8 +38,9 @@ enum infdiag_status {
 
 /*
  * Where and why.  line and column (1-based) are set for JSON syntax errors
- * only; path is the JSON path of the offending value ("variables.h.inputs[1]")
- * for every other model error, or "" when the error has no place.
+ * and for every error of a model read in another format than JSON; path
+ * is the JSON path of the offending value ("variables.h.inputs[1]") for
+ * every other model error, or "" when the error has no place.
  */
 struct infdiag_error {
 	enum infdiag_status	status;
@@ -155,6 +156,29 @@ struct infdiag_model *infdiag_model_load_file(const char *path,
 /* The same from len bytes in memory; source names them in messages. */
 struct infdiag_model *infdiag_model_load_buffer(const char *buf, size_t len,
 	    const char *source, struct infdiag_error *);
+
+/* The formats a model is read from (SPEC §5.5). */
+enum infdiag_input {
+	INFDIAG_INPUT_AUTO,	/* by the file's suffix, else its content */
+	INFDIAG_INPUT_JSON,	/* the model document of SPEC §2 */
+	INFDIAG_INPUT_DAGITTY,	/* DAGitty's dag { ... } */
+	INFDIAG_INPUT_DOT,	/* a Graphviz digraph, read by cgraph */
+	INFDIAG_INPUT_EQ	/* equations, NAME = EXPRESSION a line */
+};
+
+/* Parses an input format's name ("json", "dagitty", "dot", "eq"); -1
+ * when unknown. */
+int	infdiag_input_parse(const char *, enum infdiag_input *);
+
+/* infdiag_model_load_file() and infdiag_model_load_buffer() for a model
+ * in any input format; they read JSON.  Every format is checked by the
+ * same rules and gives the same messages; an error in a format other
+ * than JSON is placed at the file's line:column. */
+struct infdiag_model *infdiag_model_load_file_as(const char *path,
+	    enum infdiag_input, struct infdiag_error *);
+struct infdiag_model *infdiag_model_load_buffer_as(const char *buf,
+	    size_t len, const char *source, enum infdiag_input,
+	    struct infdiag_error *);
 
 void	infdiag_model_free(struct infdiag_model *);
 

@@ -13,6 +13,9 @@
 
 const struct convert_target convert_targets[] = {
 	{ "json", 0, convert_write_json },
+	{ "dagitty", 0, convert_write_dagitty },
+	{ "dot", 0, convert_write_dot },
+	{ "eq", 0, convert_write_eq },
 	{ NULL, 0, NULL }
 };
 

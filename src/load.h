@@ -21,7 +21,7 @@ int	load_name_valid(const char *s, size_t len);
 
 /* infdiag_model_load_file() with another limit than LOAD_INPUT_MAX. */
 struct infdiag_model *load_file_max(const char *path, uint64_t max,
-	    struct infdiag_error *);
+	    enum infdiag_input, struct infdiag_error *);
 
 /* Builds a model from a parsed JSON document (load.c), checking every rule
  * of SPEC §2, and frees the document; NULL with err set on error. */

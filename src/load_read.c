@@ -16,6 +16,8 @@
 #include "error.h"
 #include "load.h"
 #include "progress.h"
+#include "read.h"
+#include "strbuf.h"
 
 /* Turns jansson's parse error into ours: its own words, except where they
  * name jansson's internals or read awkwardly.  jansson ends the text with
@@ -123,6 +125,27 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 	return load_document(root, source, err);
 }
 
+/* Loads a model in any format from len bytes in memory: the format in,
+ * else the suffix of source's, else the content's. */
+struct infdiag_model *
+infdiag_model_load_buffer_as(const char *buf, size_t len, const char *source,
+    enum infdiag_input in, struct infdiag_error *err)
+{
+	if (in == INFDIAG_INPUT_AUTO)
+		in = read_format_by_name(source);
+	if (in == INFDIAG_INPUT_AUTO)
+		in = read_format_by_content(buf, len);
+	if (in == INFDIAG_INPUT_JSON)
+		return infdiag_model_load_buffer(buf, len, source, err);
+	error_init(err, source);
+	if (len >= sizeof(utf8_bom) && memcmp(buf, utf8_bom,
+	    sizeof(utf8_bom)) == 0) {
+		buf += sizeof(utf8_bom);
+		len -= sizeof(utf8_bom);
+	}
+	return read_model(buf, len, source, in, err);
+}
+
 /* What the streaming reader carries. */
 struct reader {
 	FILE		*fp;
@@ -130,7 +153,8 @@ struct reader {
 	int		 too_big;	/* more than max bytes */
 	uint64_t	 bytes;		/* read so far */
 	uint64_t	 max;
-	char		 head[3];	/* the first bytes, when no BOM */
+	char		 head[512];	/* the first bytes, but a BOM: enough
+					   to tell the format by */
 	size_t		 nhead;
 	struct progress	 meter;
 };
@@ -164,7 +188,7 @@ read_chunk(void *buf, size_t size, void *data)
 	return n;
 }
 
-/* Reads the first bytes and keeps them for jansson unless they are a
+/* Reads the first bytes and keeps them for the reader, but for a
  * byte-order mark; -1 on a read error. */
 static int
 skip_bom(struct reader *r)
@@ -175,10 +199,48 @@ skip_bom(struct reader *r)
 		return -1;
 	}
 	r->bytes = r->nhead;
-	if (r->nhead == sizeof(utf8_bom) && memcmp(r->head, utf8_bom,
-	    sizeof(utf8_bom)) == 0)
-		r->nhead = 0;
+	if (r->nhead >= sizeof(utf8_bom) && memcmp(r->head, utf8_bom,
+	    sizeof(utf8_bom)) == 0) {
+		r->nhead -= sizeof(utf8_bom);
+		memmove(r->head, r->head + sizeof(utf8_bom), r->nhead);
+	}
 	return 0;
+}
+
+/* Reads the whole stream into sb for a reader of another format than
+ * JSON; -1 on a read error, or a stream longer than allowed. */
+static int
+read_all(struct reader *r, struct strbuf *sb)
+{
+	char	chunk[65536];
+	size_t	n;
+
+	while ((n = read_chunk(chunk, sizeof(chunk), r)) != 0) {
+		if (n == (size_t)-1)
+			return -1;
+		strbuf_addn(sb, chunk, n);
+	}
+	return 0;
+}
+
+/* Reads the rest of the stream and the model in it, in format in. */
+static struct infdiag_model *
+load_text(struct reader *r, const char *source, enum infdiag_input in,
+    struct infdiag_error *err)
+{
+	struct infdiag_model	*m = NULL;
+	struct strbuf		 sb = STRBUF_INIT;
+
+	if (read_all(r, &sb) == 0 && r->error == 0 && !r->too_big) {
+		progress_end(&r->meter, r->bytes);
+		if (strbuf_failed(&sb))
+			error_nomem(err);
+		else
+			m = read_model(sb.len > 0 ? sb.s : "", sb.len, source,
+			    in, err);
+	}
+	strbuf_release(&sb);
+	return m;
 }
 
 /* Sets the error of a model larger than max bytes. */
@@ -214,11 +276,12 @@ bytes_left(FILE *fp)
  * longer one, is an I/O error. */
 static struct infdiag_model *
 load_stream(FILE *fp, const char *source, uint64_t max,
-    struct infdiag_error *err)
+    enum infdiag_input in, struct infdiag_error *err)
 {
 	struct reader	 r;
 	json_error_t	 jerr;
 	json_t		*root = NULL;
+	struct infdiag_model	*m;
 	uint64_t	 left = bytes_left(fp);
 
 	if (left > max) {
@@ -231,7 +294,13 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 	progress_begin(&r.meter, INFDIAG_STAGE_READING, left, PROGRESS_BYTES);
 	errno = 0;
 	mem_json_reset();
-	if (skip_bom(&r) == 0)
+	if (skip_bom(&r) == 0 && in == INFDIAG_INPUT_AUTO)
+		in = read_format_by_content(r.head, r.nhead);
+	if (r.error == 0 && in != INFDIAG_INPUT_JSON) {
+		m = load_text(&r, source, in, err);
+		if (m != NULL || error_is_set(err))
+			return m;
+	} else if (r.error == 0)
 		root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
 	if (root != NULL && r.error == 0)
 		progress_end(&r.meter, r.bytes);
@@ -257,13 +326,25 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 struct infdiag_model *
 infdiag_model_load_file(const char *path, struct infdiag_error *err)
 {
-	return load_file_max(path, LOAD_INPUT_MAX, err);
+	return load_file_max(path, LOAD_INPUT_MAX, INFDIAG_INPUT_JSON, err);
 }
 
-/* Loads a model of at most max bytes from a file, or from standard input
- * for "-". */
+/* Loads a model in any format from a file, or from standard input for
+ * "-": the format in, else the suffix's, else the content's. */
 struct infdiag_model *
-load_file_max(const char *path, uint64_t max, struct infdiag_error *err)
+infdiag_model_load_file_as(const char *path, enum infdiag_input in,
+    struct infdiag_error *err)
+{
+	if (in == INFDIAG_INPUT_AUTO && strcmp(path, "-") != 0)
+		in = read_format_by_name(path);
+	return load_file_max(path, LOAD_INPUT_MAX, in, err);
+}
+
+/* Loads a model of at most max bytes in format in from a file, or from
+ * standard input for "-". */
+struct infdiag_model *
+load_file_max(const char *path, uint64_t max, enum infdiag_input in,
+    struct infdiag_error *err)
 {
 	struct infdiag_model	*m;
 	struct stat		 st;
@@ -271,7 +352,7 @@ load_file_max(const char *path, uint64_t max, struct infdiag_error *err)
 
 	if (strcmp(path, "-") == 0) {
 		error_init(err, "<stdin>");
-		return load_stream(stdin, "<stdin>", max, err);
+		return load_stream(stdin, "<stdin>", max, in, err);
 	}
 	error_init(err, path);
 	if ((fp = fopen(path, "rb")) == NULL) {
@@ -285,7 +366,7 @@ load_file_max(const char *path, uint64_t max, struct infdiag_error *err)
 		    strerror(EISDIR));
 		return NULL;
 	}
-	m = load_stream(fp, path, max, err);
+	m = load_stream(fp, path, max, in, err);
 	fclose(fp);
 	return m;
 }

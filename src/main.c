@@ -69,6 +69,9 @@ static const struct {
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },
 	{ OPT_TO, "--to FORMAT       the format to convert to (required)" },
+	{ OPT_FROM, "--from FORMAT     the model's format: json, dagitty, dot or "
+	    "eq (default:\n                    by the suffix, else by the "
+	    "content)" },
 	{ OPT_OUTPUT, "-o FILE           write to FILE (whole or not at all)" },
 	{ OPT_PROGRESS, "--progress        show progress on standard error "
 	    "after a second" },
@@ -87,6 +90,7 @@ static const struct option long_options[] = {
 	{ "explain", no_argument, NULL, LONG_EXPLAIN },
 	{ "force", no_argument, NULL, LONG_FORCE },
 	{ "format", required_argument, NULL, LONG_FORMAT },
+	{ "from", required_argument, NULL, LONG_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "layout", required_argument, NULL, LONG_LAYOUT },
 	{ "max-paths", required_argument, NULL, LONG_MAX_PATHS },
@@ -111,7 +115,8 @@ usage(FILE *fp)
 	fprintf(fp, "usage: infdiag COMMAND [options] MODEL\n"
 	    "       infdiag COMMAND --help\n"
 	    "       infdiag --help | --version\n\n"
-	    "MODEL is a JSON file, or - for standard input.  Commands:\n");
+	    "MODEL is a file (JSON, DAGitty, DOT or equations), or - for "
+	    "standard input.\nCommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-9s %s\n", commands[i].name,
 		    commands[i].summary);

@@ -1,6 +1,8 @@
 /*
  * convert --to json: the model as the JSON document of SPEC §2, one
- * variable a line, which loads back to the same model.
+ * variable a line, which loads back to the same model.  Every key the
+ * model has is written, so that two models are the same when their
+ * documents are.
  */
 #include <stdint.h>
 #include <string.h>
@@ -92,7 +94,9 @@ variable(struct strbuf *sb, const struct infdiag_model *m, uint32_t v)
 		return;
 	}
 	strbuf_addc(sb, '{');
-	if (var_ninputs(m, v) > 0 && !(var->flags & VAR_INPUTS_INFERRED)) {
+	/* Inputs inferred from "expr" are written too: the document says
+	 * what the model is, however it was written. */
+	if (var_ninputs(m, v) > 0) {
 		key(sb, "inputs", &first);
 		inputs(sb, m, v);
 	}
