@@ -42,6 +42,89 @@ for model in "$EXAMPLES"/*.json; do
 	same_analysis "json $name" "$model" "$TMPD/$name.json"
 done
 
+# round_trip NAME MODEL FORMAT: MODEL converted to FORMAT reads back,
+# and converting that again gives the same text: the format keeps all it
+# writes.  Leaves the model read back in $TMPD/back.json.
+round_trip() {
+	"$INFDIAG" convert --to "$3" "$2" >"$TMPD/conv.$3" 2>"$TMPD/conv.err"
+	"$INFDIAG" convert --to json "$TMPD/conv.$3" >"$TMPD/back.json" \
+	    2>>"$TMPD/conv.err"
+	"$INFDIAG" convert --to "$3" "$TMPD/back.json" >"$TMPD/again.$3" \
+	    2>>"$TMPD/conv.err"
+	if [ -s "$TMPD/conv.$3" ] && [ ! -s "$TMPD/conv.err" ] &&
+	    cmp -s "$TMPD/conv.$3" "$TMPD/again.$3"; then
+		ok "$1: $3 and back"
+	else
+		not_ok "$1: $3 and back" "$(head -3 "$TMPD/conv.err")" \
+		    "$(diff "$TMPD/conv.$3" "$TMPD/again.$3" | head -6)"
+	fi
+}
+
+# Every example through every readable format.  DOT keeps every key but
+# shape, so the model read back is the very model; the equations keep
+# the whole of the models without display keys; DAGitty keeps the graph,
+# so the paths are the same.
+for model in "$EXAMPLES"/*.json; do
+	name=$(basename "$model" .json)
+	round_trip "$name" "$model" eq
+	round_trip "$name" "$model" dot
+	[ "$name" = vectors ] || same_model "$name dot" "$model" "$TMPD/back.json"
+	round_trip "$name" "$model" dagitty
+	"$INFDIAG" paths "$model" >"$TMPD/paths.want" 2>&1
+	run paths "$TMPD/back.json"
+	expect_file "$name dagitty paths" out "$TMPD/paths.want"
+done
+round_trip ellipsoid "$EXAMPLES/ellipsoid.json" eq
+same_model "ellipsoid eq" "$EXAMPLES/ellipsoid.json" "$TMPD/back.json"
+round_trip example3 "$EXAMPLES/example3.json" eq
+same_model "example3 eq" "$EXAMPLES/example3.json" "$TMPD/back.json"
+
+# Generated models, with and without expressions: the same model back
+# from DOT and from the equations, the same graph from DAGitty.
+for args in "sparse 300 3 7" "layered 4 3" "perceptron 3 4 2" "shared 20" \
+    "sum 30" "layer 12" "fanin 9" "chain 50"; do
+	"$GENMODEL" $args >"$TMPD/gen.json"
+	for format in dot eq; do
+		round_trip "genmodel $args" "$TMPD/gen.json" "$format"
+		same_model "genmodel $args $format" "$TMPD/gen.json" \
+		    "$TMPD/back.json"
+	done
+	round_trip "genmodel $args" "$TMPD/gen.json" dagitty
+	"$INFDIAG" check "$TMPD/gen.json" | sed 's/^[^:]*://' >"$TMPD/check.want"
+	"$INFDIAG" check "$TMPD/back.json" | sed 's/^[^:]*://' >"$TMPD/out"
+	expect_file "genmodel $args dagitty graph" out "$TMPD/check.want"
+done
+
+# Hostile text stays text in each format: quotes, backslashes, line
+# breaks, '#' and '->' cannot make a key, a node or an arrow.
+cat >"$TMPD/hostile.json" <<'JSON'
+{"title": "t\"itle # x -> y\nz = 1 ] [ } {",
+ "description": "line\nbreak } dag { a -> b",
+ "variables": {
+   "x": {"value": 1, "label": "a \"b\" c", "latex": "\\hat{x}",
+         "description": "} -> y [outcome]\n#"},
+   "digraph": {"value": 2},
+   "y": {"inputs": ["x", "digraph"], "fn": "node", "label": "carry matches"}},
+ "of": "y", "wrt": ["digraph", "x"]}
+JSON
+round_trip hostile "$TMPD/hostile.json" dot
+same_model "hostile dot" "$TMPD/hostile.json" "$TMPD/back.json"
+round_trip hostile "$TMPD/hostile.json" eq
+run convert --to json "$TMPD/back.json"
+expect_grep "hostile eq" out '"title": "t\"itle   x -> y z = 1 ] [ } {"'
+expect_grep "hostile eq" out '"description": "line break } dag { a -> b"'
+expect_grep "hostile eq" out '"y": {"inputs": ["x", "digraph"], "fn": "node"}'
+round_trip hostile "$TMPD/hostile.json" dagitty
+run convert --to json "$TMPD/back.json"
+expect_grep "hostile dagitty" out '"y": ["x", "digraph"]'
+expect_grep "hostile dagitty" out '"wrt": ["digraph", "x"]'
+printf '{"variables": {"x": {"label": "a\\\\"}}}' >"$TMPD/backslash.json"
+run convert --to dot "$TMPD/backslash.json"
+expect_status "DOT backslash at the end" 1
+expect_text "DOT backslash at the end" err \
+    "$TMPD/backslash.json: variables.x.label: DOT cannot hold \"a\\\\\": a backslash before a quote or at a line's end"
+expect_empty "DOT backslash at the end" out
+
 # The JSON form writes each key the model has.
 run convert --to json "$EXAMPLES/ellipsoid.json"
 expect_grep "json keys" out '"f": {"inputs": ["t", "x", "y"], "expr": "4*pi/3*t*x*y"}'
