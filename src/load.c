@@ -383,13 +383,15 @@ check_scalars(struct loader *L)
 static int
 load_target(struct loader *L, const json_t *j, uint32_t *out)
 {
-	char	q[QUOTE_SIZE];
+	char	q[QUOTE_SIZE], mean[SUGGEST_SIZE];
 
 	if (!json_is_string(j))
 		return load_fail_type(L, "a variable name (a string)", j);
 	*out = model_lookup(L->m, json_string_value(j), json_string_length(j));
 	if (*out == INFDIAG_NONE)
-		return load_fail(L, "unknown variable %s", quote(q,
+		return load_fail(L, "unknown variable %s%s", quote(q,
+		    json_string_value(j), json_string_length(j)),
+		    suggest_mean(mean, sizeof(mean), L->m,
 		    json_string_value(j), json_string_length(j)));
 	return 0;
 }

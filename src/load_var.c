@@ -17,6 +17,7 @@
 #include "model.h"
 #include "notation.h"
 #include "strbuf.h"
+#include "suggest.h"
 
 enum var_key {
 	K_INPUTS, K_EXPR, K_VALUE, K_PARTIALS, K_SHAPE, K_FN, K_LATEX,
@@ -70,7 +71,7 @@ load_inputs(struct loader *L, const json_t *arr)
 	const json_t	*j;
 	size_t		 i, mark;
 	uint32_t	 w;
-	char		 q[QUOTE_SIZE];
+	char		 q[QUOTE_SIZE], mean[SUGGEST_SIZE];
 
 	if (!json_is_array(arr))
 		return load_fail_type(L, "an array of variable names", arr);
@@ -96,7 +97,9 @@ load_inputs(struct loader *L, const json_t *arr)
 		if (!json_is_string(j))
 			return load_fail_type(L, "a variable name (a string)", j);
 		if (w == INFDIAG_NONE)
-			return load_fail(L, "unknown variable %s", quote(q,
+			return load_fail(L, "unknown variable %s%s", quote(q,
+			    json_string_value(j), json_string_length(j)),
+			    suggest_mean(mean, sizeof(mean), L->m,
 			    json_string_value(j), json_string_length(j)));
 		if (add_input(L, w) != 0)
 			return -1;
@@ -114,12 +117,13 @@ resolve_name(void *ctx, const char *name, size_t len, uint32_t *slot,
 	struct loader	*L = ctx;
 	struct var	*v = &L->m->vars[L->cur];
 	uint32_t	 w = model_lookup(L->m, name, len);
-	char		 q[QUOTE_SIZE], q2[QUOTE_SIZE];
+	char		 q[QUOTE_SIZE], q2[QUOTE_SIZE], mean[SUGGEST_SIZE];
 
 	quote(q, name, len);
 	if (w == INFDIAG_NONE) {
 		snprintf(xerr->text, sizeof(xerr->text),
-		    "unknown variable %s", q);
+		    "unknown variable %s%s", q, suggest_mean(mean,
+		    sizeof(mean), L->m, name, len));
 		return -1;
 	}
 	if (L->stamp[w] == L->cur + 1) {
