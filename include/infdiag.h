@@ -247,6 +247,13 @@ void	infdiag_analysis_free(struct infdiag_analysis *);
  * where it started to fail, the formula and its inputs' values. */
 int	infdiag_analysis_numeric_error(const struct infdiag_analysis *,
 	    struct infdiag_error *);
+/* Whether the numbers can be computed at all: 0 when the model has no
+ * expression on the way to of, or when every independent variable of
+ * depends on has a value; else -1 with err set (INFDIAG_ENUMERIC, its
+ * path that of the first such variable, in topological order, and the
+ * others counted).  eval asks before it computes. */
+int	infdiag_analysis_values_missing(const struct infdiag_analysis *,
+	    struct infdiag_error *);
 /* Warnings about the numbers: each other number that is not finite at
  * the point (a local derivative or value that no failed derivative
  * explains), one line each in the form of infdiag_error_format(), owned

@@ -56,6 +56,10 @@ cmd_convert(const struct cli_cmd *cmd, const struct cli_args *a)
 	if (infdiag_convert_needs_numbers(a->to)) {
 		if ((an = cli_analyze(a, 1, &m, &status)) == NULL)
 			return status;
+		if (infdiag_analysis_values_missing(an, &err) != 0) {
+			status = cli_error(&err);
+			goto out;
+		}
 		if ((status = cli_numbers(an, 1)) != 0)
 			goto out;
 	} else if ((m = cli_load(a, &status)) == NULL)

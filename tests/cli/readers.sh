@@ -86,6 +86,26 @@ expect_grep "dagitty labels" out '"carry_matches": {"label": "carry matches"}'
 expect_grep "dagitty labels" out '"EDN1_3": {"inputs": ["carry_matches"], "label": "EDN1.3"}'
 expect_grep "dagitty labels" out '"v1": {"inputs": ["EDN1_3", "carry_matches"], "label": "1"}'
 
+# An independent variable without a value is named when the numbers are
+# asked for (exit 4, as a number that cannot be computed), in a model
+# with expressions; analyze still shows the rest.
+printf 'x = 1\nz\ny = 2*x + z\n' >"$TMPD/novalue.eq"
+run eval "$TMPD/novalue.eq"
+expect_status "eval without a value" 4
+expect_text "eval without a value" err \
+    "$TMPD/novalue.eq: variables.z: \"z\" has no value: the numbers need a value for each independent variable \"y\" depends on"
+expect_empty "eval without a value" out
+printf 'x\nz\nw\ny = x*z*w\n' >"$TMPD/novalues.eq"
+run eval --format json "$TMPD/novalues.eq"
+expect_status "eval without values" 4
+expect_grep "eval without values" err 'variables.x: "x" has no value, nor have 2 more: '
+run analyze "$TMPD/novalue.eq"
+expect_status "analyze without a value" 0
+run eval "$EXAMPLES/example3.json"
+expect_status "eval without expressions" 0
+run eval --of z "$TMPD/novalue.eq"
+expect_status "eval of an independent variable" 0
+
 # Malformed DOT never crashes or hangs, and each error is one line.
 for text in 'digraph {' 'digraph { a -> }' 'digraph { a [label=<<b>x</b>] }' \
     'digraph { a [label=<<b>x] }' 'digraph { "a' 'digraph { subgraph { a -> b }' \
