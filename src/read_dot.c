@@ -83,6 +83,26 @@ scan_token(struct dot *d, size_t i, int line, int column)
 	return s[start - (start > 0)] == '"' && i < d->len ? i + 1 : i;
 }
 
+/* The index of the end of the line at i, or of the text. */
+static size_t
+line_end(const struct dot *d, size_t i)
+{
+	const char	*nl = memchr(d->text + i, '\n', d->len - i);
+
+	return nl != NULL ? (size_t)(nl - d->text) : d->len;
+}
+
+/* The index after the C comment starting at i, or the text's end. */
+static size_t
+comment_end(const struct dot *d, size_t i)
+{
+	for (i += 2; i + 1 < d->len; i++) {
+		if (d->text[i] == '*' && d->text[i + 1] == '/')
+			return i + 2;
+	}
+	return d->len;
+}
+
 /* Notes the first place of every ID and quoted string of the text. */
 static void
 scan(struct dot *d)
@@ -93,13 +113,11 @@ scan(struct dot *d)
 
 	while (i < d->len) {
 		if (s[i] == '/' && i + 1 < d->len && s[i + 1] == '/')
-			next = i + strcspn(s + i, "\n");
-		else if (s[i] == '/' && i + 1 < d->len && s[i + 1] == '*') {
-			const char *e = strstr(s + i + 2, "*/");
-
-			next = e != NULL ? (size_t)(e - s) + 2 : d->len;
-		} else if (s[i] == '#' && column == 1)
-			next = i + strcspn(s + i, "\n");
+			next = line_end(d, i);
+		else if (s[i] == '/' && i + 1 < d->len && s[i + 1] == '*')
+			next = comment_end(d, i);
+		else if (s[i] == '#' && column == 1)
+			next = line_end(d, i);
 		else if (strchr(" \t\r\n;,[]{}=:-", s[i]) != NULL)
 			next = i + 1;
 		else
@@ -293,7 +311,8 @@ syntax_error(struct dot *d, const char *msg)
 		l += s[i++] == '\n';
 	if (token[0] != '\0') {
 		for (n = i; n < d->len && s[n] != '\n'; n++) {
-			if (strncmp(s + n, token, strlen(token)) == 0) {
+			if (n + strlen(token) <= d->len &&
+			    memcmp(s + n, token, strlen(token)) == 0) {
 				for (; i < n; i++)
 					column += ((unsigned char)s[i] &
 					    0xc0) != 0x80;

@@ -111,9 +111,12 @@ static int
 is_number(struct piece p, double *out)
 {
 	char	buf[64], *end;
-	size_t	i = p.s[0] == '-' || p.s[0] == '+';
+	size_t	i;
 
-	if (p.len == 0 || p.len >= sizeof(buf) || i == p.len ||
+	if (p.len == 0)
+		return 0;
+	i = p.s[0] == '-' || p.s[0] == '+';
+	if (p.len >= sizeof(buf) || i == p.len ||
 	    !((p.s[i] >= '0' && p.s[i] <= '9') || p.s[i] == '.'))
 		return 0;
 	for (; i < p.len; i++) {
