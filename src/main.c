@@ -123,7 +123,9 @@ usage(FILE *fp)
 	fprintf(fp, "\nEvery command takes --progress: a progress line on "
 	    "standard error once the\nwork has run a second (the default "
 	    "when standard error is a terminal;\n--no-progress turns it "
-	    "off).  See 'infdiag COMMAND --help' for the rest.\n");
+	    "off); and --from FORMAT: the model's format, json,\ndagitty, "
+	    "dot or eq (default: by the suffix, else by the content).  See\n"
+	    "'infdiag COMMAND --help' for the rest.\n");
 	fprintf(fp, "\nExit status: 0 success, 1 invalid model, 2 usage "
 	    "error, 3 input/output error\n(or out of memory), 4 numeric "
 	    "evaluation failed.\n");
