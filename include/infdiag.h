@@ -38,8 +38,9 @@ enum infdiag_status {
 
 /*
  * Where and why.  line and column (1-based) are set for JSON syntax errors
- * only; path is the JSON path of the offending value ("variables.h.inputs[1]")
- * for every other model error, or "" when the error has no place.
+ * and for every error of a model read in another format than JSON; path
+ * is the JSON path of the offending value ("variables.h.inputs[1]") for
+ * every other model error, or "" when the error has no place.
  */
 struct infdiag_error {
 	enum infdiag_status	status;
@@ -156,6 +157,29 @@ struct infdiag_model *infdiag_model_load_file(const char *path,
 struct infdiag_model *infdiag_model_load_buffer(const char *buf, size_t len,
 	    const char *source, struct infdiag_error *);
 
+/* The formats a model is read from (SPEC §5.5). */
+enum infdiag_input {
+	INFDIAG_INPUT_AUTO,	/* by the file's suffix, else its content */
+	INFDIAG_INPUT_JSON,	/* the model document of SPEC §2 */
+	INFDIAG_INPUT_DAGITTY,	/* DAGitty's dag { ... } */
+	INFDIAG_INPUT_DOT,	/* a Graphviz digraph, read by cgraph */
+	INFDIAG_INPUT_EQ	/* equations, NAME = EXPRESSION a line */
+};
+
+/* Parses an input format's name ("json", "dagitty", "dot", "eq"); -1
+ * when unknown. */
+int	infdiag_input_parse(const char *, enum infdiag_input *);
+
+/* infdiag_model_load_file() and infdiag_model_load_buffer() for a model
+ * in any input format; they read JSON.  Every format is checked by the
+ * same rules and gives the same messages; an error in a format other
+ * than JSON is placed at the file's line:column. */
+struct infdiag_model *infdiag_model_load_file_as(const char *path,
+	    enum infdiag_input, struct infdiag_error *);
+struct infdiag_model *infdiag_model_load_buffer_as(const char *buf,
+	    size_t len, const char *source, enum infdiag_input,
+	    struct infdiag_error *);
+
 void	infdiag_model_free(struct infdiag_model *);
 
 /* The name the model was loaded under ("<stdin>" for standard input). */
@@ -223,6 +247,13 @@ void	infdiag_analysis_free(struct infdiag_analysis *);
  * where it started to fail, the formula and its inputs' values. */
 int	infdiag_analysis_numeric_error(const struct infdiag_analysis *,
 	    struct infdiag_error *);
+/* Whether the numbers can be computed at all: 0 when the model has no
+ * expression on the way to of, or when every independent variable of
+ * depends on has a value; else -1 with err set (INFDIAG_ENUMERIC, its
+ * path that of the first such variable, in topological order, and the
+ * others counted).  eval asks before it computes. */
+int	infdiag_analysis_values_missing(const struct infdiag_analysis *,
+	    struct infdiag_error *);
 /* Warnings about the numbers: each other number that is not finite at
  * the point (a local derivative or value that no failed derivative
  * explains), one line each in the form of infdiag_error_format(), owned
@@ -259,6 +290,25 @@ int	infdiag_format_parse(const char *, enum infdiag_format *);
  * (INFDIAG_ENOMEM; a write error is left in fp's error indicator). */
 int	infdiag_write(const struct infdiag_analysis *, enum infdiag_part,
 	    enum infdiag_format, unsigned flags, FILE *fp,
+	    struct infdiag_error *);
+
+/*
+ * Conversion: the model in another form ("json", "dagitty", "dot", "eq",
+ * and scripts for computer algebra systems).
+ */
+
+/* The name of the i-th conversion target, or NULL past the last. */
+const char *infdiag_convert_target(size_t i);
+/* Says whether a target needs an analysis computed with the numbers: 1
+ * or 0; -1 for an unknown target. */
+int	infdiag_convert_needs_numbers(const char *to);
+/* Writes the model in the format to: the analysis's model when a is not
+ * NULL (a target that needs the numbers needs a), else m.  Returns 0, or
+ * -1 with err set (INFDIAG_EUSAGE for an unknown target, INFDIAG_EMODEL
+ * for a model the format cannot hold); a write error is left in fp's
+ * error indicator. */
+int	infdiag_convert(const struct infdiag_model *m,
+	    const struct infdiag_analysis *a, const char *to, FILE *fp,
 	    struct infdiag_error *);
 
 /*

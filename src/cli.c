@@ -359,9 +359,17 @@ cli_load(const struct cli_args *a, int *status)
 {
 	struct infdiag_model	*m;
 	struct infdiag_error	 err;
+	enum infdiag_input	 in = INFDIAG_INPUT_AUTO;
+	char			 q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
 	size_t			 i;
 
-	if ((m = infdiag_model_load_file(a->model, &err)) == NULL) {
+	if (a->from != NULL && infdiag_input_parse(a->from, &in) != 0) {
+		cli_warnx("unknown input format %s (json, dagitty, dot or eq)",
+		    infdiag_quote(q, sizeof(q), a->from, CLI_ARG_MAX, 1));
+		*status = INFDIAG_EUSAGE;
+		return NULL;
+	}
+	if ((m = infdiag_model_load_file_as(a->model, in, &err)) == NULL) {
 		*status = cli_error(&err);
 		return NULL;
 	}

@@ -32,6 +32,14 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 	if ((an = cli_analyze(a, part == INFDIAG_PART_ANALYSIS ||
 	    part == INFDIAG_PART_EVAL, &m, &status)) == NULL)
 		return status;
+	/* eval is all numbers: a missing value is named, not shown as "?". */
+	if (part == INFDIAG_PART_EVAL &&
+	    infdiag_analysis_values_missing(an, &err) != 0) {
+		status = cli_error(&err);
+		infdiag_analysis_free(an);
+		infdiag_model_free(m);
+		return status;
+	}
 	/* A requested derivative that is not finite fails the run after the
 	 * output is written: on standard output it stays, marked; an -o
 	 * file is left as it was, like any other failed run's. */

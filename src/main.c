@@ -27,6 +27,8 @@
 static const struct cli_cmd commands[] = {
 	{ "check", "validate the model and print a one-line summary",
 	    OPT_FORMAT, CLI_FORMAT(INFDIAG_FORMAT_TEXT), cmd_check },
+	{ "convert", "the model in another form: --to json, dagitty, dot or "
+	    "eq", OPT_TO | OPT_OUTPUT, 0, cmd_convert },
 	{ "analyze", "the full report: order, sink subgraphs and their "
 	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS | OPT_EXPLAIN,
 	    FORMATS_ALL, cmd_analyze },
@@ -66,6 +68,10 @@ static const struct {
 	{ OPT_LAYOUT, "--layout ENGINE   the Graphviz layout engine (dot)" },
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },
+	{ OPT_TO, "--to FORMAT       the format to convert to (required)" },
+	{ OPT_FROM, "--from FORMAT     the model's format: json, dagitty, dot or "
+	    "eq (default:\n                    by the suffix, else by the "
+	    "content)" },
 	{ OPT_OUTPUT, "-o FILE           write to FILE (whole or not at all)" },
 	{ OPT_PROGRESS, "--progress        show progress on standard error "
 	    "after a second" },
@@ -76,7 +82,7 @@ static const struct {
 enum {
 	LONG_OF = 256, LONG_WRT, LONG_FORMAT, LONG_MAX_PATHS, LONG_VIEW,
 	LONG_TYPE, LONG_LAYOUT, LONG_ASCII, LONG_EXPLAIN, LONG_FORCE,
-	LONG_PROGRESS, LONG_NO_PROGRESS
+	LONG_PROGRESS, LONG_NO_PROGRESS, LONG_FROM, LONG_TO
 };
 
 static const struct option long_options[] = {
@@ -84,6 +90,7 @@ static const struct option long_options[] = {
 	{ "explain", no_argument, NULL, LONG_EXPLAIN },
 	{ "force", no_argument, NULL, LONG_FORCE },
 	{ "format", required_argument, NULL, LONG_FORMAT },
+	{ "from", required_argument, NULL, LONG_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "layout", required_argument, NULL, LONG_LAYOUT },
 	{ "max-paths", required_argument, NULL, LONG_MAX_PATHS },
@@ -91,6 +98,7 @@ static const struct option long_options[] = {
 	{ "of", required_argument, NULL, LONG_OF },
 	{ "output", required_argument, NULL, 'o' },
 	{ "progress", no_argument, NULL, LONG_PROGRESS },
+	{ "to", required_argument, NULL, LONG_TO },
 	{ "type", required_argument, NULL, LONG_TYPE },
 	{ "version", no_argument, NULL, 'V' },
 	{ "view", required_argument, NULL, LONG_VIEW },
@@ -107,14 +115,17 @@ usage(FILE *fp)
 	fprintf(fp, "usage: infdiag COMMAND [options] MODEL\n"
 	    "       infdiag COMMAND --help\n"
 	    "       infdiag --help | --version\n\n"
-	    "MODEL is a JSON file, or - for standard input.  Commands:\n");
+	    "MODEL is a file (JSON, DAGitty, DOT or equations), or - for "
+	    "standard input.\nCommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-9s %s\n", commands[i].name,
 		    commands[i].summary);
 	fprintf(fp, "\nEvery command takes --progress: a progress line on "
 	    "standard error once the\nwork has run a second (the default "
 	    "when standard error is a terminal;\n--no-progress turns it "
-	    "off).  See 'infdiag COMMAND --help' for the rest.\n");
+	    "off); and --from FORMAT: the model's format, json,\ndagitty, "
+	    "dot or eq (default: by the suffix, else by the content).  See\n"
+	    "'infdiag COMMAND --help' for the rest.\n");
 	fprintf(fp, "\nExit status: 0 success, 1 invalid model, 2 usage "
 	    "error, 3 input/output error\n(or out of memory), 4 numeric "
 	    "evaluation failed.\n");
@@ -131,7 +142,7 @@ usage_command(const struct cli_cmd *cmd, FILE *fp)
 	fprintf(fp, "usage: infdiag %s [options] MODEL\n\n%s.\n\nOptions:\n",
 	    cmd->name, cmd->summary);
 	for (i = 0; i < sizeof(option_help) / sizeof(option_help[0]); i++) {
-		if (!((cmd->options | OPT_PROGRESS) & option_help[i].mask))
+		if (!((cmd->options | OPT_EVERY) & option_help[i].mask))
 			continue;
 		formats[0] = '\0';
 		if (option_help[i].mask == OPT_FORMAT)
@@ -253,6 +264,8 @@ option_mask(int c)
 	case LONG_FORCE:	return OPT_FORCE;
 	case LONG_PROGRESS:	return OPT_PROGRESS;
 	case LONG_NO_PROGRESS:	return OPT_PROGRESS;
+	case LONG_FROM:		return OPT_FROM;
+	case LONG_TO:		return OPT_TO;
 	case 'o':		return OPT_OUTPUT;
 	default:		return 0;
 	}
@@ -269,11 +282,13 @@ store_option(struct cli_args *a, int c, const char *arg)
 	case LONG_EXPLAIN:	a->explain = 1; break;
 	case LONG_FORCE:	a->force = 1; break;
 	case LONG_FORMAT:	a->format = arg; break;
+	case LONG_FROM:		a->from = arg; break;
 	case LONG_LAYOUT:	a->layout = arg; break;
 	case LONG_MAX_PATHS:	return parse_count(arg, &a->max_paths);
 	case LONG_NO_PROGRESS:	a->progress = -1; break;
 	case LONG_OF:		a->of = arg; break;
 	case LONG_PROGRESS:	a->progress = 1; break;
+	case LONG_TO:		a->to = arg; break;
 	case LONG_TYPE:		a->type = arg; break;
 	case LONG_VIEW:		a->view = arg; break;
 	case 'o':		a->output = arg; break;
@@ -330,7 +345,7 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 			rc = unknown_option(cmd, argv[optind - 1]);
 			goto out;
 		}
-		if (!((cmd->options | OPT_PROGRESS) & option_mask(c))) {
+		if (!((cmd->options | OPT_EVERY) & option_mask(c))) {
 			rc = usage_error(cmd, "%s does not apply to this "
 			    "command", name);
 			goto out;

@@ -864,7 +864,7 @@ limit__long_stream__refused_at_the_limit(void **state)
 	(void)state;
 	pid = pipe_spaces(&fd, 64 * 1024);
 	snprintf(path, sizeof(path), "/dev/fd/%d", fd);
-	assert_null(load_file_max(path, 16 * 1024, &err));
+	assert_null(load_file_max(path, 16 * 1024, INFDIAG_INPUT_JSON, &err));
 	close(fd);
 	waitpid(pid, &wstatus, 0);
 	assert_int_equal(err.status, INFDIAG_EIO);
@@ -872,7 +872,7 @@ limit__long_stream__refused_at_the_limit(void **state)
 	    "16 KiB, the most infdiag reads");
 	pid = pipe_spaces(&fd, 8 * 1024);
 	snprintf(path, sizeof(path), "/dev/fd/%d", fd);
-	assert_null(load_file_max(path, 16 * 1024, &err));
+	assert_null(load_file_max(path, 16 * 1024, INFDIAG_INPUT_JSON, &err));
 	close(fd);
 	waitpid(pid, &wstatus, 0);
 	assert_int_equal(err.status, INFDIAG_EMODEL);
@@ -892,7 +892,7 @@ limit__large_file__refused_unread(void **state)
 	assert_true(fd >= 0);
 	assert_int_equal(ftruncate(fd, 1001), 0);
 	close(fd);
-	assert_null(load_file_max(path, 1000, &err));
+	assert_null(load_file_max(path, 1000, INFDIAG_INPUT_JSON, &err));
 	assert_int_equal(err.status, INFDIAG_EIO);
 	assert_string_equal(err.text, "cannot read: the model is larger than "
 	    "1000 bytes, the most infdiag reads");
