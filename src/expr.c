@@ -1,6 +1,7 @@
 /*
- * Expression trees: building, freeing and inspecting nodes, and the parser
- * of the expression language (SPEC §2).
+ * Expression trees: building, freeing and inspecting nodes (the expr_is_*
+ * predicates among them), and the parser of the expression language
+ * (SPEC §2).
  *
  * The parser is recursive descent over this grammar, counting nesting so
  * that no input can make it recurse through more than EXPR_MAX_DEPTH
@@ -301,6 +302,44 @@ const char *
 expr_fn_name(enum expr_fn fn)
 {
 	return fn_names[fn];
+}
+
+/* Says whether e is the number v. */
+int
+expr_is_num(const struct expr *e, double v)
+{
+	return e->kind == EXPR_NUM && e->value == v;
+}
+
+/* Says whether v is a whole number. */
+int
+expr_is_integer(double v)
+{
+	return isfinite(v) && floor(v) == v;
+}
+
+/* True when the tree is the constant 0. */
+int
+expr_is_zero(const struct expr *e)
+{
+	return e != NULL && expr_is_num(e, 0);
+}
+
+/* True when the tree is a number, or minus a number; sets *value. */
+int
+expr_is_constant(const struct expr *e, double *value)
+{
+	if (e == NULL)
+		return 0;
+	if (e->kind == EXPR_NUM) {
+		*value = e->value;
+		return 1;
+	}
+	if (e->kind == EXPR_NEG && e->kids[0]->kind == EXPR_NUM) {
+		*value = -e->kids[0]->value;
+		return 1;
+	}
+	return 0;
 }
 
 /* Says whether the tree uses input slot: the range of slots each node

@@ -1,5 +1,5 @@
 /*
- * Values: which trees are numbers, and evaluating a tree in IEEE doubles.
+ * Values: evaluating a tree in IEEE doubles.
  * Every operation checks its operands and its result, so that a failure
  * names the operation that failed instead of surfacing later as an inf or
  * a NaN.
@@ -46,44 +46,6 @@ struct eval {
 };
 
 static int	eval_node(const struct expr *, struct eval *, double *);
-
-/* Says whether e is the number v. */
-int
-expr_is_num(const struct expr *e, double v)
-{
-	return e->kind == EXPR_NUM && e->value == v;
-}
-
-/* Says whether v is a whole number. */
-int
-expr_is_integer(double v)
-{
-	return isfinite(v) && floor(v) == v;
-}
-
-/* True when the tree is the constant 0. */
-int
-expr_is_zero(const struct expr *e)
-{
-	return e != NULL && expr_is_num(e, 0);
-}
-
-/* True when the tree is a number, or minus a number; sets *value. */
-int
-expr_is_constant(const struct expr *e, double *value)
-{
-	if (e == NULL)
-		return 0;
-	if (e->kind == EXPR_NUM) {
-		*value = e->value;
-		return 1;
-	}
-	if (e->kind == EXPR_NEG && e->kids[0]->kind == EXPR_NUM) {
-		*value = -e->kids[0]->value;
-		return 1;
-	}
-	return 0;
-}
 
 /* Fails the evaluation with a message, the tree standing for value (NaN:
  * undefined, an infinity: overflow); returns -1. */

@@ -94,7 +94,7 @@ struct expr	*expr_share(const struct expr *);
 const char	*expr_fn_name(enum expr_fn);
 uint64_t	 expr_hash_mix(uint64_t, uint64_t);
 
-/* expr_eval.c */
+/* expr.c: predicates */
 int		 expr_is_num(const struct expr *, double);
 int		 expr_is_integer(double);
 
