@@ -11,19 +11,24 @@
  *	product	= unary { ("*" | "/") unary }
  *	unary	= ("-" | "+") unary | power
  *	power	= primary [ "^" unary ]
- *	primary	= number | name | "pi" | "e" | fn "(" sum ")" | "(" sum ")"
+ *	primary	= number | name | "pi" | "e" | fn "(" sum ")"
+ *		| fn2 "(" sum "," sum ")" | "(" sum ")"
+ *
+ * where fn2 is min or max, the functions of two arguments.
  */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "error.h"
 #include "expr.h"
 #include "expr_impl.h"
 #include "hash.h"
+#include "strbuf.h"
 
 enum token {
 	TOK_END,
@@ -49,7 +54,9 @@ struct parser {
 };
 
 static const char *const fn_names[EXPR_FN_COUNT] = {
-	"exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid"
+	"exp", "log", "sqrt", "sin", "cos", "tan", "tanh", "sigmoid", "abs",
+	"relu", "softplus", "atan", "asin", "acos", "sinh", "cosh", "sign",
+	"heaviside", "min", "max"
 };
 
 static struct expr	*parse_sum(struct parser *, unsigned);
@@ -189,6 +196,19 @@ expr_call(enum expr_fn fn, struct expr *a)
 	struct expr	*e;
 
 	if ((e = expr_node(EXPR_CALL, 1, &a, NULL)) != NULL) {
+		e->fn = fn;
+		e->hash = expr_hash_mix(e->hash, fn);
+	}
+	return e;
+}
+
+/* Makes fn(a, b), for a function of two arguments. */
+struct expr *
+expr_call2(enum expr_fn fn, struct expr *a, struct expr *b)
+{
+	struct expr	*kids[2] = { a, b }, *e;
+
+	if ((e = expr_node(EXPR_CALL, 2, kids, NULL)) != NULL) {
 		e->fn = fn;
 		e->hash = expr_hash_mix(e->hash, fn);
 	}
@@ -584,6 +604,13 @@ want_operand(struct parser *p)
 		parse_error(p, p->start, "empty expression");
 		return;
 	}
+	/* Python's power: suggest the language's. */
+	if (p->have_prev && at_op(p, '*') && p->prev_len == 1 &&
+	    p->src[p->prev_start] == '*' && p->prev_start + 1 == p->start) {
+		parse_error(p, p->prev_start, "unexpected '**' (did you mean "
+		    "'^'? a power is written x^2)");
+		return;
+	}
 	if (p->have_prev) {
 		describe_token(p, p->prev_start, p->prev_len, what);
 		parse_error(p, p->start, "expected an operand after %s", what);
@@ -618,43 +645,116 @@ check_depth(struct parser *p, unsigned depth, size_t pos)
 	return -1;
 }
 
-/* Parses "(" sum ")" after a function name or alone, at the current "(". */
-static struct expr *
-parse_group(struct parser *p, unsigned depth, const char *fn)
+/* Says how many arguments fn takes. */
+static int
+fn_arity(enum expr_fn fn)
 {
-	struct expr	*e;
+	return fn >= EXPR_FN_BINARY ? 2 : 1;
+}
+
+/* Makes the group's tree (fn < 0) or the call of fn on its args. */
+static struct expr *
+group_tree(int fn, struct expr **args)
+{
+	if (fn < 0)
+		return args[0];
+	if (fn_arity(fn) == 1)
+		return expr_call(fn, args[0]);
+	return expr_call2(fn, args[0], args[1]);
+}
+
+/* Parses "(" sum ")" alone (fn < 0), or the arguments of the function fn,
+ * "(" sum ")" or for min and max "(" sum "," sum ")", at the current "(".
+ * A wrong count of arguments fails at the ")" or "," that shows it. */
+static struct expr *
+parse_group(struct parser *p, unsigned depth, int fn)
+{
+	struct expr	*args[2] = { NULL, NULL };
 	size_t		 open = p->start;
+	int		 n = 0, nargs = fn < 0 ? 1 : fn_arity(fn);
 
 	if (lex(p) != 0)
 		return NULL;
-	if (fn != NULL && at_op(p, ')')) {
-		parse_error(p, p->start, "function \"%s\" takes one argument",
-		    fn);
-		return NULL;
+	while (fn < 0 || !at_op(p, ')')) {
+		if ((args[n++] = parse_sum(p, depth)) == NULL)
+			goto fail;
+		if (fn < 0 || !at_op(p, ',') || n == nargs)
+			break;
+		if (lex(p) != 0)
+			goto fail;
 	}
-	if ((e = parse_sum(p, depth)) == NULL)
-		return NULL;
-	if (at_op(p, ')')) {
+	if (at_op(p, ')') && n == nargs) {
 		if (lex(p) == 0)
-			return e;
-	} else if (fn != NULL && at_op(p, ','))
-		parse_error(p, p->start, "function \"%s\" takes one argument",
-		    fn);
+			return group_tree(fn, args);
+	} else if (fn >= 0 && (at_op(p, ')') || at_op(p, ',')))
+		parse_error(p, p->start, "function \"%s\" takes %s",
+		    fn_names[fn], nargs == 1 ? "one argument" :
+		    "two arguments");
 	else if (p->tok == TOK_END)
 		parse_error(p, p->start,
 		    "missing ')' to close '(' at column %zu",
 		    column_of(p, open));
 	else
 		want_operator(p);
-	expr_free(e);
+fail:
+	expr_free(args[0]);
+	expr_free(args[1]);
 	return NULL;
+}
+
+/* Appends the functions of the language to sb, for a message. */
+static void
+list_functions(struct strbuf *sb)
+{
+	int	fn;
+
+	for (fn = 0; fn < EXPR_FN_BINARY; fn++)
+		strbuf_addf(sb, "%s, ", fn_names[fn]);
+	strbuf_add(sb, "and of two arguments");
+	for (fn = EXPR_FN_BINARY; fn < EXPR_FN_COUNT; fn++)
+		strbuf_addf(sb, "%s %s", fn == EXPR_FN_BINARY ? "" :
+		    fn + 1 == EXPR_FN_COUNT ? " and" : ",", fn_names[fn]);
+}
+
+/* Fails because the name at start is not a function: suggests the one
+ * meant ("ln" is log, "ReLU" relu), else lists them all. */
+static void
+unknown_function(struct parser *p, size_t start, size_t len)
+{
+	struct strbuf	 sb = STRBUF_INIT;
+	char		 q[QUOTE_SIZE];
+	const char	*meant = NULL;
+	int		 fn;
+
+	quote(q, p->src + start, len);
+	if (at_name(p, start, len, "ln")) {
+		parse_error(p, start, "unknown function %s (did you mean "
+		    "\"log\"? log is the natural logarithm)", q);
+		return;
+	}
+	for (fn = 0; fn < EXPR_FN_COUNT && meant == NULL; fn++) {
+		if (strlen(fn_names[fn]) == len &&
+		    strncasecmp(p->src + start, fn_names[fn], len) == 0)
+			meant = fn_names[fn];
+	}
+	if (meant != NULL) {
+		parse_error(p, start, "unknown function %s (did you mean "
+		    "\"%s\"?)", q, meant);
+		return;
+	}
+	list_functions(&sb);
+	if (strbuf_failed(&sb))
+		parse_nomem(p);
+	else
+		parse_error(p, start, "unknown function %s (the functions "
+		    "are %s)", q, strbuf_str(&sb));
+	strbuf_release(&sb);
 }
 
 /* Parses a function call whose name has been read, at the current "(". */
 static struct expr *
 parse_call(struct parser *p, unsigned depth, size_t start, size_t len)
 {
-	char	q[QUOTE_SIZE];
 	int	fn;
 
 	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
@@ -662,13 +762,12 @@ parse_call(struct parser *p, unsigned depth, size_t start, size_t len)
 			break;
 	}
 	if (fn == EXPR_FN_COUNT) {
-		parse_error(p, start, "unknown function %s",
-		    quote(q, p->src + start, len));
+		unknown_function(p, start, len);
 		return NULL;
 	}
 	if (check_depth(p, depth + 1, start) != 0)
 		return NULL;
-	return expr_call(fn, parse_group(p, depth + 1, fn_names[fn]));
+	return parse_group(p, depth + 1, fn);
 }
 
 /* Says whether the name at start is a constant's or a function's. */
@@ -754,7 +853,7 @@ parse_primary(struct parser *p, unsigned depth)
 	if (at_op(p, '(')) {
 		if (check_depth(p, depth + 1, p->start) != 0)
 			return NULL;
-		return parse_group(p, depth + 1, NULL);
+		return parse_group(p, depth + 1, -1);
 	}
 	want_operand(p);
 	return NULL;
