@@ -262,6 +262,25 @@ int	infdiag_write(const struct infdiag_analysis *, enum infdiag_part,
 	    struct infdiag_error *);
 
 /*
+ * Conversion: the model in another form ("json", "dagitty", "dot", "eq",
+ * and scripts for computer algebra systems).
+ */
+
+/* The name of the i-th conversion target, or NULL past the last. */
+const char *infdiag_convert_target(size_t i);
+/* Says whether a target needs an analysis computed with the numbers: 1
+ * or 0; -1 for an unknown target. */
+int	infdiag_convert_needs_numbers(const char *to);
+/* Writes the model in the format to: the analysis's model when a is not
+ * NULL (a target that needs the numbers needs a), else m.  Returns 0, or
+ * -1 with err set (INFDIAG_EUSAGE for an unknown target, INFDIAG_EMODEL
+ * for a model the format cannot hold); a write error is left in fp's
+ * error indicator. */
+int	infdiag_convert(const struct infdiag_model *m,
+	    const struct infdiag_analysis *a, const char *to, FILE *fp,
+	    struct infdiag_error *);
+
+/*
  * Diagrams (Graphviz): the model drawn in one of four views.
  */
 enum infdiag_view {

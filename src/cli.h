@@ -23,13 +23,20 @@ enum cli_opt {
 	OPT_ASCII = 1 << 8,
 	OPT_EXPLAIN = 1 << 9,
 	OPT_FORCE = 1 << 10,
-	OPT_PROGRESS = 1 << 11		/* --progress, --no-progress: every
+	OPT_PROGRESS = 1 << 11,		/* --progress, --no-progress: every
 					   command has them */
+	OPT_FROM = 1 << 12,		/* --from: every command has it */
+	OPT_TO = 1 << 13
 };
+
+/* The options every command takes. */
+#define OPT_EVERY	(OPT_PROGRESS | OPT_FROM)
 
 /* What the user asked for. */
 struct cli_args {
 	const char	 *model;	/* the MODEL operand */
+	const char	 *from;		/* --from FORMAT, NULL: by the name */
+	const char	 *to;		/* convert --to FORMAT */
 	const char	 *of;
 	const char	**wrt;
 	size_t		  nwrt;
@@ -128,6 +135,7 @@ int	cli_out_close(struct cli_out *, int ok);
 
 int	cmd_analyze(const struct cli_cmd *, const struct cli_args *);
 int	cmd_check(const struct cli_cmd *, const struct cli_args *);
+int	cmd_convert(const struct cli_cmd *, const struct cli_args *);
 int	cmd_dot(const struct cli_cmd *, const struct cli_args *);
 int	cmd_render(const struct cli_cmd *, const struct cli_args *);
 int	cmd_report(const struct cli_cmd *, const struct cli_args *);

@@ -9,6 +9,8 @@
 
 #include "infdiag.h"
 
+struct json_t;
+
 /* Says whether s (len bytes) is a valid variable name. */
 int	load_name_valid(const char *s, size_t len);
 
@@ -19,6 +21,11 @@ int	load_name_valid(const char *s, size_t len);
 
 /* infdiag_model_load_file() with another limit than LOAD_INPUT_MAX. */
 struct infdiag_model *load_file_max(const char *path, uint64_t max,
+	    struct infdiag_error *);
+
+/* Builds a model from a parsed JSON document (load.c), checking every rule
+ * of SPEC §2, and frees the document; NULL with err set on error. */
+struct infdiag_model *load_document(struct json_t *, const char *source,
 	    struct infdiag_error *);
 
 #endif /* INFDIAG_LOAD_H */

@@ -27,6 +27,8 @@
 static const struct cli_cmd commands[] = {
 	{ "check", "validate the model and print a one-line summary",
 	    OPT_FORMAT, CLI_FORMAT(INFDIAG_FORMAT_TEXT), cmd_check },
+	{ "convert", "the model in another form: --to json, dagitty, dot or "
+	    "eq", OPT_TO | OPT_OUTPUT, 0, cmd_convert },
 	{ "analyze", "the full report: order, sink subgraphs and their "
 	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS | OPT_EXPLAIN,
 	    FORMATS_ALL, cmd_analyze },
@@ -66,6 +68,7 @@ static const struct {
 	{ OPT_LAYOUT, "--layout ENGINE   the Graphviz layout engine (dot)" },
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },
+	{ OPT_TO, "--to FORMAT       the format to convert to (required)" },
 	{ OPT_OUTPUT, "-o FILE           write to FILE (whole or not at all)" },
 	{ OPT_PROGRESS, "--progress        show progress on standard error "
 	    "after a second" },
@@ -76,7 +79,7 @@ static const struct {
 enum {
 	LONG_OF = 256, LONG_WRT, LONG_FORMAT, LONG_MAX_PATHS, LONG_VIEW,
 	LONG_TYPE, LONG_LAYOUT, LONG_ASCII, LONG_EXPLAIN, LONG_FORCE,
-	LONG_PROGRESS, LONG_NO_PROGRESS
+	LONG_PROGRESS, LONG_NO_PROGRESS, LONG_FROM, LONG_TO
 };
 
 static const struct option long_options[] = {
@@ -91,6 +94,7 @@ static const struct option long_options[] = {
 	{ "of", required_argument, NULL, LONG_OF },
 	{ "output", required_argument, NULL, 'o' },
 	{ "progress", no_argument, NULL, LONG_PROGRESS },
+	{ "to", required_argument, NULL, LONG_TO },
 	{ "type", required_argument, NULL, LONG_TYPE },
 	{ "version", no_argument, NULL, 'V' },
 	{ "view", required_argument, NULL, LONG_VIEW },
@@ -131,7 +135,7 @@ usage_command(const struct cli_cmd *cmd, FILE *fp)
 	fprintf(fp, "usage: infdiag %s [options] MODEL\n\n%s.\n\nOptions:\n",
 	    cmd->name, cmd->summary);
 	for (i = 0; i < sizeof(option_help) / sizeof(option_help[0]); i++) {
-		if (!((cmd->options | OPT_PROGRESS) & option_help[i].mask))
+		if (!((cmd->options | OPT_EVERY) & option_help[i].mask))
 			continue;
 		formats[0] = '\0';
 		if (option_help[i].mask == OPT_FORMAT)
@@ -253,6 +257,8 @@ option_mask(int c)
 	case LONG_FORCE:	return OPT_FORCE;
 	case LONG_PROGRESS:	return OPT_PROGRESS;
 	case LONG_NO_PROGRESS:	return OPT_PROGRESS;
+	case LONG_FROM:		return OPT_FROM;
+	case LONG_TO:		return OPT_TO;
 	case 'o':		return OPT_OUTPUT;
 	default:		return 0;
 	}
@@ -269,11 +275,13 @@ store_option(struct cli_args *a, int c, const char *arg)
 	case LONG_EXPLAIN:	a->explain = 1; break;
 	case LONG_FORCE:	a->force = 1; break;
 	case LONG_FORMAT:	a->format = arg; break;
+	case LONG_FROM:		a->from = arg; break;
 	case LONG_LAYOUT:	a->layout = arg; break;
 	case LONG_MAX_PATHS:	return parse_count(arg, &a->max_paths);
 	case LONG_NO_PROGRESS:	a->progress = -1; break;
 	case LONG_OF:		a->of = arg; break;
 	case LONG_PROGRESS:	a->progress = 1; break;
+	case LONG_TO:		a->to = arg; break;
 	case LONG_TYPE:		a->type = arg; break;
 	case LONG_VIEW:		a->view = arg; break;
 	case 'o':		a->output = arg; break;
@@ -330,7 +338,7 @@ run_command(const struct cli_cmd *cmd, int argc, char **argv)
 			rc = unknown_option(cmd, argv[optind - 1]);
 			goto out;
 		}
-		if (!((cmd->options | OPT_PROGRESS) & option_mask(c))) {
+		if (!((cmd->options | OPT_EVERY) & option_mask(c))) {
 			rc = usage_error(cmd, "%s does not apply to this "
 			    "command", name);
 			goto out;

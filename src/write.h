@@ -51,6 +51,10 @@ int	write_text_numbers(struct writer *);
  * (markdown != 0, w->style LATEX). */
 int	write_explain(struct writer *, int markdown);
 int	write_json(struct writer *, enum infdiag_part);
+/* Append a JSON string (len bytes of UTF-8, escaped) and a number (the
+ * shortest text that reads back the same; null when not finite). */
+void	write_json_string(struct strbuf *, const char *, size_t);
+void	write_json_number(struct strbuf *, double);
 int	write_tex(struct writer *, enum infdiag_part, int markdown);
 
 /* Says whether the analysis should list another path of d after n. */

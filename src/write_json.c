@@ -708,3 +708,17 @@ write_json(struct writer *w, enum infdiag_part part)
 	writer_flush(w);
 	return 0;
 }
+
+/* Appends len bytes of s as a JSON string (for the model's converter). */
+void
+write_json_string(struct strbuf *sb, const char *s, size_t len)
+{
+	jstr(sb, s, len);
+}
+
+/* Appends a number exactly, or null (for the model's converter). */
+void
+write_json_number(struct strbuf *sb, double x)
+{
+	jnum(sb, x);
+}
