@@ -29,6 +29,7 @@
 #include "expr_impl.h"
 #include "hash.h"
 #include "strbuf.h"
+#include "suggest.h"
 
 enum token {
 	TOK_END,
@@ -716,15 +717,45 @@ list_functions(struct strbuf *sb)
 		    fn + 1 == EXPR_FN_COUNT ? " and" : ",", fn_names[fn]);
 }
 
+/* The function the name at start was meant to be: the same but for case
+ * ("ReLU"), else the closest within suggest_is_close()'s reach ("sinn")
+ * that keeps at least two of the name's characters (not "log" for
+ * "foo"); NULL when none is. */
+static const char *
+meant_function(const struct parser *p, size_t start, size_t len)
+{
+	char		 name[32];
+	const char	*best = NULL;
+	size_t		 d, best_d = SIZE_MAX;
+	int		 fn;
+
+	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
+		if (strlen(fn_names[fn]) == len &&
+		    strncasecmp(p->src + start, fn_names[fn], len) == 0)
+			return fn_names[fn];
+	}
+	if (len >= sizeof name)
+		return NULL;
+	memcpy(name, p->src + start, len);
+	name[len] = '\0';
+	for (fn = 0; fn < EXPR_FN_COUNT; fn++) {
+		if ((d = suggest_distance(name, fn_names[fn])) < best_d) {
+			best_d = d;
+			best = fn_names[fn];
+		}
+	}
+	return suggest_is_close(name, best, best_d) && best_d + 1 < len ?
+	    best : NULL;
+}
+
 /* Fails because the name at start is not a function: suggests the one
- * meant ("ln" is log, "ReLU" relu), else lists them all. */
+ * meant ("ln" is log, "sinn" sin), else lists them all. */
 static void
 unknown_function(struct parser *p, size_t start, size_t len)
 {
 	struct strbuf	 sb = STRBUF_INIT;
 	char		 q[QUOTE_SIZE];
-	const char	*meant = NULL;
-	int		 fn;
+	const char	*meant;
 
 	quote(q, p->src + start, len);
 	if (at_name(p, start, len, "ln")) {
@@ -732,12 +763,7 @@ unknown_function(struct parser *p, size_t start, size_t len)
 		    "\"log\"? log is the natural logarithm)", q);
 		return;
 	}
-	for (fn = 0; fn < EXPR_FN_COUNT && meant == NULL; fn++) {
-		if (strlen(fn_names[fn]) == len &&
-		    strncasecmp(p->src + start, fn_names[fn], len) == 0)
-			meant = fn_names[fn];
-	}
-	if (meant != NULL) {
+	if ((meant = meant_function(p, start, len)) != NULL) {
 		parse_error(p, start, "unknown function %s (did you mean "
 		    "\"%s\"?)", q, meant);
 		return;

@@ -168,6 +168,14 @@ parse__bad_input__reports_message_and_column(void **state)
 		    "log is the natural logarithm)" },
 		{ "ReLU(x)", 1, "unknown function \"ReLU\" (did you mean "
 		    "\"relu\"?)" },
+		{ "sinn(x)", 1, "unknown function \"sinn\" (did you mean "
+		    "\"sin\"?)" },
+		{ "x*sigmod(y)", 3, "unknown function \"sigmod\" (did you mean "
+		    "\"sigmoid\"?)" },
+		{ "arctan(x)", 1, "unknown function \"arctan\" (did you mean "
+		    "\"atan\"?)" },
+		{ "exponential(x)", 1, "unknown function \"exponential\" (did "
+		    "you mean \"exp\"?)" },
 		{ "max(x)", 6, "function \"max\" takes two arguments" },
 		{ "min()", 5, "function \"min\" takes two arguments" },
 		{ "max(x, y, t)", 9, "function \"max\" takes two arguments" },
