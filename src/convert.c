@@ -13,6 +13,8 @@
 
 const struct convert_target convert_targets[] = {
 	{ "json", 0, convert_write_json },
+	{ "sympy", 1, convert_write_sympy },
+	{ "maxima", 1, convert_write_maxima },
 	{ NULL, 0, NULL }
 };
 
