@@ -35,20 +35,26 @@ _infdiag_options()
 }
 
 # Prints the values option OPT of PROG CMD takes from a list, read from
-# its description ("svg, png or pdf (default: from -o)"); nothing when the
-# description is not such a list.  Graphviz's engines are Graphviz's.
+# its description ("svg, png or pdf (default: from -o)"), else from the
+# command's summary ("--to json, dagitty or eq"); nothing when neither
+# gives such a list.  Graphviz's engines are Graphviz's.
 _infdiag_values()
 {
-	local line desc
+	local line desc list='([a-z0-9]+((, [a-z0-9]+)*( or [a-z0-9]+)?))'
 	line=$(_infdiag_options "$1" "$2" | awk -F '\t' -v o="$3" \
 	    '$1 == o && $2 != "" { print $3; exit }')
 	desc=${line%% (*}
 	if [ "$3" = --layout ]; then
 		echo "dot neato fdp sfdp twopi circo osage patchwork"
-	elif [[ $desc =~ ^[a-z0-9]+((, [a-z0-9]+)*( or [a-z0-9]+)?)$ ]]; then
-		desc=${desc//,/}
-		echo "${desc// or / }"
+		return
 	fi
+	if ! [[ $desc =~ ^$list$ ]]; then
+		desc=$("$1" "$2" --help 2>/dev/null | tr '\n' ' ')
+		[[ $desc =~ $3\ $list ]] || return
+		desc=${BASH_REMATCH[1]}
+	fi
+	desc=${desc//,/}
+	echo "${desc// or / }"
 }
 
 # Says whether option OPT of PROG CMD takes an argument.
