@@ -717,10 +717,20 @@ list_functions(struct strbuf *sb)
 		    fn + 1 == EXPR_FN_COUNT ? " and" : ",", fn_names[fn]);
 }
 
+/* Other names of the language's functions, and what the suggestion adds. */
+static const struct {
+	const char	*name;
+	const char	*meant;
+	const char	*why;
+} fn_aliases[] = {
+	{ "ln", "log", "? log is the natural logarithm" },
+	{ "logistic", "sigmoid", "? sigmoid is the logistic function" },
+};
+
 /* The function the name at start was meant to be: the same but for case
- * ("ReLU"), else the closest within suggest_is_close()'s reach ("sinn")
- * that keeps at least two of the name's characters (not "log" for
- * "foo"); NULL when none is. */
+ * ("ReLU"), else the closest within two edits that keeps at least two of
+ * the name's characters ("sinn", not "log" for "foo"); NULL when none
+ * is. */
 static const char *
 meant_function(const struct parser *p, size_t start, size_t len)
 {
@@ -744,8 +754,7 @@ meant_function(const struct parser *p, size_t start, size_t len)
 			best = fn_names[fn];
 		}
 	}
-	return suggest_is_close(name, best, best_d) && best_d + 1 < len ?
-	    best : NULL;
+	return best_d <= 2 && best_d + 1 < len ? best : NULL;
 }
 
 /* Fails because the name at start is not a function: suggests the one
@@ -756,12 +765,16 @@ unknown_function(struct parser *p, size_t start, size_t len)
 	struct strbuf	 sb = STRBUF_INIT;
 	char		 q[QUOTE_SIZE];
 	const char	*meant;
+	size_t		 i;
 
 	quote(q, p->src + start, len);
-	if (at_name(p, start, len, "ln")) {
-		parse_error(p, start, "unknown function %s (did you mean "
-		    "\"log\"? log is the natural logarithm)", q);
-		return;
+	for (i = 0; i < sizeof fn_aliases / sizeof fn_aliases[0]; i++) {
+		if (at_name(p, start, len, fn_aliases[i].name)) {
+			parse_error(p, start, "unknown function %s (did you "
+			    "mean \"%s\"%s)", q, fn_aliases[i].meant,
+			    fn_aliases[i].why);
+			return;
+		}
 	}
 	if ((meant = meant_function(p, start, len)) != NULL) {
 		parse_error(p, start, "unknown function %s (did you mean "

@@ -174,8 +174,10 @@ parse__bad_input__reports_message_and_column(void **state)
 		    "\"sigmoid\"?)" },
 		{ "arctan(x)", 1, "unknown function \"arctan\" (did you mean "
 		    "\"atan\"?)" },
-		{ "exponential(x)", 1, "unknown function \"exponential\" (did "
-		    "you mean \"exp\"?)" },
+		{ "logistic(x)", 1, "unknown function \"logistic\" (did you "
+		    "mean \"sigmoid\"? sigmoid is the logistic function)" },
+		{ "exponential(x)", 1, "unknown function \"exponential\" (the "
+		    "functions are %s)" },
 		{ "max(x)", 6, "function \"max\" takes two arguments" },
 		{ "min()", 5, "function \"min\" takes two arguments" },
 		{ "max(x, y, t)", 9, "function \"max\" takes two arguments" },
