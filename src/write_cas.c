@@ -15,6 +15,7 @@
  * Model text (the title) lands in a string literal, escaped: nothing a
  * model says can end the literal or the script's comments.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,8 +265,7 @@ static int
 cas_want(const struct deriv *d, double *want)
 {
 	*want = d->num.forward;
-	return d->num.has_value && d->num.fail == 0 && *want == *want &&
-	    *want - *want == 0;
+	return d->num.has_value && d->num.fail == 0 && isfinite(*want);
 }
 
 static const char sympy_head[] =
