@@ -16,6 +16,8 @@ const struct convert_target convert_targets[] = {
 	{ "dagitty", 0, convert_write_dagitty },
 	{ "dot", 0, convert_write_dot },
 	{ "eq", 0, convert_write_eq },
+	{ "sympy", 1, convert_write_sympy },
+	{ "maxima", 1, convert_write_maxima },
 	{ NULL, 0, NULL }
 };
 

@@ -34,4 +34,11 @@ int	convert_write_dot(struct writer *, const struct infdiag_analysis *,
 int	convert_write_eq(struct writer *, const struct infdiag_analysis *,
 	    struct infdiag_error *);
 
+/* Scripts that rebuild the model in SymPy, in Maxima, and check
+ * infdiag's derivatives there (write_cas.c). */
+int	convert_write_sympy(struct writer *, const struct infdiag_analysis *,
+	    struct infdiag_error *);
+int	convert_write_maxima(struct writer *,
+	    const struct infdiag_analysis *, struct infdiag_error *);
+
 #endif /* INFDIAG_CONVERT_H */

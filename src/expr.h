@@ -1,7 +1,9 @@
 /*
  * The expression language of a variable's "expr" (SPEC §2): numbers,
  * input names, the constants pi and e, + - * / ^ (right-associative),
- * unary minus, parentheses, and exp log sqrt sin cos tan tanh sigmoid.
+ * unary minus, parentheses, and exp log sqrt sin cos tan tanh sigmoid abs
+ * relu softplus atan asin acos sinh cosh sign heaviside, and min and max
+ * of two arguments.
  *
  * A parsed expression refers to its variable's inputs by slot: slot i is
  * the variable's i-th input.  Trees are immutable once built; every
@@ -95,6 +97,16 @@ void		 expr_memo_free(struct expr_memo *);
 /* expr_eval() through a memo (NULL: none). */
 int		 expr_eval_memo(const struct expr *, const double *inputs,
 		    double *out, struct expr_error *, struct expr_memo *);
+
+/* expr_eval_memo() that also tells, in kink (size bytes; "" when there is
+ * none), the first point of the tree at which one of its functions is not
+ * differentiable at these inputs (abs, relu, sign or heaviside at 0, min
+ * or max at a tie) and which derivative is used there: "relu is not
+ * differentiable at 0 (the derivative used there is 1/2, ...)".  A value
+ * memo remembers hides the points inside it: pass NULL for memo. */
+int		 expr_eval_kink(const struct expr *, const double *inputs,
+		    double *out, struct expr_error *, struct expr_memo *,
+		    char *kink, size_t size);
 
 enum expr_style {
 	EXPR_TEXT,	/* Unicode: 2·x, x², π, σ(s), √x */

@@ -51,6 +51,10 @@ expr_substitute(const struct expr *e, struct expr *const *subs)
 		return expr_simplify_pow(expr_substitute(e->kids[0], subs),
 		    expr_substitute(e->kids[1], subs));
 	case EXPR_CALL:
+		if (e->n == 2)
+			return expr_simplify_call2(e->fn,
+			    expr_substitute(e->kids[0], subs),
+			    expr_substitute(e->kids[1], subs));
 		return expr_simplify_call(e->fn,
 		    expr_substitute(e->kids[0], subs));
 	default:

@@ -26,7 +26,9 @@ struct kid_index {
 
 struct cached {
 	const struct expr	*node;
-	struct expr		*d;	/* a call's f'(u) */
+	struct expr		*d;	/* a call's f'(u), or min's or max's
+					   derivative in its first argument */
+	struct expr		*d2;	/* ... and in its second */
 	struct kid_index	*ix;	/* a wide sum's or product's */
 };
 
@@ -299,9 +301,19 @@ derive_pow(struct deriving *dv, const struct expr *e, uint32_t slot)
 	    derive(dv, b, slot), 0), expr_share(b), 1)), 0);
 }
 
-/* Returns f'(u) for a call f(u). */
+/* Returns 1/√(1 − u²), asin's derivative (acos' is minus it). */
 static struct expr *
-call_derivative(const struct expr *e)
+arcsine_derivative(const struct expr *u)
+{
+	return expr_simplify_mul(expr_num(1), expr_simplify_call(EXPR_FN_SQRT,
+	    expr_simplify_add(expr_num(1), expr_simplify_neg(
+	    expr_simplify_pow(expr_share(u), expr_num(2))))), 1);
+}
+
+/* Returns f'(u) for a call f(u) of a function that is smooth where it is
+ * defined, or NULL for one that is not (see kink_derivative). */
+static struct expr *
+smooth_derivative(const struct expr *e)
 {
 	struct expr	*u = e->kids[0];
 
@@ -325,29 +337,102 @@ call_derivative(const struct expr *e)
 	case EXPR_FN_TANH:
 		return expr_simplify_add(expr_num(1), expr_simplify_neg(
 		    expr_simplify_pow(expr_share(e), expr_num(2))));
-	default:
+	case EXPR_FN_SIGMOID:
 		return expr_simplify_mul(expr_share(e), expr_simplify_add(
 		    expr_num(1), expr_simplify_neg(expr_share(e))), 0);
+	case EXPR_FN_SOFTPLUS:
+		return expr_simplify_call(EXPR_FN_SIGMOID, expr_share(u));
+	case EXPR_FN_ATAN:
+		return expr_simplify_mul(expr_num(1), expr_simplify_add(
+		    expr_num(1), expr_simplify_pow(expr_share(u),
+		    expr_num(2))), 1);
+	case EXPR_FN_ASIN:
+		return arcsine_derivative(u);
+	case EXPR_FN_ACOS:
+		return expr_simplify_neg(arcsine_derivative(u));
+	case EXPR_FN_SINH:
+		return expr_simplify_call(EXPR_FN_COSH, expr_share(u));
+	case EXPR_FN_COSH:
+		return expr_simplify_call(EXPR_FN_SINH, expr_share(u));
+	default:
+		return NULL;
 	}
 }
 
-/* Returns f'(u) for a call f(u), made once per call node when dv is not
- * NULL (a new reference each time). */
+/* Returns f'(u) for a call f(u): at a point where f is not
+ * differentiable, the mean of its one-sided derivatives (the evaluator
+ * says so when it meets one): abs' = sign (0 at 0), relu' = heaviside
+ * (1/2 at 0), and sign' = heaviside' = 0. */
 static struct expr *
-call_derivative_shared(struct deriving *dv, const struct expr *e)
+call_derivative(const struct expr *e)
+{
+	switch (e->fn) {
+	case EXPR_FN_ABS:
+		return expr_simplify_call(EXPR_FN_SIGN, expr_share(e->kids[0]));
+	case EXPR_FN_RELU:
+		return expr_simplify_call(EXPR_FN_HEAVISIDE,
+		    expr_share(e->kids[0]));
+	case EXPR_FN_SIGN:
+	case EXPR_FN_HEAVISIDE:
+		return expr_num(0);
+	default:
+		return smooth_derivative(e);
+	}
+}
+
+/* Returns H(a − b), the derivative of max(a, b) in a and of min(a, b) in
+ * b: 1/2 at a tie, the mean of the one-sided derivatives. */
+static struct expr *
+step_of_difference(const struct expr *a, const struct expr *b)
+{
+	return expr_simplify_call(EXPR_FN_HEAVISIDE, expr_simplify_add(
+	    expr_share(a), expr_simplify_neg(expr_share(b))));
+}
+
+/* Returns f'(u) for a call f(u), made once per call node when dv is not
+ * NULL (a new reference each time); for min and max, their derivative in
+ * argument i. */
+static struct expr *
+call_derivative_shared(struct deriving *dv, const struct expr *e, int i)
 {
 	struct cached	*c;
-	struct expr	*d;
+	struct expr	*d[2] = { NULL, NULL };
+	int		 first = e->fn == EXPR_FN_MAX;
 
-	if (dv == NULL)
-		return call_derivative(e);
-	if (dv->cap > 0 && (c = cache_find(dv, e))->node == e)
-		return expr_share(c->d);
-	if ((d = call_derivative(e)) == NULL)
+	if (dv != NULL && dv->cap > 0 && (c = cache_find(dv, e))->node == e)
+		return expr_share(i == 0 ? c->d : c->d2);
+	if (e->n == 1)
+		d[0] = call_derivative(e);
+	else {
+		d[0] = step_of_difference(e->kids[!first], e->kids[first]);
+		d[1] = step_of_difference(e->kids[first], e->kids[!first]);
+	}
+	if (d[0] == NULL || (e->n == 2 && d[1] == NULL)) {
+		expr_free(d[0]);
+		expr_free(d[1]);
 		return NULL;
-	if ((c = cache_add(dv, e)) != NULL)
-		c->d = expr_share(d);
-	return d;
+	}
+	if (dv != NULL && (c = cache_add(dv, e)) != NULL) {
+		c->d = expr_share(d[0]);
+		c->d2 = expr_share(d[1]);
+	}
+	expr_free(d[!i]);
+	return d[i];
+}
+
+/* Returns the derivative of a call by the chain rule: f'(u)·u', or for
+ * min and max the sum over their two arguments. */
+static struct expr *
+derive_call(struct deriving *dv, const struct expr *e, uint32_t slot)
+{
+	struct expr	*terms[2];
+	size_t		 i;
+
+	for (i = 0; i < e->n; i++)
+		terms[i] = uses(dv, e->kids[i], slot) ? expr_simplify_mul(
+		    derive(dv, e->kids[i], slot), call_derivative_shared(dv, e,
+		    (int)i), 0) : expr_num(0);
+	return expr_simplify_sum(e->n, terms);
 }
 
 /* Returns the derivative of a simplified tree with respect to slot. */
@@ -368,8 +453,7 @@ derive(struct deriving *dv, const struct expr *e, uint32_t slot)
 	case EXPR_POW:
 		return derive_pow(dv, e, slot);
 	default:
-		return expr_simplify_mul(derive(dv, e->kids[0], slot),
-		    call_derivative_shared(dv, e), 0);
+		return derive_call(dv, e, slot);
 	}
 }
 
@@ -413,6 +497,7 @@ expr_derive_all(const struct expr *e, uint32_t n, struct expr **out)
 	}
 	for (k = 0; k < dv.cap; k++) {
 		expr_free(dv.slots[k].d);
+		expr_free(dv.slots[k].d2);
 		if (dv.slots[k].ix != NULL) {
 			mem_free(dv.slots[k].ix->off);
 			mem_free(dv.slots[k].ix->kid);

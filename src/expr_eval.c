@@ -1,5 +1,5 @@
 /*
- * Values: which trees are numbers, and evaluating a tree in IEEE doubles.
+ * Values: evaluating a tree in IEEE doubles.
  * Every operation checks its operands and its result, so that a failure
  * names the operation that failed instead of surfacing later as an inf or
  * a NaN.
@@ -43,47 +43,14 @@ struct eval {
 	struct expr_memo	*memo;
 	unsigned		 underflows;
 	char			 tiny[64];
+	char			*kink;		/* where the first point at
+						   which a function is not
+						   differentiable is told,
+						   or NULL */
+	size_t			 kink_size;
 };
 
 static int	eval_node(const struct expr *, struct eval *, double *);
-
-/* Says whether e is the number v. */
-int
-expr_is_num(const struct expr *e, double v)
-{
-	return e->kind == EXPR_NUM && e->value == v;
-}
-
-/* Says whether v is a whole number. */
-int
-expr_is_integer(double v)
-{
-	return isfinite(v) && floor(v) == v;
-}
-
-/* True when the tree is the constant 0. */
-int
-expr_is_zero(const struct expr *e)
-{
-	return e != NULL && expr_is_num(e, 0);
-}
-
-/* True when the tree is a number, or minus a number; sets *value. */
-int
-expr_is_constant(const struct expr *e, double *value)
-{
-	if (e == NULL)
-		return 0;
-	if (e->kind == EXPR_NUM) {
-		*value = e->value;
-		return 1;
-	}
-	if (e->kind == EXPR_NEG && e->kids[0]->kind == EXPR_NUM) {
-		*value = -e->kids[0]->value;
-		return 1;
-	}
-	return 0;
-}
 
 /* Fails the evaluation with a message, the tree standing for value (NaN:
  * undefined, an infinity: overflow); returns -1. */
@@ -150,20 +117,97 @@ sigmoid(double v)
 	return t / (1 + t);
 }
 
-/* Applies a function to v, refusing operands outside its domain. */
-static int
-eval_call(enum expr_fn fn, double v, double *out, struct eval *ev)
+/* Returns log(1 + e^v) without overflowing. */
+static double
+softplus(double v)
 {
-	struct expr_error	*err = ev->err;
-	char			 num[32];
+	return v > 0 ? v + log1p(exp(-v)) : log1p(exp(v));
+}
 
-	/* The operand is formatted only for a message: evaluation is hot. */
+/* Returns the sign of v: -1, 0 or 1. */
+static double
+sign(double v)
+{
+	return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+/* Returns the Heaviside step of v, 1/2 at 0. */
+static double
+heaviside(double v)
+{
+	return v > 0 ? 1 : v < 0 ? 0 : 0.5;
+}
+
+/* Refuses v outside fn's domain; 0 or -1.  The operand is formatted only
+ * for a message: evaluation is hot. */
+static int
+check_domain(enum expr_fn fn, double v, struct expr_error *err)
+{
+	char	num[32];
+
 	if ((fn == EXPR_FN_LOG && v <= 0) || (fn == EXPR_FN_SQRT && v < 0)) {
 		expr_format_number(v, num, sizeof num);
 		return eval_error(err, NAN, fn == EXPR_FN_LOG ?
 		    "log of a non-positive number (%s)" :
 		    "sqrt of a negative number (%s)", num);
 	}
+	if ((fn == EXPR_FN_ASIN || fn == EXPR_FN_ACOS) && !(fabs(v) <= 1)) {
+		expr_format_number(v, num, sizeof num);
+		return eval_error(err, NAN, "%s of a number outside [-1, 1] "
+		    "(%s)", expr_fn_name(fn), num);
+	}
+	return 0;
+}
+
+/* Adds a point where a function is not differentiable to what is told,
+ * once, after "; " when there are others ("..." where they no longer
+ * fit). */
+static void
+kink_add(struct eval *ev, const char *text)
+{
+	size_t	len = strlen(ev->kink), add = strlen(text);
+
+	if (strstr(ev->kink, text) != NULL)
+		return;
+	if (len + add + 3 < ev->kink_size)
+		snprintf(ev->kink + len, ev->kink_size - len, "%s%s",
+		    len > 0 ? "; " : "", text);
+	else if (len + 6 < ev->kink_size && strstr(ev->kink, "; ...") == NULL)
+		strcpy(ev->kink + len, "; ...");
+}
+
+/* Tells that fn is not differentiable at v and which derivative is used
+ * there: the mean of its one-sided derivatives. */
+static void
+kink_one(struct eval *ev, enum expr_fn fn, double v)
+{
+	char	text[160];
+
+	static const char *const used[] = {
+		[EXPR_FN_ABS] = "0, the mean of its one-sided derivatives "
+		    "-1 and 1",
+		[EXPR_FN_RELU] = "1/2, the mean of its one-sided derivatives "
+		    "0 and 1",
+		[EXPR_FN_SIGN] = "0, its derivative on either side",
+		[EXPR_FN_HEAVISIDE] = "0, its derivative on either side",
+	};
+
+	if (ev->kink == NULL || v != 0 || fn >= EXPR_FN_MIN ||
+	    used[fn] == NULL)
+		return;
+	snprintf(text, sizeof text, "%s is not differentiable at 0 (the "
+	    "derivative used there is %s)", expr_fn_name(fn), used[fn]);
+	kink_add(ev, text);
+}
+
+/* Applies a function to v, refusing operands outside its domain. */
+static int
+eval_call(enum expr_fn fn, double v, double *out, struct eval *ev)
+{
+	char	num[32];
+
+	if (check_domain(fn, v, ev->err) != 0)
+		return -1;
 	switch (fn) {
 	case EXPR_FN_EXP:	*out = exp(v);		break;
 	case EXPR_FN_LOG:	*out = log(v);		break;
@@ -172,19 +216,50 @@ eval_call(enum expr_fn fn, double v, double *out, struct eval *ev)
 	case EXPR_FN_COS:	*out = cos(v);		break;
 	case EXPR_FN_TAN:	*out = tan(v);		break;
 	case EXPR_FN_TANH:	*out = tanh(v);		break;
+	case EXPR_FN_ABS:	*out = fabs(v);		break;
+	case EXPR_FN_RELU:	*out = v > 0 ? v : 0;	break;
+	case EXPR_FN_SOFTPLUS:	*out = softplus(v);	break;
+	case EXPR_FN_ATAN:	*out = atan(v);		break;
+	case EXPR_FN_ASIN:	*out = asin(v);		break;
+	case EXPR_FN_ACOS:	*out = acos(v);		break;
+	case EXPR_FN_SINH:	*out = sinh(v);		break;
+	case EXPR_FN_COSH:	*out = cosh(v);		break;
+	case EXPR_FN_SIGN:	*out = sign(v);		break;
+	case EXPR_FN_HEAVISIDE:	*out = heaviside(v);	break;
 	default:		*out = sigmoid(v);	break;
 	}
+	kink_one(ev, fn, v);
 	if (isfinite(*out)) {
-		/* exp and σ are never 0: a 0 is an underflow. */
-		if (*out == 0 && (fn == EXPR_FN_EXP || fn == EXPR_FN_SIGMOID)) {
+		/* exp, σ and softplus are never 0: a 0 is an underflow. */
+		if (*out == 0 && (fn == EXPR_FN_EXP ||
+		    fn == EXPR_FN_SIGMOID || fn == EXPR_FN_SOFTPLUS)) {
 			expr_format_number(v, num, sizeof num);
 			underflow(ev, "%s(%s)", expr_fn_name(fn), num);
 		}
 		return 0;
 	}
 	expr_format_number(v, num, sizeof num);
-	return eval_error(err, INFINITY, "overflow in %s(%s)",
+	return eval_error(ev->err, INFINITY, "overflow in %s(%s)",
 	    expr_fn_name(fn), num);
+}
+
+/* Applies min or max to a and b; at a tie, tells which derivative is
+ * used there. */
+static int
+eval_call2(enum expr_fn fn, double a, double b, double *out, struct eval *ev)
+{
+	char	num[32], text[224];
+
+	*out = fn == EXPR_FN_MIN ? fmin(a, b) : fmax(a, b);
+	if (a != b || ev->kink == NULL)
+		return 0;
+	expr_format_number(a, num, sizeof num);
+	snprintf(text, sizeof text, "%s is not differentiable where "
+	    "its arguments tie, both %s (the derivative used there is 1/2 "
+	    "with respect to each, the mean of its one-sided derivatives "
+	    "0 and 1)", expr_fn_name(fn), num);
+	kink_add(ev, text);
+	return 0;
 }
 
 /* Raises b to the power p, refusing a negative base to a fractional
@@ -289,7 +364,11 @@ eval_kind(const struct expr *e, struct eval *ev, double *out)
 	default:
 		if (eval_node(e->kids[0], ev, &a) != 0)
 			return -1;
-		return eval_call(e->fn, a, out, ev);
+		if (e->n == 1)
+			return eval_call(e->fn, a, out, ev);
+		if (eval_node(e->kids[1], ev, &b) != 0)
+			return -1;
+		return eval_call2(e->fn, a, b, out, ev);
 	}
 }
 
@@ -374,6 +453,15 @@ int
 expr_eval_memo(const struct expr *e, const double *inputs, double *out,
     struct expr_error *err, struct expr_memo *memo)
 {
+	return expr_eval_kink(e, inputs, out, err, memo, NULL, 0);
+}
+
+/* The same, telling in kink (size bytes, emptied first) where a function
+ * is not differentiable at these inputs. */
+int
+expr_eval_kink(const struct expr *e, const double *inputs, double *out,
+    struct expr_error *err, struct expr_memo *memo, char *kink, size_t size)
+{
 	struct eval	ev;
 
 	ev.inputs = inputs;
@@ -381,6 +469,10 @@ expr_eval_memo(const struct expr *e, const double *inputs, double *out,
 	ev.memo = memo;
 	ev.underflows = 0;
 	ev.tiny[0] = '\0';
+	ev.kink = size > 0 ? kink : NULL;
+	ev.kink_size = size;
+	if (ev.kink != NULL)
+		ev.kink[0] = '\0';
 	if (eval_node(e, &ev, out) != 0)
 		return -1;
 	if (*out == 0)

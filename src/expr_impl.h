@@ -36,7 +36,8 @@ enum expr_kind {
 	EXPR_SUM,		/* kids[0] + ... + kids[n - 1] */
 	EXPR_PROD,		/* kids[0] * ..., kids[i] divides when inv[i] */
 	EXPR_POW,		/* kids[0] ^ kids[1] */
-	EXPR_CALL		/* fn(kids[0]) */
+	EXPR_CALL		/* fn(kids[0]), or fn(kids[0], kids[1])
+				   for the two-argument min and max */
 };
 
 enum expr_fn {
@@ -48,8 +49,23 @@ enum expr_fn {
 	EXPR_FN_TAN,
 	EXPR_FN_TANH,
 	EXPR_FN_SIGMOID,
+	EXPR_FN_ABS,
+	EXPR_FN_RELU,
+	EXPR_FN_SOFTPLUS,
+	EXPR_FN_ATAN,
+	EXPR_FN_ASIN,
+	EXPR_FN_ACOS,
+	EXPR_FN_SINH,
+	EXPR_FN_COSH,
+	EXPR_FN_SIGN,		/* abs' (sign(0) = 0) */
+	EXPR_FN_HEAVISIDE,	/* relu', max', min' (H(0) = 1/2) */
+	EXPR_FN_MIN,		/* the two-argument functions come last */
+	EXPR_FN_MAX,
 	EXPR_FN_COUNT
 };
+
+/* The first function of two arguments. */
+#define EXPR_FN_BINARY	EXPR_FN_MIN
 
 struct expr {
 	enum expr_kind	  kind;
@@ -85,6 +101,7 @@ struct expr	*expr_node(enum expr_kind, size_t, struct expr **,
 		    const unsigned char *);
 struct expr	*expr_neg(struct expr *);
 struct expr	*expr_call(enum expr_fn, struct expr *);
+struct expr	*expr_call2(enum expr_fn, struct expr *, struct expr *);
 struct expr	*expr_pow(struct expr *, struct expr *);
 void		 expr_list_push(struct expr_list *, struct expr *, int);
 struct expr	*expr_list_finish(struct expr_list *, enum expr_kind);
@@ -94,7 +111,7 @@ struct expr	*expr_share(const struct expr *);
 const char	*expr_fn_name(enum expr_fn);
 uint64_t	 expr_hash_mix(uint64_t, uint64_t);
 
-/* expr_eval.c */
+/* expr.c: predicates */
 int		 expr_is_num(const struct expr *, double);
 int		 expr_is_integer(double);
 
@@ -109,6 +126,8 @@ struct expr	*expr_simplify_prod(size_t, struct expr **,
 struct expr	*expr_simplify_mul(struct expr *, struct expr *, int);
 struct expr	*expr_simplify_pow(struct expr *, struct expr *);
 struct expr	*expr_simplify_call(enum expr_fn, struct expr *);
+struct expr	*expr_simplify_call2(enum expr_fn, struct expr *,
+		    struct expr *);
 
 /* expr_print.c */
 void		 expr_format_number(double, char *, size_t);

@@ -11,6 +11,8 @@
  *						\sigma\left(s\right)
  *	root   √x, √(x + 1)	sqrt(x)		\sqrt{x}
  *	square tanh²(s)		tanh(s)^2	\tanh^{2}\left(s\right)
+ *	abs    |x|		abs(x)		\left|x\right|
+ *	two    max(a, b)	max(a, b)	\max\left(a, b\right)
  *
  * A product with a numeric denominator and other factors prints its
  * constant part as one fraction first: (4π/3)·t·y, \frac{4\pi}{3} t y.
@@ -54,11 +56,18 @@ struct prod_view {
 };
 
 static const char *const text_fn[EXPR_FN_COUNT] = {
-	"exp", "log", "√", "sin", "cos", "tan", "tanh", "σ"
+	"exp", "log", "√", "sin", "cos", "tan", "tanh", "σ", "|", "relu",
+	"softplus", "arctan", "arcsin", "arccos", "sinh", "cosh", "sgn", "H",
+	"min", "max"
 };
+/* \operatorname where notation.c's table, which the report's MathML
+ * follows, has no command of the name. */
 static const char *const latex_fn[EXPR_FN_COUNT] = {
 	"\\exp", "\\log", "\\sqrt", "\\sin", "\\cos", "\\tan", "\\tanh",
-	"\\sigma"
+	"\\sigma", "|", "\\operatorname{relu}", "\\operatorname{softplus}",
+	"\\operatorname{arctan}", "\\operatorname{arcsin}",
+	"\\operatorname{arccos}", "\\sinh", "\\cosh", "\\operatorname{sgn}",
+	"\\operatorname{H}", "\\min", "\\max"
 };
 static const char *const superscripts[10] = {
 	"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"
@@ -228,16 +237,44 @@ small_power(const struct printer *pr, const struct expr *x)
 	return pr->style == EXPR_TEXT || x->value > 0;
 }
 
-/* Appends a call: sin(x), √x, \sqrt{x}, and with a power tanh²(s). */
+/* Appends the arguments of a call in parentheses: (a) or (a, b). */
+static void
+print_args(struct printer *pr, const struct expr *e)
+{
+	size_t	i;
+
+	paren(pr, 1);
+	for (i = 0; i < e->n; i++) {
+		if (i > 0)
+			strbuf_add(pr->out, ", ");
+		print_node(pr, e->kids[i]);
+	}
+	paren(pr, 0);
+}
+
+/* Appends |x|, or \left|x\right| in LaTeX. */
+static void
+print_abs(struct printer *pr, const struct expr *e)
+{
+	strbuf_add(pr->out, pr->style == EXPR_LATEX ? "\\left|" : "|");
+	print_node(pr, e->kids[0]);
+	strbuf_add(pr->out, pr->style == EXPR_LATEX ? "\\right|" : "|");
+}
+
+/* Appends a call: sin(x), √x, \sqrt{x}, |x|, max(a, b), and with a
+ * power tanh²(s). */
 static void
 print_call(struct printer *pr, const struct expr *e, const struct expr *pw)
 {
 	const struct expr	*a = e->kids[0];
 
 	if (pr->style == EXPR_ASCII) {
-		strbuf_addf(pr->out, "%s(", expr_fn_name(e->fn));
-		print_node(pr, a);
-		strbuf_addc(pr->out, ')');
+		strbuf_add(pr->out, expr_fn_name(e->fn));
+		print_args(pr, e);
+		return;
+	}
+	if (e->fn == EXPR_FN_ABS) {
+		print_abs(pr, e);
 		return;
 	}
 	if (e->fn == EXPR_FN_SQRT) {
@@ -254,9 +291,16 @@ print_call(struct printer *pr, const struct expr *e, const struct expr *pw)
 		print_superscript(pr, pw->value);
 	else if (pw != NULL)
 		strbuf_addf(pr->out, "^{%d}", (int)pw->value);
-	paren(pr, 1);
-	print_node(pr, a);
-	paren(pr, 0);
+	print_args(pr, e);
+}
+
+/* Says whether a power of a call prints after the function's name, as
+ * tanh²(s): not for √x, |x| or min and max. */
+static int
+power_after_name(const struct expr *b)
+{
+	return b->kind == EXPR_CALL && b->fn != EXPR_FN_SQRT &&
+	    b->fn != EXPR_FN_ABS && b->n == 1;
 }
 
 /* Appends a power. */
@@ -265,8 +309,7 @@ print_pow(struct printer *pr, const struct expr *e)
 {
 	const struct expr	*b = e->kids[0], *x = e->kids[1];
 
-	if (b->kind == EXPR_CALL && b->fn != EXPR_FN_SQRT &&
-	    small_power(pr, x)) {
+	if (power_after_name(b) && small_power(pr, x)) {
 		print_call(pr, b, x);
 		return;
 	}

@@ -641,15 +641,36 @@ fold_call(enum expr_fn fn, double v, double *r)
 {
 	double	root;
 
-	if (v == 0 && fn != EXPR_FN_LOG) {
-		*r = fn == EXPR_FN_EXP || fn == EXPR_FN_COS ? 1 :
-		    fn == EXPR_FN_SIGMOID ? 0.5 : 0;
+	switch (fn) {
+	case EXPR_FN_ABS:
+		*r = fabs(v);
 		return 1;
-	}
-	if (v == 1 && (fn == EXPR_FN_LOG || fn == EXPR_FN_SQRT)) {
-		*r = fn == EXPR_FN_LOG ? 0 : 1;
+	case EXPR_FN_RELU:
+		*r = v > 0 ? v : 0;
 		return 1;
+	case EXPR_FN_SIGN:
+		*r = v > 0 ? 1 : v < 0 ? -1 : 0;
+		return 1;
+	case EXPR_FN_HEAVISIDE:
+		*r = v > 0 ? 1 : v < 0 ? 0 : 0.5;
+		return 1;
+	case EXPR_FN_LOG:
+	case EXPR_FN_SOFTPLUS:
+	case EXPR_FN_ACOS:
+		*r = 0;
+		return fn == EXPR_FN_LOG && v == 1;
+	case EXPR_FN_EXP:
+	case EXPR_FN_COS:
+	case EXPR_FN_COSH:
+	case EXPR_FN_SIGMOID:
+		*r = fn == EXPR_FN_SIGMOID ? 0.5 : 1;
+		return v == 0;
+	default:
+		break;
 	}
+	*r = 0;
+	if (v == 0)
+		return 1;
 	if (fn != EXPR_FN_SQRT || v <= 0 || v > EXACT_MAX)
 		return 0;
 	root = sqrt(v);
@@ -676,6 +697,30 @@ expr_simplify_call(enum expr_fn fn, struct expr *a)
 	else
 		return expr_call(fn, a);
 	expr_free(a);
+	return out;
+}
+
+/* Returns min(a, b) or max(a, b), folded when both are numbers or they
+ * are the same tree; takes a and b. */
+struct expr *
+expr_simplify_call2(enum expr_fn fn, struct expr *a, struct expr *b)
+{
+	struct expr	*out;
+
+	if (a == NULL || b == NULL) {
+		expr_free(a);
+		expr_free(b);
+		return NULL;
+	}
+	if (a->kind == EXPR_NUM && b->kind == EXPR_NUM)
+		out = expr_num(fn == EXPR_FN_MIN ? fmin(a->value, b->value) :
+		    fmax(a->value, b->value));
+	else if (expr_equal(a, b))
+		out = expr_ref(a);
+	else
+		return expr_call2(fn, a, b);
+	expr_free(a);
+	expr_free(b);
 	return out;
 }
 
@@ -736,6 +781,10 @@ simplify_node(const struct expr *e)
 		return expr_simplify_pow(simplify_node(e->kids[0]),
 		    simplify_node(e->kids[1]));
 	case EXPR_CALL:
+		if (e->n == 2)
+			return expr_simplify_call2(e->fn,
+			    simplify_node(e->kids[0]),
+			    simplify_node(e->kids[1]));
 		return expr_simplify_call(e->fn,
 		    simplify_node(e->kids[0]));
 	default:

@@ -105,7 +105,8 @@ add_cut(struct strbuf *sb, struct strbuf *scratch, size_t max)
  * that the message stays one short line. */
 static void
 failure_text(struct strbuf *sb, const struct infdiag_analysis *a,
-    uint32_t v, uint32_t slot, const struct expr *e, const char *what)
+    uint32_t v, uint32_t slot, const struct expr *e, const char *what,
+    enum style style)
 {
 	const struct infdiag_model	*m = a->m;
 	struct strbuf			 scratch = STRBUF_INIT;
@@ -117,11 +118,11 @@ failure_text(struct strbuf *sb, const struct infdiag_analysis *a,
 		cut_text(sb, name, strlen(name), QUOTE_MAX);
 	else {
 		note_local(&scratch, m, v, m->in_idx[m->in_off[v] + slot],
-		    STYLE_TEXT);
+		    style);
 		add_cut(sb, &scratch, QUOTE_FORMULA_MAX);
 	}
 	strbuf_add(sb, " = ");
-	print_expr(&scratch, m, v, e, STYLE_TEXT);
+	print_expr(&scratch, m, v, e, style);
 	add_cut(sb, &scratch, QUOTE_FORMULA_MAX);
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
 		if (i - m->in_off[v] == ERROR_INPUTS_SHOWN) {
@@ -178,7 +179,7 @@ failed_at(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
 		idx = add_fail(n, v, slot, m->in_idx[m->in_off[v] +
 		    xerr->input], NULL);
 	else {
-		failure_text(&sb, a, v, slot, e, xerr->text);
+		failure_text(&sb, a, v, slot, e, xerr->text, STYLE_TEXT);
 		idx = add_fail(n, v, slot, INFDIAG_NONE, &sb);
 	}
 	strbuf_release(&sb);
@@ -189,6 +190,37 @@ failed_at(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
 	else
 		n->local_fail[m->in_off[v] + slot] = idx;
 	return xerr->value;
+}
+
+/* The most points where a function is not differentiable told; the rest
+ * are counted. */
+#define NUMBERS_KINKS_MAX	8
+
+/* Tells that v's expression e meets a point where one of its functions is
+ * not differentiable (kink, from the evaluator), in which formula, at
+ * which inputs; in ASCII, so that every output can show it.  -1 when out
+ * of memory. */
+static int
+add_kink(const struct infdiag_analysis *a, uint32_t v, const struct expr *e,
+    const char *kink)
+{
+	struct numbers	*n = a->num;
+	struct strbuf	 sb = STRBUF_INIT;
+	char		**k;
+
+	if (n->nkinks == NUMBERS_KINKS_MAX) {
+		n->kinks_more++;
+		return 0;
+	}
+	failure_text(&sb, a, v, INFDIAG_NONE, e, kink, STYLE_ASCII);
+	if (strbuf_failed(&sb) || (k = mem_reallocarray(n->kinks,
+	    n->nkinks + 1, sizeof(*k))) == NULL) {
+		strbuf_release(&sb);
+		return -1;
+	}
+	n->kinks = k;
+	k[n->nkinks++] = strbuf_detach(&sb);
+	return 0;
 }
 
 /* Gathers v's input values from vals; 0 when one is not known. */
@@ -217,6 +249,7 @@ eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 	struct numbers			*n = a->num;
 	const struct var_extra		*x;
 	struct expr_error		 xerr;
+	char				 kink[1024];
 	uint32_t			 k, v;
 	int				 nomem = 0;
 
@@ -231,9 +264,13 @@ eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 		if (x == NULL || x->expr == NULL ||
 		    !gather(a, v, n->value, n->known, in))
 			continue;
-		if (expr_eval(x->expr, in, &n->value[v], &xerr) != 0)
+		if (expr_eval_kink(x->expr, in, &n->value[v], &xerr, NULL,
+		    kink, sizeof(kink)) != 0)
 			n->value[v] = failed_at(a, v, INFDIAG_NONE, x->expr,
 			    &xerr, &nomem);
+		else if (kink[0] != '\0' && a->anc_pos[v] != INFDIAG_NONE &&
+		    add_kink(a, v, x->expr, kink) != 0)
+			nomem = 1;
 		n->known[v] = 1;
 	}
 	if (nomem)
@@ -983,6 +1020,9 @@ numbers_free(struct infdiag_analysis *a)
 	for (i = 0; i < n->nwarnings; i++)
 		mem_free(n->warnings[i]);
 	mem_free(n->warnings);
+	for (i = 0; i < n->nkinks; i++)
+		mem_free(n->kinks[i]);
+	mem_free(n->kinks);
 	mem_free(n);
 	a->num = NULL;
 }
@@ -1063,6 +1103,29 @@ infdiag_analysis_warning(const struct infdiag_analysis *a, size_t i)
 {
 	return i < infdiag_analysis_warning_count(a) ? a->num->warnings[i] :
 	    NULL;
+}
+
+/* The number of lines that tell where a function is not differentiable
+ * at the point: one per variable, and one that counts the rest. */
+size_t
+numbers_kink_count(const struct infdiag_analysis *a)
+{
+	if (a == NULL || a->num == NULL)
+		return 0;
+	return a->num->nkinks + (a->num->kinks_more > 0);
+}
+
+/* Appends line i of those. */
+void
+numbers_kink(struct strbuf *sb, const struct infdiag_analysis *a, size_t i)
+{
+	const struct numbers	*n = a->num;
+
+	if (i < n->nkinks)
+		strbuf_add(sb, n->kinks[i]);
+	else
+		strbuf_addf(sb, "and %zu more variables meet a point where a "
+		    "function is not differentiable", n->kinks_more);
 }
 
 /* Appends a check's error under its true name: relative where the

@@ -63,6 +63,12 @@ struct numbers {
 					   INFDIAG_OK when none */
 	char		**warnings;	/* the other failures, one line each */
 	size_t		 nwarnings;
+	char		**kinks;	/* where a function is not
+					   differentiable at the point, and
+					   the derivative used: one line for
+					   each variable, at most 8 */
+	size_t		 nkinks;
+	size_t		 kinks_more;	/* the variables beyond those */
 	struct expr	**dexpr;	/* by input position: d v / d input */
 	double		*local;		/* by input position: its value */
 	unsigned char	*local_known;	/* by variable: all its locals known */
@@ -137,6 +143,14 @@ void	numbers_format(struct strbuf *, double, enum style);
  * fail, 0 for none known) says it, else a general reason. */
 void	numbers_note(struct strbuf *, const struct infdiag_analysis *,
 	    uint32_t fail, double x);
+/* The lines that tell where a function is not differentiable at the
+ * point (abs or relu at 0, max or min at a tie) and which derivative is
+ * used there, for the ancestors of of: their number, and line i, in
+ * ASCII ("abs is not differentiable at 0 (the derivative used there is
+ * 0, ...) in y = abs(x), with x = 0"). */
+size_t	numbers_kink_count(const struct infdiag_analysis *);
+void	numbers_kink(struct strbuf *, const struct infdiag_analysis *,
+	    size_t i);
 /* Appends a finite-difference check's error under its true name,
  * "relative error 7.2e-12" (the scale max(|value|, |fd|, 1) is above 1)
  * or "absolute error 5.7e-12" (it is 1), followed by ", MISMATCH: over the

@@ -27,6 +27,7 @@
 #include "numbers.h"
 #include "paths.h"
 #include "strbuf.h"
+#include "write_kinks.h"
 
 /* The most rows a table lists (paths, variables, subgraphs). */
 #define REPORT_MAX_ROWS		200
@@ -932,6 +933,7 @@ page_numbers(struct page *p)
 	if (numbers_values(p) != 0)
 		return -1;
 	numbers_locals(p);
+	html_kinks(&p->sb, p->a);
 	strbuf_add(&p->sb, "<h3>Total derivatives, checked</h3>\n<p>Forward "
 	    "and reverse accumulation must agree; a central finite "
 	    "difference of the whole model checks them both.</p>\n"

@@ -15,6 +15,7 @@
 #include "numbers.h"
 #include "paths.h"
 #include "write.h"
+#include "write_kinks.h"
 
 static void	jlocal_numbers(struct writer *, uint32_t, uint32_t);
 
@@ -686,6 +687,7 @@ write_json(struct writer *w, enum infdiag_part part)
 		jvalues(w);
 	if (part == INFDIAG_PART_EVAL)
 		jeval_locals(w);
+	writer_kinks_json(w);
 	strbuf_add(&w->sb, "  \"of\": ");
 	jvar(w, w->a->of);
 	strbuf_add(&w->sb, ",\n  \"derivatives\": [");

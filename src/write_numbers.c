@@ -14,6 +14,7 @@
 #include "numbers.h"
 #include "paths.h"
 #include "write.h"
+#include "write_kinks.h"
 
 /* The widest name shown in the values table. */
 #define NAME_COLUMN_MAX	24
@@ -240,6 +241,7 @@ write_text_numbers(struct writer *w)
 	writer_flush(w);
 	text_values(w);
 	text_locals(w);
+	writer_kinks(w, PLAIN_TEXT);
 	for (k = 0; k < w->a->nwrt; k++) {
 		if (text_deriv_numbers(w, &w->a->d[k]) != 0)
 			return -1;

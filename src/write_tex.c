@@ -12,6 +12,7 @@
 #include "numbers.h"
 #include "paths.h"
 #include "write.h"
+#include "write_kinks.h"
 
 /* Starts a heading: "% text" in LaTeX, "## text" in Markdown. */
 static void
@@ -373,6 +374,7 @@ tex_numbers(struct writer *w, int markdown)
 	heading(w, markdown, 2, "Numbers");
 	tex_values(w, markdown);
 	tex_locals(w, markdown);
+	writer_kinks(w, markdown ? PLAIN_MARKDOWN : PLAIN_LATEX);
 	if (w->a->nwrt > 0)
 		tex_deriv_numbers(w, markdown);
 }

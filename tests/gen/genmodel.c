@@ -17,6 +17,11 @@
  *                                 without expressions
  *   genmodel shared N             v_i = (i+1)*x for N variables sharing
  *                                 the one input x, and y their sum
+ *   genmodel random N SEED        N variables, three of them independent
+ *                                 with values, each other one an expr of
+ *                                 up to two earlier ones drawn from every
+ *                                 function of the language (kept inside
+ *                                 its domain); of is the last
  *
  * Output is deterministic for given arguments.
  */
@@ -214,6 +219,50 @@ shared(unsigned long n)
 	printf("\"}\n}}\n");
 }
 
+/* The expressions of a random model's variables, of two inputs u and v:
+ * every function, each kept inside its domain. */
+static const char *const random_forms[] = {
+	"abs(u) + v", "relu(u - v)", "softplus(u*v)", "atan(u)*v",
+	"asin(sigmoid(u) - 0.5)", "acos(tanh(u)/2) + v", "sinh(tanh(u))*v",
+	"cosh(atan(u - v))", "max(u, v)", "min(u, 2*v)",
+	"exp(-u^2) + log(1 + v^2)", "sqrt(1 + u^2)*sin(v)", "u*v/(1 + v^2)",
+	"tanh(u + v)", "sigmoid(u)*cos(v)", "tan(atan(u)/2) - v",
+};
+
+/* Writes a random model of n variables (at least 4) with expressions. */
+static void
+random_model(unsigned long n, uint64_t seed)
+{
+	uint64_t	state = seed * 2654435761ULL + 1;
+	unsigned long	i, u, v;
+	const char	*f, *c;
+
+	printf("{\"title\": \"random model %lu\", \"variables\": {\n",
+	    (unsigned long)seed);
+	for (i = 0; i < 3; i++)
+		printf("\"v%lu\": {\"value\": %.2f},\n", i,
+		    (double)((next_random(&state) >> 40) % 400) / 100 - 2);
+	for (i = 3; i < n; i++) {
+		u = i - 1;
+		v = (unsigned long)(next_random(&state) >> 33) % (i - 1);
+		f = random_forms[(next_random(&state) >> 33) %
+		    (sizeof(random_forms) / sizeof(random_forms[0]))];
+		printf("\"v%lu\": {\"expr\": \"", i);
+		for (c = f; *c != '\0'; c++) {
+			if (*c == 'u' && (c == f || c[-1] < 'a' || c[-1] > 'z') &&
+			    (c[1] < 'a' || c[1] > 'z'))
+				printf("v%lu", u);
+			else if (*c == 'v' && (c == f || c[-1] < 'a' ||
+			    c[-1] > 'z') && (c[1] < 'a' || c[1] > 'z'))
+				printf("v%lu", v);
+			else
+				putchar(*c);
+		}
+		printf("\"}%s\n", i + 1 < n ? "," : "");
+	}
+	printf("}, \"of\": \"v%lu\"}\n", n - 1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -235,10 +284,14 @@ main(int argc, char **argv)
 		fanin(strtoul(argv[2], NULL, 10));
 	else if (argc == 3 && strcmp(argv[1], "shared") == 0)
 		shared(strtoul(argv[2], NULL, 10));
+	else if (argc == 4 && strcmp(argv[1], "random") == 0 &&
+	    strtoul(argv[2], NULL, 10) >= 4)
+		random_model(strtoul(argv[2], NULL, 10),
+		    strtoull(argv[3], NULL, 10));
 	else {
 		fprintf(stderr, "usage: genmodel chain N | sparse N K SEED | "
 		    "layered L W | perceptron I H1 H2 | sum N | layer N | "
-		    "fanin N | shared N\n");
+		    "fanin N | shared N | random N SEED (N >= 4)\n");
 		return 2;
 	}
 	return ferror(stdout) ? 1 : 0;

@@ -87,6 +87,19 @@ else
 	fail "manual: $INST_MAN is missing"
 fi
 
+# The bash completion, where bash-completion looks for it, completing the
+# installed program's commands.
+if [ -z "$INST_COMPLETION" ] || ! command -v bash >/dev/null 2>&1; then
+	:
+elif bash -c '. "$1"; COMP_WORDS=("$2" ev); COMP_CWORD=1; _infdiag;
+    [ "${COMPREPLY[*]}" = eval ]' bash "$INST_COMPLETION" "$INST_PROGRAM" \
+    2>"$TMPD/err"; then
+	pass "bash completion: $INST_COMPLETION"
+else
+	fail "bash completion: $INST_COMPLETION completes ev to eval" \
+	    "$TMPD/err"
+fi
+
 ### infdiag.pc
 
 # configure wrote its prefix into infdiag.pc; "make install prefix=DIR"
