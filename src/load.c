@@ -937,14 +937,14 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 	if ((m = mem_calloc(1, sizeof(*m))) == NULL ||
 	    (m->source = mem_strdup(source)) == NULL) {
 		mem_free(m);
-		json_decref(root);
+		mem_json_end(root);
 		error_nomem(err);
 		return NULL;
 	}
 	m->of = INFDIAG_NONE;
 	L.m = m;
 	rc = load_root(&L, root);
-	json_decref(root);
+	mem_json_end(root);
 	mem_free(L.in_idx);
 	mem_free(L.stamp);
 	mem_free(L.slot);
@@ -1031,7 +1031,7 @@ json_failed(json_t *root, struct infdiag_error *err)
 {
 	if (!mem_json_failed())
 		return 0;
-	json_decref(root);
+	mem_json_end(root);
 	error_nomem(err);
 	return 1;
 }
@@ -1054,8 +1054,9 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 		buf += sizeof(utf8_bom);
 		len -= sizeof(utf8_bom);
 	}
-	mem_json_reset();
+	mem_json_begin();
 	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
+		mem_json_end(NULL);
 		syntax_error(&jerr, err);
 		return NULL;
 	}
@@ -1171,13 +1172,13 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 	r.max = max;
 	progress_begin(&r.meter, INFDIAG_STAGE_READING, left, PROGRESS_BYTES);
 	errno = 0;
-	mem_json_reset();
+	mem_json_begin();
 	if (skip_bom(&r) == 0)
 		root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
 	if (root != NULL && r.error == 0)
 		progress_end(&r.meter, r.bytes);
 	if (r.error != 0 || r.too_big) {
-		json_decref(root);
+		mem_json_end(root);
 		if (r.too_big)
 			fail_too_big(max, err);
 		else
@@ -1186,6 +1187,7 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 		return NULL;
 	}
 	if (root == NULL) {
+		mem_json_end(NULL);
 		syntax_error(&jerr, err);
 		return NULL;
 	}
