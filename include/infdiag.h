@@ -7,6 +7,26 @@
  * fail returns NULL or -1 (or an enum infdiag_status) and fills the
  * struct infdiag_error it is given, which may be NULL.  The first error
  * wins.  Every _free(NULL) is a no-op.
+ *
+ * Symbols: the library defines no global symbol but this header's
+ * infdiag_* names, in libinfdiag.so and in libinfdiag.a alike.
+ *
+ * Memory: every allocation goes through the allocator of
+ * infdiag_set_alloc_funcs(), and a failed one is INFDIAG_ENOMEM, except
+ * GMP's: the exact path counts (infdiag_analyze(), the counts written) use
+ * GMP, which aborts the process when it cannot allocate.  A count needs
+ * about one bit per doubling of the paths, so this matters only when memory
+ * is already exhausted.  Loading a model gives jansson libinfdiag's
+ * allocator once (a program may give jansson its own afterwards).
+ *
+ * Threads: different models and analyses may be used from different
+ * threads at once.  The writers and diagrams fill caches of the analysis
+ * they are given on first use (a derivative's arrows, the symbols): call
+ * them on one analysis from one thread at a time.  Rendering
+ * (infdiag_render(), infdiag_write_report()) uses one Graphviz context for
+ * the process: call it from one thread at a time.
+ * infdiag_set_alloc_funcs() and infdiag_set_progress() are for the whole
+ * process: call them before other threads use the library.
  */
 #ifndef INFDIAG_H
 #define INFDIAG_H

@@ -16,9 +16,17 @@ void	*mem_reallocarray(void *, size_t, size_t);
 void	 mem_free(void *);
 char	*mem_strdup(const char *);
 char	*mem_strndup(const char *, size_t);
-/* Clears, and reads, the record of jansson's failed allocations (jansson
- * uses our allocator once infdiag_set_alloc_funcs() was called). */
+struct json_t;
+
+/* Reading a document with jansson: begin, then end with the document (or
+ * NULL), which frees it; in between the document lives in an arena of the
+ * thread, and mem_json_failed() says whether an allocation of jansson's
+ * failed.  A document built value by value (the readers of other formats)
+ * starts with mem_json_reset() instead, and is freed by mem_json_end() or
+ * json_decref() alike. */
+void	 mem_json_begin(void);
 void	 mem_json_reset(void);
+void	 mem_json_end(struct json_t *);
 int	 mem_json_failed(void);
 
 #endif /* INFDIAG_ALLOC_H */

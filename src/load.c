@@ -509,14 +509,14 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 	if ((m = mem_calloc(1, sizeof(*m))) == NULL ||
 	    (m->source = mem_strdup(source)) == NULL) {
 		mem_free(m);
-		json_decref(root);
+		mem_json_end(root);
 		error_nomem(err);
 		return NULL;
 	}
 	m->of = INFDIAG_NONE;
 	L.m = m;
 	rc = load_root(&L, root);
-	json_decref(root);
+	mem_json_end(root);
 	mem_free(L.in_idx);
 	mem_free(L.stamp);
 	mem_free(L.slot);

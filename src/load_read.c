@@ -92,7 +92,7 @@ json_failed(json_t *root, struct infdiag_error *err)
 {
 	if (!mem_json_failed())
 		return 0;
-	json_decref(root);
+	mem_json_end(root);
 	error_nomem(err);
 	return 1;
 }
@@ -115,8 +115,9 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 		buf += sizeof(utf8_bom);
 		len -= sizeof(utf8_bom);
 	}
-	mem_json_reset();
+	mem_json_begin();
 	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
+		mem_json_end(NULL);
 		syntax_error(&jerr, err);
 		return NULL;
 	}
@@ -300,12 +301,14 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 		m = load_text(&r, source, in, err);
 		if (m != NULL || error_is_set(err))
 			return m;
-	} else if (r.error == 0)
+	} else if (r.error == 0) {
+		mem_json_begin();
 		root = json_load_callback(read_chunk, &r, LOAD_FLAGS, &jerr);
+	}
 	if (root != NULL && r.error == 0)
 		progress_end(&r.meter, r.bytes);
 	if (r.error != 0 || r.too_big) {
-		json_decref(root);
+		mem_json_end(root);
 		if (r.too_big)
 			fail_too_big(max, err);
 		else
@@ -314,6 +317,7 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 		return NULL;
 	}
 	if (root == NULL) {
+		mem_json_end(NULL);
 		syntax_error(&jerr, err);
 		return NULL;
 	}
