@@ -156,8 +156,14 @@ done
 # name or the title, 160 of a formula, 720 of the description), so that a
 # label of 10^6 characters cannot abort Cairo inside render.
 awk 'BEGIN {
-	for (i = 0; i < 1000000; i++) l = l "L"
-	for (i = 0; i < 2000; i++) w = w "word "
+	# Doubled, not appended a character at a time: mawk copies the
+	# whole string on each append, which made this take minutes.
+	for (l = "L"; length(l) < 1000000; l = l l)
+		continue
+	l = substr(l, 1, 1000000)
+	for (w = "word "; length(w) < 10000; w = w w)
+		continue
+	w = substr(w, 1, 10000)
 	printf "{\"title\": \"%s\", \"description\": \"%s\", ", l, w
 	printf "\"variables\": {\"x\": {\"value\": 1, \"label\": \"%s\"}, ", l
 	printf "\"%s\": {\"expr\": \"2*x\", \"fn\": \"%s\"}}}\n", l, l
