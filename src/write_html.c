@@ -358,21 +358,12 @@ page_head(struct page *p)
 	flush(p);
 }
 
-/* Appends "f(x, g, h)" for v, escaped. */
+/* Appends model text escaped for HTML, for note_function(). */
 static void
-function_of(struct page *p, uint32_t v)
+html_text_fn(void *ctx, struct strbuf *sb, const char *s)
 {
-	const struct var_extra	*x = var_extra(p->m, v);
-	uint32_t		 i;
-
-	html_escape(&p->sb, x != NULL && x->fn != NULL ? x->fn : p->m->vars[v].name);
-	strbuf_addc(&p->sb, '(');
-	for (i = p->m->in_off[v]; i < p->m->in_off[v + 1]; i++) {
-		if (i > p->m->in_off[v])
-			strbuf_add(&p->sb, ", ");
-		html_escape(&p->sb, p->m->vars[p->m->in_idx[i]].name);
-	}
-	strbuf_addc(&p->sb, ')');
+	(void)ctx;
+	html_escape(sb, s);
 }
 
 /* Writes the full diagram and the table of variables. */
@@ -403,7 +394,8 @@ page_model(struct page *p)
 		if (var_ninputs(m, v) == 0)
 			strbuf_add(&p->sb, "independent");
 		else
-			function_of(p, v);
+			note_function(&p->sb, p->m, v, STYLE_TEXT, html_text_fn,
+			    NULL);
 		if (x != NULL && x->expr_src != NULL) {
 			strbuf_add(&p->sb, " = <code>");
 			html_escape(&p->sb, x->expr_src);
