@@ -49,7 +49,6 @@ struct dg {
 	int				 failed;
 };
 
-
 /* Sets an HTML-like attribute from dg->sb and empties it. */
 void	diagram_set_html(struct dg *, void *obj, const char *attr);
 /* Sets a plain attribute to one of our own constants. */

@@ -102,9 +102,10 @@ strut_tag(struct strut *st, const char *s, size_t n)
 
 	if (strncmp(s, "<br", 3) == 0 || strncmp(s, "</td", 4) == 0)
 		strut_line_end(st);
-	else if (strncmp(s, "<td", 3) == 0)
-		st->script = 0, st->line_size = 0;
-	else if (strncmp(s, "<sub>", 5) == 0 || strncmp(s, "<sup>", 5) == 0)
+	else if (strncmp(s, "<td", 3) == 0) {
+		st->script = 0;
+		st->line_size = 0;
+	} else if (strncmp(s, "<sub>", 5) == 0 || strncmp(s, "<sup>", 5) == 0)
 		st->script = 1;
 	else if (strncmp(s, "<font", 5) == 0 && st->depth + 1 <
 	    STRUT_MAX_DEPTH) {
