@@ -345,22 +345,36 @@ enum infdiag_view {
  * when unknown. */
 int	infdiag_view_parse(const char *, enum infdiag_view *);
 
-/* Writes the diagram of a view as DOT.  Returns 0, or -1 with err set. */
-int	infdiag_write_dot(const struct infdiag_analysis *, enum infdiag_view,
-	    FILE *fp, struct infdiag_error *);
-
-/* What infdiag_render() draws. */
+/* What infdiag_render() and infdiag_write_dot_view() draw.  A field left
+ * out of an initializer is 0: the first derivative, in the dot layout. */
 struct infdiag_render_options {
 	enum infdiag_view	 view;
 	const char		*type;		/* "svg", "png" or "pdf" */
 	const char		*layout;	/* engine; NULL for "dot" */
 	int			 force;		/* lay out beyond the size limit */
+	uint32_t		 deriv;		/* the derivative the paths and
+						   partial views draw: an index
+						   into the analysis's wrt list,
+						   from 0 */
 };
+
+/* Writes the diagram of a view of the first derivative as DOT.  Returns 0,
+ * or -1 with err set. */
+int	infdiag_write_dot(const struct infdiag_analysis *, enum infdiag_view,
+	    FILE *fp, struct infdiag_error *);
+/* Writes the diagram of o->view of derivative o->deriv as DOT (o's type,
+ * layout and force are for rendering and unused here).  Returns 0, or -1
+ * with err set (INFDIAG_EUSAGE for a derivative the analysis does not
+ * have). */
+int	infdiag_write_dot_view(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *, FILE *fp,
+	    struct infdiag_error *);
 
 /* Lays the diagram out and renders it in-process, then writes it to fp
  * whole: nothing is written when rendering fails.  Returns 0, or -1 with
- * err set (INFDIAG_EUSAGE for an unknown type or engine, or a model over
- * the size limit without force); a write error is left in fp's error
+ * err set (INFDIAG_EUSAGE for an unknown type or engine, a derivative
+ * the analysis does not have, or a model over the size limit without
+ * force); a write error is left in fp's error
  * indicator, as with infdiag_write(), and its reason in errno. */
 int	infdiag_render(const struct infdiag_analysis *,
 	    const struct infdiag_render_options *, FILE *fp,

@@ -120,7 +120,7 @@ run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
 		return status;
 	if ((status = cli_out_open(&out, a->output)) == 0) {
 		if (what == OUT_DOT)
-			rc = infdiag_write_dot(an, ro.view, out.fp, &err);
+			rc = infdiag_write_dot_view(an, &ro, out.fp, &err);
 		else
 			rc = infdiag_render(an, &ro, out.fp, &err);
 		if (rc != 0)

@@ -15,6 +15,7 @@
 #define INFDIAG_DIAGRAM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gv_compat.h"
 #include "infdiag.h"
@@ -27,10 +28,13 @@
 #define DIAGRAM_RENDER_MAX_NODES	2000
 #define DIAGRAM_RENDER_MAX_EDGES	20000
 
-/* Builds the graph of a view.  Returns a new graph that the caller closes
- * with agclose(); NULL with err set (INFDIAG_ENOMEM). */
+/* Builds the graph of a view of derivative deriv (an index into the
+ * analysis's derivatives, from 0; the paths and partial views draw it).
+ * Returns a new graph that the caller closes with agclose(); NULL with
+ * err set (INFDIAG_ENOMEM, or INFDIAG_EUSAGE for a deriv the analysis
+ * does not have). */
 Agraph_t *diagram_build(const struct infdiag_analysis *, enum infdiag_view,
-	    struct infdiag_error *);
+	    uint32_t deriv, struct infdiag_error *);
 
 /* The colour of path k (from 0) of the paths view, "#rrggbb"; NULL from
  * DIAGRAM_MAX_COLOURS on (those paths are drawn black). */

@@ -4,8 +4,8 @@
  * MathML from the LaTeX the notation writes: \frac, \partial, \delta and
  * the Greek letters, \cdot, \to, \left( \right), \sqrt, \exp and its
  * kind, \mathrm, \hat and its kind, subscripts and superscripts: the
- * commands of notation.c's one table, the same that a model's "latex" key
- * is checked against.  Other commands are shown as their text.  Every
+ * commands of notation_tex.c's one table, the same that a model's
+ * "latex" key is checked against.  Other commands are shown as their text.  Every
  * character of the source ends up escaped inside a token element, and
  * nesting deeper than
  * MATHML_MAX_DEPTH is shown as text: a model's "latex" keys are user text.

@@ -136,7 +136,6 @@ infdiag_model_free(struct infdiag_model *m)
 	mem_free(m->hash);
 	mem_free(m->source);
 	pool_release(&m->pool);
-	note_symbols_free(m->symbols);
 	mem_free(m);
 }
 

@@ -17,7 +17,6 @@
 #include "pool.h"
 
 struct expr;
-struct note_symbols;
 
 enum var_flag {
 	VAR_HAS_VALUE = 1 << 0,		/* "value" given */
@@ -76,9 +75,6 @@ struct infdiag_model {
 	char		**warnings;
 	size_t		 nwarnings;
 	struct pool	 pool;		/* names and texts */
-	/* The variables' LaTeX symbols, spelled on first use by notation.c:
-	 * a cache, not part of the model's value. */
-	_Atomic(struct note_symbols *) symbols;
 };
 
 /* The variable's extra keys, or NULL. */

@@ -1,131 +1,47 @@
 /*
- * The notation of the calculus, in three styles.
+ * The notation of the calculus, in every style: a variable's symbol, a
+ * local or total derivative, a perturbation and its rule, f(x, g), and an
+ * expression of a variable's inputs.  A symbol is spelled once, in LaTeX
+ * (the model's "latex" key, or the one made from the name), and the
+ * other pretty styles are made from that: MathML by mathml.c, Graphviz's
+ * HTML-like labels by notation_gv.c.  Text and ASCII write the name as
+ * it is, the name a user types after --wrt.
  */
-#include <stdarg.h>
-#include <stdatomic.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
-#include "alloc.h"
-#include "error.h"
+#include "expr.h"
+#include "mathml.h"
 #include "model.h"
 #include "notation.h"
 #include "strbuf.h"
 
-/*
- * The LaTeX symbols of a model's variables, spelled once: v's is
- * latex[off[v] .. off[v + 1]).  A symbol appears in every local
- * derivative, rule and accumulation equation it takes part in, so a
- * writer would otherwise spell each one over and over.  (The text symbol
- * is the name itself: there is nothing to spell.)
- */
-struct note_symbols {
-	size_t	*off;
-	char	*latex;
+/* The accents a name may carry: as the end of its leading word (yhat,
+ * thetahat_1) or as a word of its own after it (x_tilde).  Each is also
+ * the LaTeX command that draws it. */
+static const char *const name_accents[] = {
+	"hat", "bar", "tilde", "vec", "dot"
 };
+#define NACCENTS	(sizeof(name_accents) / sizeof(name_accents[0]))
 
-/* Stands for "the table could not be made": spell each symbol instead. */
-static struct note_symbols no_symbols;
+/* The most accents one name carries; more are words of the subscript. */
+#define NAME_MAX_ACCENTS	4
 
-/*
- * The LaTeX commands infdiag knows, in one table: the MathML converter
- * reads it to convert the notation's LaTeX, the symbols made from names
- * take their Greek letters from it, and a model's "latex" key may use
- * only the commands marked as symbols (SPEC 5.1): Greek letters and a few
- * letter-like symbols, accents, fonts, spaces and escaped braces.
- */
-static const struct tex_command tex_commands[] = {
-	{ "alpha", TEX_GREEK, "α", 1 }, { "beta", TEX_GREEK, "β", 1 },
-	{ "gamma", TEX_GREEK, "γ", 1 }, { "delta", TEX_GREEK, "δ", 1 },
-	{ "epsilon", TEX_GREEK, "ϵ", 1 }, { "varepsilon", TEX_GREEK, "ε", 1 },
-	{ "zeta", TEX_GREEK, "ζ", 1 }, { "eta", TEX_GREEK, "η", 1 },
-	{ "theta", TEX_GREEK, "θ", 1 }, { "vartheta", TEX_GREEK, "ϑ", 1 },
-	{ "iota", TEX_GREEK, "ι", 1 }, { "kappa", TEX_GREEK, "κ", 1 },
-	{ "lambda", TEX_GREEK, "λ", 1 }, { "mu", TEX_GREEK, "μ", 1 },
-	{ "nu", TEX_GREEK, "ν", 1 }, { "xi", TEX_GREEK, "ξ", 1 },
-	{ "pi", TEX_GREEK, "π", 1 }, { "varpi", TEX_GREEK, "ϖ", 1 },
-	{ "rho", TEX_GREEK, "ρ", 1 }, { "varrho", TEX_GREEK, "ϱ", 1 },
-	{ "sigma", TEX_GREEK, "σ", 1 }, { "varsigma", TEX_GREEK, "ς", 1 },
-	{ "tau", TEX_GREEK, "τ", 1 }, { "upsilon", TEX_GREEK, "υ", 1 },
-	{ "phi", TEX_GREEK, "ϕ", 1 }, { "varphi", TEX_GREEK, "φ", 1 },
-	{ "chi", TEX_GREEK, "χ", 1 }, { "psi", TEX_GREEK, "ψ", 1 },
-	{ "omega", TEX_GREEK, "ω", 1 }, { "Gamma", TEX_GREEK, "Γ", 1 },
-	{ "Delta", TEX_GREEK, "Δ", 1 }, { "Theta", TEX_GREEK, "Θ", 1 },
-	{ "Lambda", TEX_GREEK, "Λ", 1 }, { "Xi", TEX_GREEK, "Ξ", 1 },
-	{ "Pi", TEX_GREEK, "Π", 1 }, { "Sigma", TEX_GREEK, "Σ", 1 },
-	{ "Upsilon", TEX_GREEK, "Υ", 1 }, { "Phi", TEX_GREEK, "Φ", 1 },
-	{ "Psi", TEX_GREEK, "Ψ", 1 }, { "Omega", TEX_GREEK, "Ω", 1 },
-	{ "partial", TEX_IDENT, "∂", 1 }, { "nabla", TEX_IDENT, "∇", 1 },
-	{ "infty", TEX_IDENT, "∞", 1 }, { "ell", TEX_IDENT, "ℓ", 1 },
-	{ "prime", TEX_OPERATOR, "′", 1 }, { "{", TEX_OPERATOR, "{", 1 },
-	{ "}", TEX_OPERATOR, "}", 1 }, { "|", TEX_OPERATOR, "‖", 1 },
-	{ "_", TEX_IDENT, "_", 1 },
-	{ "hat", TEX_ACCENT, "^", 1 }, { "widehat", TEX_ACCENT, "^", 1 },
-	{ "tilde", TEX_ACCENT, "˜", 1 }, { "widetilde", TEX_ACCENT, "˜", 1 },
-	{ "bar", TEX_ACCENT, "¯", 1 }, { "overline", TEX_ACCENT, "¯", 1 },
-	{ "vec", TEX_ACCENT, "→", 1 }, { "dot", TEX_ACCENT, "˙", 1 },
-	{ "ddot", TEX_ACCENT, "¨", 1 },
-	{ "mathrm", TEX_UPRIGHT, NULL, 1 },
-	{ "operatorname", TEX_UPRIGHT, NULL, 1 },
-	{ "mathit", TEX_FONT, NULL, 1 }, { "mathbf", TEX_FONT, NULL, 1 },
-	{ "boldsymbol", TEX_FONT, NULL, 1 }, { "mathsf", TEX_FONT, NULL, 1 },
-	{ "mathcal", TEX_FONT, NULL, 1 },
-	{ ",", TEX_SPACE, "0.1667em", 1 }, { ":", TEX_SPACE, "0.2222em", 1 },
-	{ ";", TEX_SPACE, "0.2778em", 1 }, { " ", TEX_SPACE, "0.25em", 1 },
-	{ "quad", TEX_SPACE, "1em", 1 }, { "qquad", TEX_SPACE, "2em", 1 },
-	{ "!", TEX_IGNORED, NULL, 1 },
-	/* The notation's own commands, not for symbols. */
-	{ "cdot", TEX_OPERATOR, "·", 0 }, { "times", TEX_OPERATOR, "×", 0 },
-	{ "to", TEX_OPERATOR, "→", 0 }, { "rightarrow", TEX_OPERATOR, "→", 0 },
-	{ "leftarrow", TEX_OPERATOR, "←", 0 }, { "gets", TEX_OPERATOR, "←", 0 },
-	{ "pm", TEX_OPERATOR, "±", 0 }, { "mp", TEX_OPERATOR, "∓", 0 },
-	{ "leq", TEX_OPERATOR, "≤", 0 }, { "geq", TEX_OPERATOR, "≥", 0 },
-	{ "neq", TEX_OPERATOR, "≠", 0 }, { "approx", TEX_OPERATOR, "≈", 0 },
-	{ "sum", TEX_OPERATOR, "∑", 0 }, { "prod", TEX_OPERATOR, "∏", 0 },
-	{ "ldots", TEX_OPERATOR, "…", 0 }, { "cdots", TEX_OPERATOR, "⋯", 0 },
-	{ "%", TEX_OPERATOR, "%", 0 }, { "#", TEX_OPERATOR, "#", 0 },
-	{ "&", TEX_OPERATOR, "&", 0 },
-	{ "exp", TEX_FUNCTION, NULL, 0 }, { "log", TEX_FUNCTION, NULL, 0 },
-	{ "ln", TEX_FUNCTION, NULL, 0 }, { "sin", TEX_FUNCTION, NULL, 0 },
-	{ "cos", TEX_FUNCTION, NULL, 0 }, { "tan", TEX_FUNCTION, NULL, 0 },
-	{ "tanh", TEX_FUNCTION, NULL, 0 }, { "sinh", TEX_FUNCTION, NULL, 0 },
-	{ "cosh", TEX_FUNCTION, NULL, 0 }, { "max", TEX_FUNCTION, NULL, 0 },
-	{ "min", TEX_FUNCTION, NULL, 0 }, { "det", TEX_FUNCTION, NULL, 0 },
-	{ "tr", TEX_FUNCTION, NULL, 0 },
-	{ "frac", TEX_FRAC, NULL, 0 }, { "dfrac", TEX_FRAC, NULL, 0 },
-	{ "sqrt", TEX_SQRT, NULL, 0 }, { "left", TEX_DELIMITER, NULL, 0 },
-	{ "right", TEX_DELIMITER, NULL, 0 }, { "text", TEX_TEXT, NULL, 0 },
-	{ "mbox", TEX_TEXT, NULL, 0 }, { "\\", TEX_IGNORED, NULL, 0 },
-	{ "displaystyle", TEX_IGNORED, NULL, 0 }
-};
-
-/* Finds the command of len bytes (its name without the backslash); NULL
- * when infdiag does not know it. */
-const struct tex_command *
-tex_command_find(const char *name, size_t len)
-{
-	size_t	i;
-
-	if (len == 0)
-		return NULL;
-	for (i = 0; i < sizeof(tex_commands) / sizeof(tex_commands[0]); i++) {
-		if (tex_commands[i].name[0] == name[0] &&
-		    strncmp(tex_commands[i].name, name, len) == 0 &&
-		    tex_commands[i].name[len] == '\0')
-			return &tex_commands[i];
-	}
-	return NULL;
-}
+/* The length of the longest name of a Greek letter (varepsilon). */
+#define GREEK_MAX_NAME	10
 
 /* Says whether the len bytes at s name a Greek letter LaTeX knows (a
- * single letter never does). */
+ * single letter never does).  A word that cannot be one (a number, the
+ * subscript of most names) is told without a search. */
 static int
 is_greek(const char *s, size_t len)
 {
 	const struct tex_command	*c;
 
-	return len > 1 && (c = tex_command_find(s, len)) != NULL &&
-	    c->kind == TEX_GREEK;
+	if (len < 2 || len > GREEK_MAX_NAME ||
+	    !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	return (c = tex_command_find(s, len)) != NULL && c->kind == TEX_GREEK;
 }
 
 /* Appends one word of a name in LaTeX: \theta, x, or \mathrm{net}. */
@@ -143,25 +59,59 @@ latex_word(struct strbuf *sb, const char *s, size_t len)
 		strbuf_addn(sb, s, len);
 }
 
-/* Appends the LaTeX symbol made from a name: its leading letters are the
- * base, and what follows (digits, or words after '_') the subscript:
- * theta_1 -> \theta_{1}, x2 -> x_{2}, w1_2 -> w_{1,2}. */
-void
-note_latex_name(struct strbuf *sb, const char *name)
+/* The accent the len bytes at s name, or NULL. */
+static const char *
+accent_of(const char *s, size_t len)
 {
-	size_t		 base = 0, len;
-	const char	*s, *end;
+	size_t	i;
 
-	while ((name[base] >= 'a' && name[base] <= 'z') ||
-	    (name[base] >= 'A' && name[base] <= 'Z'))
-		base++;
-	latex_word(sb, name, base);
-	s = name + base;
+	for (i = 0; i < NACCENTS; i++) {
+		if (strlen(name_accents[i]) == len &&
+		    strncmp(name_accents[i], s, len) == 0)
+			return name_accents[i];
+	}
+	return NULL;
+}
+
+/* Says whether the len bytes at s may carry an accent: one letter, or a
+ * Greek letter's name (so "what" is w-hat: a documented convention). */
+static int
+accentable(const char *s, size_t len)
+{
+	return len == 1 || is_greek(s, len);
+}
+
+/* Finds the accent that ends the leading word of base bytes (yhat,
+ * thetahat), shortening *len to the accented part; NULL when none. */
+static const char *
+suffix_accent(const char *name, size_t base, size_t *len)
+{
+	size_t	i, n;
+
+	for (i = 0; i < NACCENTS; i++) {
+		n = strlen(name_accents[i]);
+		if (base > n && strncmp(name + base - n, name_accents[i],
+		    n) == 0 && accentable(name, base - n)) {
+			*len = base - n;
+			return name_accents[i];
+		}
+	}
+	return NULL;
+}
+
+/* Appends the subscript of a name, its words after the base joined by
+ * commas: _{1,2}; nothing when there is none. */
+static void
+latex_subscript(struct strbuf *sb, const char *s)
+{
+	const char	*end;
+	size_t		 len;
+
 	if (*s == '_')
 		s++;
 	if (*s == '\0')
 		return;
-	strbuf_add(sb, "_{");
+	strbuf_addn(sb, "_{", 2);
 	for (;;) {
 		end = strchr(s, '_');
 		len = end != NULL ? (size_t)(end - s) : strlen(s);
@@ -174,6 +124,39 @@ note_latex_name(struct strbuf *sb, const char *name)
 		s = end + 1;
 	}
 	strbuf_addc(sb, '}');
+}
+
+/* Appends the LaTeX symbol made from a name: its leading letters are the
+ * base, and what follows (digits, or words after '_') the subscript:
+ * theta_1 -> \theta_{1}, x2 -> x_{2}, w1_2 -> w_{1,2}.  An accent ends
+ * the base or follows it as a word: yhat -> \hat{y}, thetahat_1_1 ->
+ * \hat{\theta}_{1,1}, x_tilde -> \tilde{x}. */
+void
+note_latex_name(struct strbuf *sb, const char *name)
+{
+	const char	*acc[NAME_MAX_ACCENTS], *s, *a;
+	size_t		 base = 0, len, n = 0, w;
+
+	while ((name[base] >= 'a' && name[base] <= 'z') ||
+	    (name[base] >= 'A' && name[base] <= 'Z'))
+		base++;
+	len = base;
+	if (base > 3 && (a = suffix_accent(name, base, &len)) != NULL)
+		acc[n++] = a;
+	s = name + base;
+	while (n < NAME_MAX_ACCENTS && *s == '_' && accentable(name, len)) {
+		w = strcspn(s + 1, "_");
+		if (w < 3 || (a = accent_of(s + 1, w)) == NULL)
+			break;
+		acc[n++] = a;
+		s += 1 + w;
+	}
+	for (w = n; w > 0; w--)
+		strbuf_addf(sb, "\\%s{", acc[w - 1]);
+	latex_word(sb, name, len);
+	for (w = 0; w < n; w++)
+		strbuf_addc(sb, '}');
+	latex_subscript(sb, s);
 }
 
 /* Says whether LaTeX has a superscript outside braces. */
@@ -213,81 +196,61 @@ latex_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v)
 		note_latex_name(sb, m->vars[v].name);
 }
 
-/* Frees a table of symbols. */
-void
-note_symbols_free(struct note_symbols *s)
+/* Appends the MathML of the LaTeX in t, and releases t. */
+static void
+add_mathml(struct strbuf *sb, struct strbuf *t)
 {
-	if (s == NULL || s == &no_symbols)
-		return;
-	mem_free(s->off);
-	mem_free(s->latex);
-	mem_free(s);
+	if (strbuf_failed(t))
+		sb->failed = 1;
+	mathml_from_latex(sb, strbuf_str(t));
+	strbuf_release(t);
 }
 
-/* Spells every variable's LaTeX symbol into a new table; NULL when out of
- * memory. */
-static struct note_symbols *
-symbols_new(const struct infdiag_model *m)
+/* Appends v's LaTeX symbol drawn for a label, cut at NOTE_GV_TEXT_MAX
+ * characters like any model text there. */
+static void
+gv_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v)
 {
-	struct note_symbols	*s;
-	struct strbuf		 sb = STRBUF_INIT;
-	uint32_t		 v;
+	struct strbuf	t = STRBUF_INIT, u = STRBUF_INIT;
 
-	if ((s = mem_calloc(1, sizeof(*s))) == NULL ||
-	    (s->off = mem_calloc((size_t)m->nvars + 1, sizeof(*s->off))) ==
-	    NULL) {
-		note_symbols_free(s);
-		return NULL;
-	}
-	for (v = 0; v < m->nvars; v++) {
-		s->off[v] = sb.len;
-		latex_symbol(&sb, m, v);
-	}
-	s->off[v] = sb.len;
-	if ((s->latex = strbuf_detach(&sb)) == NULL) {
-		note_symbols_free(s);
-		return NULL;
-	}
-	return s;
+	latex_symbol(&t, m, v);
+	note_gv_from_latex(&u, strbuf_str(&t));
+	if (strbuf_failed(&t) || strbuf_failed(&u))
+		sb->failed = 1;
+	note_gv_markup(sb, strbuf_str(&u), u.len, NOTE_GV_TEXT_MAX);
+	strbuf_release(&t);
+	strbuf_release(&u);
 }
 
-/* The model's table of symbols, made on first use; &no_symbols when it
- * could not be made.  The table is a cache, not part of the model's
- * value, so filling it leaves a const model as it was; it is published
- * by compare-and-swap, so that threads sharing a model stay safe (the
- * loser of a race frees its copy). */
-static const struct note_symbols *
-symbols(const struct infdiag_model *m)
-{
-	struct infdiag_model	*cache = (struct infdiag_model *)m;
-	struct note_symbols	*s, *none = NULL;
-
-	s = atomic_load_explicit(&cache->symbols, memory_order_acquire);
-	if (s != NULL)
-		return s;
-	if ((s = symbols_new(m)) == NULL)
-		s = &no_symbols;
-	if (!atomic_compare_exchange_strong_explicit(&cache->symbols, &none,
-	    s, memory_order_acq_rel, memory_order_acquire)) {
-		note_symbols_free(s);
-		s = none;
-	}
-	return s;
-}
-
-/* Appends v's symbol in a style. */
+/* Appends v's symbol in a style: the name in text and ASCII, else the
+ * LaTeX symbol drawn in the style; in a diagram its "label" first. */
 void
 note_symbol(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
     enum style style)
 {
-	const struct note_symbols	*s;
+	const struct var_extra	*x = var_extra(m, v);
+	struct strbuf		 t = STRBUF_INIT;
 
-	if (style != STYLE_LATEX)
-		strbuf_add(sb, m->vars[v].name);
-	else if ((s = symbols(m)) != &no_symbols)
-		strbuf_addn(sb, s->latex + s->off[v], s->off[v + 1] - s->off[v]);
-	else
+	switch (style) {
+	case STYLE_LATEX:
 		latex_symbol(sb, m, v);
+		return;
+	case STYLE_MATHML:
+		latex_symbol(&t, m, v);
+		add_mathml(sb, &t);
+		return;
+	case STYLE_GV_HTML:
+		if (x != NULL && x->label != NULL) {
+			note_gv_text(sb, x->label, strlen(x->label),
+			    NOTE_GV_TEXT_MAX);
+			return;
+		}
+		gv_symbol(sb, m, v);
+		return;
+	default:
+		strbuf_add(sb, m->vars[v].name);
+		return;
+	}
 }
 
 /* Says whether v's local derivatives are partials. */
@@ -297,14 +260,26 @@ note_is_partial(const struct infdiag_model *m, uint32_t v)
 	return var_ninputs(m, v) >= 2;
 }
 
+/* Says whether a style writes Unicode mathematics: ∂, δ, ·, →. */
+static int
+is_unicode(enum style style)
+{
+	return style == STYLE_TEXT || style == STYLE_GV_HTML;
+}
+
 /* Appends top/bottom as a derivative, partial or full. */
 static void
 derivative(struct strbuf *sb, const struct infdiag_model *m, uint32_t top,
     uint32_t bottom, int partial, enum style style)
 {
+	struct strbuf	 t = STRBUF_INIT;
 	const char	*d;
 
 	switch (style) {
+	case STYLE_MATHML:
+		derivative(&t, m, top, bottom, partial, STYLE_LATEX);
+		add_mathml(sb, &t);
+		return;
 	case STYLE_LATEX:
 		d = partial ? "\\partial " : "d";
 		strbuf_add(sb, "\\frac{");
@@ -350,7 +325,14 @@ void
 note_delta(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
     enum style style)
 {
-	strbuf_add(sb, style == STYLE_TEXT ? "δ" : style == STYLE_ASCII ?
+	struct strbuf	t = STRBUF_INIT;
+
+	if (style == STYLE_MATHML) {
+		note_delta(&t, m, v, STYLE_LATEX);
+		add_mathml(sb, &t);
+		return;
+	}
+	strbuf_add(sb, is_unicode(style) ? "δ" : style == STYLE_ASCII ?
 	    "delta " : "\\delta ");
 	note_symbol(sb, m, v, style);
 }
@@ -359,7 +341,9 @@ note_delta(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
 const char *
 note_times(enum style style)
 {
-	return style == STYLE_TEXT ? "·" : style == STYLE_ASCII ? "*" :
+	if (style == STYLE_MATHML)
+		return "<mo>·</mo>";
+	return is_unicode(style) ? "·" : style == STYLE_ASCII ? "*" :
 	    " \\cdot ";
 }
 
@@ -367,15 +351,16 @@ note_times(enum style style)
 const char *
 note_plus(enum style style)
 {
-	(void)style;
-	return " + ";
+	return style == STYLE_MATHML ? "<mo>+</mo>" : " + ";
 }
 
 /* The arrow between the variables of a path. */
 const char *
 note_arrow(enum style style)
 {
-	return style == STYLE_TEXT ? " → " : style == STYLE_ASCII ? " -> " :
+	if (style == STYLE_MATHML)
+		return "<mo>→</mo>";
+	return is_unicode(style) ? " → " : style == STYLE_ASCII ? " -> " :
 	    " \\to ";
 }
 
@@ -384,8 +369,14 @@ void
 note_rule(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
     enum style style)
 {
+	struct strbuf	t = STRBUF_INIT;
 	uint32_t	i;
 
+	if (style == STYLE_MATHML) {
+		note_rule(&t, m, v, STYLE_LATEX);
+		add_mathml(sb, &t);
+		return;
+	}
 	note_delta(sb, m, v, style);
 	strbuf_add(sb, " = ");
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
@@ -394,6 +385,80 @@ note_rule(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
 		note_local(sb, m, v, m->in_idx[i], style);
 		strbuf_add(sb, style == STYLE_LATEX ? "\\, " : " ");
 		note_delta(sb, m, m->in_idx[i], style);
+	}
+}
+
+/* Appends v's function of its inputs, f(x, g, h): its "fn" through
+ * text_fn (the caller's escaping of model text) or else its own symbol,
+ * then its inputs' symbols. */
+void
+note_function(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    enum style style, note_text_fn text_fn, void *ctx)
+{
+	const struct var_extra	*x = var_extra(m, v);
+	struct strbuf		 t = STRBUF_INIT;
+	uint32_t		 i;
+
+	if (style == STYLE_MATHML) {
+		note_function(&t, m, v, STYLE_LATEX, text_fn, ctx);
+		add_mathml(sb, &t);
+		return;
+	}
+	if (x != NULL && x->fn != NULL)
+		text_fn(ctx, sb, x->fn);
+	else
+		note_symbol(sb, m, v, style);
+	strbuf_addc(sb, '(');
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (i > m->in_off[v])
+			strbuf_add(sb, ", ");
+		note_symbol(sb, m, m->in_idx[i], style);
+	}
+	strbuf_addc(sb, ')');
+}
+
+/* Whose inputs an expression names, and in which style. */
+struct expr_names {
+	const struct infdiag_model	*m;
+	uint32_t			 v;
+	enum style			 style;
+};
+
+/* Appends the symbol of input slot of the variable in ctx. */
+static void
+expr_name(void *ctx, uint32_t slot, struct strbuf *out)
+{
+	const struct expr_names	*in = ctx;
+
+	note_symbol(out, in->m, in->m->in_idx[in->m->in_off[in->v] + slot],
+	    in->style);
+}
+
+/* Appends an expression of v's inputs (its "expr", or one of its local
+ * derivatives) in a style, through the expression printer. */
+void
+note_expr(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    const struct expr *e, enum style style)
+{
+	struct expr_names	 in = { m, v, style };
+	struct strbuf		 t = STRBUF_INIT;
+
+	switch (style) {
+	case STYLE_MATHML:
+		note_expr(&t, m, v, e, STYLE_LATEX);
+		add_mathml(sb, &t);
+		return;
+	case STYLE_LATEX:
+		expr_print_named(e, EXPR_LATEX, expr_name, &in, sb);
+		return;
+	case STYLE_ASCII:
+		expr_print_named(e, EXPR_ASCII, expr_name, &in, sb);
+		return;
+	default:
+		/* The printer's Unicode has no markup character: in a
+		 * diagram's label only the symbols need escaping. */
+		expr_print_named(e, EXPR_TEXT, expr_name, &in, sb);
+		return;
 	}
 }
 
@@ -430,307 +495,14 @@ note_has_shapes(const struct infdiag_model *m)
 void
 note_dims(struct strbuf *sb, uint64_t rows, uint64_t cols, enum style style)
 {
+	if (style == STYLE_MATHML) {
+		strbuf_addf(sb, "<mn>%llu</mn><mo>×</mo><mn>%llu</mn>",
+		    (unsigned long long)rows, (unsigned long long)cols);
+		return;
+	}
 	strbuf_addf(sb, "%llu%s%llu", (unsigned long long)rows,
-	    style == STYLE_TEXT ? "×" : style == STYLE_ASCII ? "x" :
+	    is_unicode(style) ? "×" : style == STYLE_ASCII ? "x" :
 	    " \\times ", (unsigned long long)cols);
-}
-
-/*
- * Checking a model's "latex" key.  The key is copied into every formula,
- * so it must not be able to do anything but spell a symbol: no character
- * that leaves mathematics, comments out, aligns or spells another
- * character; only the commands of the table marked as symbols; balanced
- * braces, and every script and accent with its argument, so that the
- * formulas around it still compile.
- */
-
-/* How deep the braces of a "latex" key may nest. */
-#define LATEX_MAX_DEPTH	32
-
-struct latex_check {
-	const char	*start;
-	const char	*s;
-	int		 depth;
-	char		*why;
-	size_t		 size;
-};
-
-static int	lc_list(struct latex_check *, const char *open);
-
-/* Records the reason, at the column of at; returns -1. */
-static int __attribute__((format(printf, 3, 4)))
-lc_fail(struct latex_check *c, const char *at, const char *fmt, ...)
-{
-	char	text[INFDIAG_ERROR_TEXT_LENGTH];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	snprintf(c->why, c->size, "column %zu: %s", (size_t)(at - c->start) +
-	    1, text);
-	return -1;
-}
-
-/* The Greek letter (or other symbol) of the table written as the n bytes
- * at s, or NULL. */
-const struct tex_command *
-tex_command_of_char(const char *s, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof(tex_commands) / sizeof(tex_commands[0]); i++) {
-		if (tex_commands[i].symbol && tex_commands[i].text != NULL &&
-		    (tex_commands[i].kind == TEX_GREEK ||
-		    tex_commands[i].kind == TEX_IDENT) &&
-		    strlen(tex_commands[i].text) == n &&
-		    memcmp(tex_commands[i].text, s, n) == 0)
-			return &tex_commands[i];
-	}
-	return NULL;
-}
-
-/* Rejects a character outside printable ASCII, suggesting the command of
- * a Greek letter written as itself. */
-static int
-lc_not_ascii(struct latex_check *c, const char *p)
-{
-	const struct tex_command	*t;
-	uint32_t			 cp;
-	size_t				 n;
-	char				 q[QUOTE_SIZE];
-
-	if (*p == '\n' || *p == '\r')
-		return lc_fail(c, p, "a line break is not allowed");
-	if ((unsigned char)*p < 0x80)
-		return lc_fail(c, p, "control character \\u%04x is not "
-		    "allowed", (unsigned)(unsigned char)*p);
-	n = utf8_decode(p, strlen(p), &cp);
-	if ((t = tex_command_of_char(p, n)) != NULL)
-		return lc_fail(c, p, "%s is not allowed: write \\%s",
-		    quote(q, p, n), t->name);
-	return lc_fail(c, p, "non-ASCII character %s is not allowed: "
-	    "pdflatex cannot set it in mathematics", quote(q, p, n));
-}
-
-/* Rejects the first character no symbol may have. */
-static int
-lc_chars(struct latex_check *c)
-{
-	const char	*p;
-
-	for (p = c->start; *p != '\0'; p++) {
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
-			return lc_not_ascii(c, p);
-		switch (*p) {
-		case '%':
-			return lc_fail(c, p, "'%%' is not allowed: it starts "
-			    "a comment");
-		case '$':
-			return lc_fail(c, p, "'$' is not allowed: it leaves "
-			    "mathematics");
-		case '#':
-			return lc_fail(c, p, "'#' is not allowed: it is a "
-			    "macro parameter");
-		case '&':
-			return lc_fail(c, p, "'&' is not allowed: it is an "
-			    "alignment tab");
-		case '~':
-			return lc_fail(c, p, "'~' is not allowed: it is a "
-			    "space in text, not mathematics");
-		case '^':
-			if (p[1] == '^')
-				return lc_fail(c, p, "'^^' is not allowed: it "
-				    "writes a character by its code");
-			break;
-		}
-	}
-	return 0;
-}
-
-static void
-lc_skip_space(struct latex_check *c)
-{
-	while (*c->s == ' ')
-		c->s++;
-}
-
-/* Reads the command after a backslash at at; NULL (with the reason) when
- * a symbol may not use it. */
-static const struct tex_command *
-lc_command_name(struct latex_check *c, const char *at)
-{
-	const struct tex_command	*t;
-	const char			*name = c->s;
-	size_t				 len;
-
-	while ((*c->s >= 'a' && *c->s <= 'z') || (*c->s >= 'A' && *c->s <= 'Z'))
-		c->s++;
-	if (c->s == name && *c->s != '\0')
-		c->s++;		/* a one-character command: \, \{ */
-	len = (size_t)(c->s - name);
-	if (len == 0) {
-		lc_fail(c, at, "a backslash ends the symbol");
-		return NULL;
-	}
-	if ((t = tex_command_find(name, len)) == NULL || !t->symbol) {
-		lc_fail(c, at, "\\%.*s%s is not allowed: a symbol may use only "
-		    "Greek letters, accents such as \\hat, fonts such as "
-		    "\\mathbf, and spaces", len > QUOTE_MAX ? QUOTE_MAX :
-		    (int)len, name, len > QUOTE_MAX ? "..." : "");
-		return NULL;
-	}
-	return t;
-}
-
-/* Says whether a command takes an argument. */
-static int
-tex_takes_argument(const struct tex_command *t)
-{
-	return t->kind == TEX_ACCENT || t->kind == TEX_UPRIGHT ||
-	    t->kind == TEX_FONT;
-}
-
-/* Checks a group; the brace at c->s is read here. */
-static int
-lc_group(struct latex_check *c)
-{
-	const char	*open = c->s;
-	int		 rc;
-
-	if (c->depth >= LATEX_MAX_DEPTH)
-		return lc_fail(c, open, "braces nested more than %d deep",
-		    LATEX_MAX_DEPTH);
-	c->depth++;
-	c->s++;
-	rc = lc_list(c, open);
-	c->depth--;
-	return rc;
-}
-
-/* Checks the argument of a script or a command at at (what names it): a
- * group, one character, or a command that takes none. */
-static int
-lc_arg(struct latex_check *c, const char *at, const char *what)
-{
-	const struct tex_command	*t;
-	const char			*cmd;
-
-	lc_skip_space(c);
-	switch (*c->s) {
-	case '{':
-		return lc_group(c);
-	case '\\':
-		cmd = c->s++;
-		if ((t = lc_command_name(c, cmd)) == NULL)
-			return -1;
-		if (tex_takes_argument(t))
-			return lc_fail(c, at, "%s needs braces around \\%s and "
-			    "its argument", what, t->name);
-		return 0;
-	case '\0': case '}': case '_': case '^': case '\'':
-		return lc_fail(c, at, "%s has no argument", what);
-	}
-	c->s++;
-	return 0;
-}
-
-/* Checks an atom: a group, a command with its argument, a character. */
-static int
-lc_atom(struct latex_check *c)
-{
-	const struct tex_command	*t;
-	const char			*at = c->s;
-	char				 what[QUOTE_MAX + 8];
-
-	switch (*c->s) {
-	case '{':
-		return lc_group(c);
-	case '\\':
-		c->s++;
-		if ((t = lc_command_name(c, at)) == NULL)
-			return -1;
-		if (!tex_takes_argument(t))
-			return 0;
-		snprintf(what, sizeof(what), "\\%s", t->name);
-		return lc_arg(c, at, what);
-	case '_': case '^': case '\'':
-		return lc_fail(c, at, "'%c' has nothing before it to attach "
-		    "to", *c->s);
-	}
-	c->s++;
-	return 0;
-}
-
-/* Checks the subscript, superscript and primes after an atom: at most one
- * of each, as TeX allows (primes followed by '^' make one superscript). */
-static int
-lc_scripts(struct latex_check *c)
-{
-	const char	*at;
-	int		 sub = 0, sup = 0, prime = 0;
-
-	for (;;) {
-		lc_skip_space(c);
-		at = c->s;
-		if (*at == '\'') {
-			if (sup && !prime)
-				return lc_fail(c, at, "double superscript");
-			sup = prime = 1;
-			c->s++;
-		} else if (*at == '_' || *at == '^') {
-			if (*at == '_' ? sub : sup && !prime)
-				return lc_fail(c, at, "double %s", *at == '_' ?
-				    "subscript" : "superscript");
-			if (*at == '_')
-				sub = 1;
-			sup |= *at == '^';
-			prime = 0;
-			c->s++;
-			if (lc_arg(c, at, *at == '_' ? "'_'" : "'^'") != 0)
-				return -1;
-		} else
-			return 0;
-	}
-}
-
-/* Checks atoms up to the end, or inside the group opened at open up to
- * its closing brace. */
-static int
-lc_list(struct latex_check *c, const char *open)
-{
-	for (;;) {
-		lc_skip_space(c);
-		if (*c->s == '\0') {
-			if (open == NULL)
-				return 0;
-			return lc_fail(c, open, "'{' is never closed");
-		}
-		if (*c->s == '}') {
-			if (open == NULL)
-				return lc_fail(c, c->s, "'}' closes nothing");
-			c->s++;
-			return 0;
-		}
-		if (lc_atom(c) != 0 || lc_scripts(c) != 0)
-			return -1;
-	}
-}
-
-/* Checks a model's "latex" key. */
-int
-note_latex_check(const char *s, char *why, size_t size)
-{
-	struct latex_check	c = { s, s, 0, why, size };
-
-	if (*s == '\0') {
-		snprintf(why, size, "an empty symbol: leave the key out for "
-		    "the one made from the name");
-		return -1;
-	}
-	if (lc_chars(&c) != 0 || lc_list(&c, NULL) != 0)
-		return -1;
-	return 0;
 }
 
 /* Words and numbers: how the outputs word what they say and spell a number. */

@@ -1,7 +1,11 @@
 /*
  * How the calculus is written: variable symbols, local derivatives (∂ or
- * d by the sink's number of inputs), total derivatives, perturbations, in
- * Unicode text, plain ASCII or LaTeX.
+ * d by the sink's number of inputs), total derivatives, perturbations,
+ * f(x, g) and the expressions of a model, in every style: Unicode text,
+ * plain ASCII, LaTeX, MathML and Graphviz's HTML-like labels.  One place
+ * spells them all (notation.c), from one table of LaTeX commands
+ * (notation_tex.c); the diagrams' Unicode is drawn from the LaTeX by
+ * notation_gv.c.  A new style (TikZ, Beamer) is a new value here.
  */
 #ifndef INFDIAG_NOTATION_H
 #define INFDIAG_NOTATION_H
@@ -9,24 +13,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct expr;
 struct infdiag_model;
-struct note_symbols;
 struct strbuf;
 
+/* The styles.  Text and ASCII write a variable as its name; the others
+ * as its symbol: its "latex" key, or the one made from its name. */
 enum style {
 	STYLE_TEXT,	/* ∂y/∂x, δx, · */
 	STYLE_ASCII,	/* del y/del x, delta x, * */
-	STYLE_LATEX	/* \frac{\partial y}{\partial x}, \delta x, \, */
+	STYLE_LATEX,	/* \frac{\partial y}{\partial x}, \delta x, \, */
+	STYLE_MATHML,	/* the LaTeX as MathML, without the math element */
+	STYLE_GV_HTML	/* a Graphviz HTML-like label: ∂θ̂₁,₁/∂x, escaped */
 };
 
-/* Appends v's symbol: its name, or in LaTeX its "latex" key or the symbol
- * made from its name (theta_1 -> \theta_{1}), spelled once per model into
- * a table on first use. */
+/* Appends v's symbol: its name in text and ASCII; else its "latex" key or
+ * the symbol made from its name (theta_1 -> \theta_{1}), in the style; in
+ * a diagram (STYLE_GV_HTML) its "label" key comes first. */
 void	note_symbol(struct strbuf *, const struct infdiag_model *, uint32_t,
 	    enum style);
-/* Frees the model's table of symbols (infdiag_model_free()). */
-void	note_symbols_free(struct note_symbols *);
-/* Appends the LaTeX symbol made from a name. */
+/* Appends the LaTeX symbol made from a name: theta_1 -> \theta_{1},
+ * thetahat_1_1 -> \hat{\theta}_{1,1}, yhat -> \hat{y}, xbar -> \bar{x},
+ * x_tilde -> \tilde{x}, net -> \mathrm{net}. */
 void	note_latex_name(struct strbuf *, const char *);
 /* Appends the local derivative of v with respect to its input p: dv/dp
  * when p is v's only input, else ∂v/∂p. */
@@ -47,6 +55,48 @@ const char *note_arrow(enum style);
 /* Appends v's perturbation rule: δv = Σ local(v,p) δp. */
 void	note_rule(struct strbuf *, const struct infdiag_model *, uint32_t v,
 	    enum style);
+/* Appends model text (an "fn") escaped for the output at hand. */
+typedef void (*note_text_fn)(void *ctx, struct strbuf *, const char *);
+/* Appends v's function of its inputs, "f(x, g, h)": its "fn" through
+ * text_fn, or its own symbol when it has none, then its inputs' symbols,
+ * all in the style. */
+void	note_function(struct strbuf *, const struct infdiag_model *,
+	    uint32_t v, enum style, note_text_fn text_fn, void *ctx);
+/* Appends an expression of v's inputs (its "expr", a local derivative) in
+ * a style, pretty-printed: θ̂₁,₁·a₁ + x² in a diagram. */
+void	note_expr(struct strbuf *, const struct infdiag_model *, uint32_t v,
+	    const struct expr *, enum style);
+
+/*
+ * Graphviz HTML-like labels (notation_gv.c).
+ */
+
+/* The most characters of model text a label draws in one place (a name,
+ * a label, an fn, the title), and of a formula: longer text is cut and
+ * ends in "…", so that no label grows past what Cairo and Pango can lay
+ * out (a label of 10^6 characters aborts inside Cairo). */
+#define NOTE_GV_TEXT_MAX	80
+#define NOTE_GV_FORMULA_MAX	160
+
+/* Appends len bytes of model text escaped for a label: the markup
+ * characters as entities, and the characters XML forbids (control
+ * characters, U+FFFE, U+FFFF, malformed bytes) as a space or U+FFFD. */
+void	note_gv_textn(struct strbuf *, const char *, size_t len);
+/* The length in bytes of the first max characters of s (len bytes of
+ * UTF-8), or len when s has no more than max characters. */
+size_t	note_gv_cut_length(const char *s, size_t len, size_t max);
+/* Appends len bytes of model text escaped, cut after max characters with
+ * "…". */
+void	note_gv_text(struct strbuf *, const char *, size_t len, size_t max);
+/* Appends len bytes of label markup (escaped text, <sub>, <sup>, <b>)
+ * cut after max characters of text with "…", its tags kept balanced. */
+void	note_gv_markup(struct strbuf *, const char *, size_t len,
+	    size_t max);
+/* Appends a LaTeX symbol drawn in Unicode for a label: Greek letters as
+ * themselves, accents as combining marks (\hat\theta -> θ̂), scripts as
+ * Unicode subscript and superscript characters where each character has
+ * one (θ₁,₁, x²), else in <sub> or <sup>. */
+void	note_gv_from_latex(struct strbuf *, const char *tex);
 
 /* What a LaTeX command does, for the MathML converter. */
 enum tex_kind {
@@ -73,10 +123,11 @@ struct tex_command {
 	enum tex_kind	 kind;
 	const char	*text;
 	int		 symbol;
+	const char	*mark;		/* an accent's combining mark */
 };
 
 /* The command named by len bytes, or NULL when infdiag does not know it:
- * the one table of LaTeX commands. */
+ * the one table of LaTeX commands (notation_tex.c). */
 const struct tex_command *tex_command_find(const char *name, size_t len);
 /* The letter-like symbol of the table (\theta) written as the n bytes at
  * s (θ), or NULL. */

@@ -243,7 +243,7 @@ infdiag_render(const struct infdiag_analysis *a,
 	    (gv_context = gvContextPlugins(builtins, 0)) == NULL)
 		error_nomem(err);
 	if (gv_context != NULL &&
-	    (g = diagram_build(a, o->view, err)) != NULL) {
+	    (g = diagram_build(a, o->view, o->deriv, err)) != NULL) {
 		rc = lay_out_and_render(gv_context, g, layout, format, fp,
 		    &werr, err);
 		agclose(g);

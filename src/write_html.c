@@ -192,13 +192,15 @@ display(struct page *p)
  * Diagrams.
  */
 
-/* Appends a view rendered to SVG, without its XML prolog; on failure a
- * note saying why (a model too large to lay out). */
+/* Appends a view of derivative k rendered to SVG, without its XML prolog;
+ * on failure a note saying why (a model too large to lay out). */
 static void
 diagram(struct page *p, const struct infdiag_analysis *a,
-    enum infdiag_view view, const char *caption)
+    enum infdiag_view view, uint32_t k, const char *caption)
 {
-	struct infdiag_render_options	 opt = { view, "svg", NULL, 0 };
+	struct infdiag_render_options	 opt = {
+		.view = view, .type = "svg", .deriv = k
+	};
 	struct infdiag_error		 err;
 	char				*buf = NULL;
 	const char			*svg, *width;
@@ -239,18 +241,6 @@ diagram(struct page *p, const struct infdiag_analysis *a,
 	strbuf_addf(&p->sb, "<figcaption>%s</figcaption></figure>\n", caption);
 	free(buf);
 	flush(p);
-}
-
-/* The analysis seen through derivative k alone, for the views that draw
- * the first derivative: a shallow copy, nothing owned. */
-static struct infdiag_analysis
-only_deriv(const struct infdiag_analysis *a, uint32_t k)
-{
-	struct infdiag_analysis	one = *a;
-
-	one.d = &a->d[k];
-	one.nwrt = 1;
-	return one;
 }
 
 /*
@@ -359,21 +349,12 @@ page_head(struct page *p)
 	flush(p);
 }
 
-/* Appends "f(x, g, h)" for v, escaped. */
+/* Appends model text escaped for HTML, for note_function(). */
 static void
-function_of(struct page *p, uint32_t v)
+html_text_fn(void *ctx, struct strbuf *sb, const char *s)
 {
-	const struct var_extra	*x = var_extra(p->m, v);
-	uint32_t		 i;
-
-	html_escape(&p->sb, x != NULL && x->fn != NULL ? x->fn : p->m->vars[v].name);
-	strbuf_addc(&p->sb, '(');
-	for (i = p->m->in_off[v]; i < p->m->in_off[v + 1]; i++) {
-		if (i > p->m->in_off[v])
-			strbuf_add(&p->sb, ", ");
-		html_escape(&p->sb, p->m->vars[p->m->in_idx[i]].name);
-	}
-	strbuf_addc(&p->sb, ')');
+	(void)ctx;
+	html_escape(sb, s);
 }
 
 /* Writes the full diagram and the table of variables. */
@@ -388,7 +369,7 @@ page_model(struct page *p)
 	    "diagram</h2>\n<p>One node per variable, and an arrow "
 	    "<i>p</i> → <i>v</i> when <i>v</i> is computed directly from "
 	    "<i>p</i>. Each arrow carries its local derivative.</p>\n");
-	diagram(p, p->a, INFDIAG_VIEW_FULL, "The full diagram: every "
+	diagram(p, p->a, INFDIAG_VIEW_FULL, 0, "The full diagram: every "
 	    "variable and every arrow, each labelled with its local "
 	    "derivative.");
 	strbuf_add(&p->sb, "<table class=\"grid\"><tr><th>variable</th>"
@@ -404,7 +385,8 @@ page_model(struct page *p)
 		if (var_ninputs(m, v) == 0)
 			strbuf_add(&p->sb, "independent");
 		else
-			function_of(p, v);
+			note_function(&p->sb, p->m, v, STYLE_TEXT, html_text_fn,
+			    NULL);
 		if (x != NULL && x->expr_src != NULL) {
 			strbuf_add(&p->sb, " = <code>");
 			html_escape(&p->sb, x->expr_src);
@@ -484,7 +466,7 @@ page_decomposition(struct page *p)
 	    "<i>p</i> when <i>v</i> has several inputs (the others held "
 	    "fixed), a full derivative d<i>v</i>/d<i>p</i> when <i>p</i> is "
 	    "its only input.</p>\n", n);
-	diagram(p, p->a, INFDIAG_VIEW_DECOMPOSITION, "One cluster per sink "
+	diagram(p, p->a, INFDIAG_VIEW_DECOMPOSITION, 0, "One cluster per sink "
 	    "subgraph, labelled with its perturbation rule.");
 	strbuf_add(&p->sb, "<table class=\"grid\"><tr><th>sink ← inputs</th>"
 	    "<th>perturbation rule</th><th>local derivatives</th></tr>\n");
@@ -571,7 +553,6 @@ static int
 deriv_paths(struct page *p, uint32_t k)
 {
 	const struct deriv		*d = &p->a->d[k];
-	struct infdiag_analysis		 one = only_deriv(p->a, k);
 	struct strbuf			 eq = STRBUF_INIT, count = STRBUF_INIT;
 	uint64_t			 shown;
 
@@ -587,8 +568,8 @@ deriv_paths(struct page *p, uint32_t k)
 	    "the output down gives one term per path: the product of the "
 	    "local derivatives along it, written from the output end.</p>\n");
 	if (k < REPORT_MAX_DIAGRAMS)
-		diagram(p, &one, INFDIAG_VIEW_PATHS, "Each path in its own "
-		    "colour, numbered as the terms below.");
+		diagram(p, p->a, INFDIAG_VIEW_PATHS, k, "Each path in its "
+		    "own colour, numbered as the terms below.");
 	if (d->nrel == 0 || paths_table(p, d, &eq, &shown) != 0) {
 		strbuf_release(&eq);
 		strbuf_release(&count);
@@ -676,7 +657,6 @@ deriv_partial(struct page *p, uint32_t k)
 {
 	const struct deriv		*d = &p->a->d[k];
 	const struct deriv_numbers	*dn = &d->num;
-	struct infdiag_analysis		 one = only_deriv(p->a, k);
 	struct strbuf			 count = STRBUF_INIT;
 
 	strbuf_add(&p->sb, "<h3>Partial versus total</h3>\n<div class=\"box\">"
@@ -712,9 +692,9 @@ deriv_partial(struct page *p, uint32_t k)
 	}
 	strbuf_add(&p->sb, "</div>\n");
 	if (k < REPORT_MAX_DIAGRAMS)
-		diagram(p, &one, INFDIAG_VIEW_PARTIAL, "The partial derivative "
-		    "keeps only the direct arrow (red); the other routes are "
-		    "cut, their variables held fixed.");
+		diagram(p, p->a, INFDIAG_VIEW_PARTIAL, k, "The partial "
+		    "derivative keeps only the direct arrow (red); the other "
+		    "routes are cut, their variables held fixed.");
 	p->nomem |= strbuf_failed(&count);
 	strbuf_release(&count);
 	flush(p);

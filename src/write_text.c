@@ -12,22 +12,13 @@
 #include "paths.h"
 #include "write.h"
 
-/* Appends "f(x, g, h)": v's function of its inputs. */
+/* Appends model text for the terminal, for note_function(); ctx is the
+ * writer. */
 static void
-function_of(struct writer *w, uint32_t v)
+plain_text_fn(void *ctx, struct strbuf *sb, const char *s)
 {
-	const struct var_extra	*x = var_extra(w->m, v);
-	uint32_t		 i;
-
-	writer_plain(w, x != NULL && x->fn != NULL ? x->fn :
-	    w->m->vars[v].name, PLAIN_TEXT);
-	strbuf_addc(&w->sb, '(');
-	for (i = w->m->in_off[v]; i < w->m->in_off[v + 1]; i++) {
-		if (i > w->m->in_off[v])
-			strbuf_add(&w->sb, ", ");
-		strbuf_add(&w->sb, w->m->vars[w->m->in_idx[i]].name);
-	}
-	strbuf_addc(&w->sb, ')');
+	(void)sb;	/* the writer's own buffer */
+	writer_plain(ctx, s, PLAIN_TEXT);
 }
 
 /* Writes the title, the description and the variables. */
@@ -53,7 +44,8 @@ text_model(struct writer *w)
 			strbuf_add(&w->sb, "  (independent)");
 		else {
 			strbuf_add(&w->sb, " = ");
-			function_of(w, v);
+			note_function(&w->sb, m, v, STYLE_TEXT, plain_text_fn,
+			    w);
 		}
 		strbuf_addc(&w->sb, '\n');
 		writer_flush(w);

@@ -156,8 +156,14 @@ done
 # name or the title, 160 of a formula, 720 of the description), so that a
 # label of 10^6 characters cannot abort Cairo inside render.
 awk 'BEGIN {
-	for (i = 0; i < 1000000; i++) l = l "L"
-	for (i = 0; i < 2000; i++) w = w "word "
+	# Doubled, not appended a character at a time: mawk copies the
+	# whole string on each append, which made this take minutes.
+	for (l = "L"; length(l) < 1000000; l = l l)
+		continue
+	l = substr(l, 1, 1000000)
+	for (w = "word "; length(w) < 10000; w = w w)
+		continue
+	w = substr(w, 1, 10000)
 	printf "{\"title\": \"%s\", \"description\": \"%s\", ", l, w
 	printf "\"variables\": {\"x\": {\"value\": 1, \"label\": \"%s\"}, ", l
 	printf "\"%s\": {\"expr\": \"2*x\", \"fn\": \"%s\"}}}\n", l, l
@@ -210,5 +216,47 @@ if [ "$(grep -c -- ' -> ' "$TMPD/big.dot")" -eq 2000 ]; then
 else
 	not_ok "dot of 2001 variables: 2000 arrows"
 fi
+
+# The notation: the perceptron's four views draw its "latex" keys in
+# Unicode (\hat\theta_{11} as θ̂₁₁), never the names; the ellipsoid's node
+# formula is printed like the arrows' (π, ·); a name's conventions hold
+# (yhat as y and a combining circumflex); a script Unicode lacks (w_q) is a <sub> on a line made
+# taller by a strut.
+for view in full paths partial decomposition; do
+	run render --view "$view" -o "$TMPD/p-$view.svg" \
+	    "$EXAMPLES/perceptron.json"
+	expect_status "perceptron render --view $view" 0
+	# The SVG's text, without the node IDs of its titles and comments.
+	sed 's/<title>[^<]*<\/title>//; s/<!--.*-->//' "$TMPD/p-$view.svg" \
+	    >"$TMPD/out"
+	expect_grep "perceptron --view $view" out ">θ̂₁₁"
+	expect_grep "perceptron --view $view" out "θ̃₁"
+	expect_no_grep "perceptron --view $view" out "thetahat"
+	expect_no_grep "perceptron --view $view" out "theta_1_1"
+done
+run dot "$ell"
+expect_grep "ellipsoid node formula" out "= (4π/3)·t·x·y</font>"
+expect_no_grep "ellipsoid node formula" out "4*pi/3"
+printf '%s\n' '{"variables": {"w_q": {"value": 2}, "thetahat_1_1":' \
+    '{"value": 1}, "yhat": {"expr": "w_q*thetahat_1_1^2"}}}' \
+    >"$TMPD/conv.json"
+run dot "$TMPD/conv.json"
+hat=$(printf '\314\202')	# U+0302, the combining circumflex
+expect_grep "name conventions" out "<b>y$hat</b><br/><font point-size=\"10\">= w<sub>q</sub>·θ̂₁,₁²"
+expect_grep "name conventions" out "w<sub>q</sub></b><font point-size=\"22\">&#160;</font><br/>"
+expect_no_grep "name conventions" out "yhat</b>"
+
+# The report draws each derivative's paths view of that derivative: the
+# library is asked for derivative K (render options' deriv), not handed a
+# copy of the analysis cut down to it.
+printf '%s\n' '{"variables": {"x1": {"value": 1}, "x2": {"value": 2},' \
+    '"g": {"expr": "2*x1"}, "y": {"expr": "g*x2"}}, "wrt": ["x1", "x2"]}' \
+    >"$TMPD/two.json"
+run report "$TMPD/two.json"
+expect_status "report of two derivatives" 0
+expect_grep "report of two derivatives" out \
+    "influence paths from x₁ to y, numbered as the terms of dy/dx₁"
+expect_grep "report of two derivatives" out \
+    "influence paths from x₂ to y, numbered as the terms of dy/dx₂"
 
 done_testing

@@ -1203,35 +1203,6 @@ formula__multivariate__partial_is_total(void **state)
 	infdiag_model_free(m);
 }
 
-static void
-notation__latex_names__subscripts_and_latex_key(void **state)
-{
-	static const char *const cases[][2] = {
-		{ "theta_1", "\\theta_{1}" },
-		{ "x2", "x_{2}" },
-		{ "w1_2", "w_{1,2}" },
-		{ "net", "\\mathrm{net}" },
-		{ "Sigma", "\\Sigma" },
-		{ "x", "x" },
-	};
-	static const char	json[] = "{\"variables\": {\"theta_1\": {}, "
-	    "\"yhat\": {\"inputs\": [\"theta_1\"], "
-	    "\"latex\": \"\\\\hat{y}\"}}}";
-	struct strbuf		sb = STRBUF_INIT;
-	size_t			k;
-
-	(void)state;
-	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
-		strbuf_truncate(&sb, 0);
-		note_latex_name(&sb, cases[k][0]);
-		assert_string_equal(strbuf_str(&sb), cases[k][1]);
-	}
-	strbuf_release(&sb);
-	assert_form(json, EXPANDED, STYLE_LATEX,
-	    "\\frac{d\\hat{y}}{d\\theta_{1}}");
-	assert_form(json, EXPANDED, STYLE_TEXT, "dyhat/dtheta_1");
-}
-
 /* The JSON output's strings read back as they were given: each byte JSON
  * escapes (a control, '"', '\\') and UTF-8 text, at every offset of an
  * eight-byte word, in the title; and in a "latex" key the quotes and
@@ -2008,8 +1979,6 @@ main(void)
 		    formula__chain_rule__is_product_of_full_derivatives),
 		cmocka_unit_test(formula__example2_k3__has_three_terms),
 		cmocka_unit_test(formula__multivariate__partial_is_total),
-		cmocka_unit_test(
-		    notation__latex_names__subscripts_and_latex_key),
 		cmocka_unit_test(json__hostile_strings__read_back_unchanged),
 		cmocka_unit_test(
 		    formula__random_dags__all_forms_agree_numerically),

@@ -520,7 +520,7 @@ decomposition__clusters__in_creation_order_every_build(void **state)
 	assert_int_equal(k, nwant);
 	for (round = 0; round < 8; round++) {
 		stir_heap(round);
-		g = diagram_build(f.a, INFDIAG_VIEW_DECOMPOSITION, &err);
+		g = diagram_build(f.a, INFDIAG_VIEW_DECOMPOSITION, 0, &err);
 		assert_non_null(g);
 		for (k = 0, sub = agfstsubg(g); sub != NULL;
 		    sub = agnxtsubg(sub), k++) {
@@ -802,6 +802,173 @@ render__over_the_size_limit__refused_but_dot_written(void **state)
 	fixture_close(&f);
 }
 
+/*
+ * The notation in the diagrams.
+ */
+
+/* Says whether the text of some <text> element of an SVG holds needle
+ * (node IDs in <title> elements do not count). */
+static int
+svg_text_has(const char *svg, const char *needle)
+{
+	const char	*s = svg, *open, *close;
+
+	while ((open = strstr(s, "<text")) != NULL &&
+	    (open = strchr(open, '>')) != NULL &&
+	    (close = strstr(open, "</text>")) != NULL) {
+		s = strstr(open, needle);
+		if (s != NULL && s < close)
+			return 1;
+		s = close;
+	}
+	return 0;
+}
+
+/* The path of an example model, in $EXAMPLES. */
+static const char *
+example_path(char *buf, size_t size, const char *name)
+{
+	const char	*dir = getenv("EXAMPLES");
+
+	snprintf(buf, size, "%s/%s", dir != NULL ? dir : "examples", name);
+	return buf;
+}
+
+static void
+symbols__perceptron_every_view__latex_keys_drawn_in_svg(void **state)
+{
+	struct infdiag_error	 err;
+	struct fixture		 f;
+	char			 path[1024], *out;
+	size_t			 len, k;
+
+	(void)state;
+	fixture_open(&f, example_path(path, sizeof(path), "perceptron.json"),
+	    NULL);
+	for (k = 0; k < NVIEWS; k++) {
+		assert_int_equal(render(&f, views[k], "svg", NULL, &out, &len,
+		    &err), 0);
+		/* \hat\theta_{11}, \tilde\theta_{1}, \phi_{1}, r_1: θ̂₁₁, θ̃₁,
+		 * ϕ₁, r₁; the names only in the IDs. */
+		assert_true(svg_text_has(out, "θ\xcc\x82₁₁"));
+		assert_true(svg_text_has(out, "θ\xcc\x83₁"));
+		assert_true(k == 1 || svg_text_has(out, "ϕ₁"));
+		assert_false(svg_text_has(out, "thetahat"));
+		assert_false(svg_text_has(out, "theta_"));
+		assert_false(svg_text_has(out, "r_1"));
+		assert_false(svg_text_has(out, "<sub>"));
+		free(out);
+	}
+	fixture_close(&f);
+}
+
+static void
+symbols__name_conventions_every_view__drawn_in_svg(void **state)
+{
+	static const char	json[] = "{\"variables\": {\"x\": {\"value\": "
+	    "3}, \"m\": {\"value\": 2}, \"thetahat_1_1\": {\"value\": 1}, "
+	    "\"xbar\": {\"expr\": \"m*x^2/2 + thetahat_1_1\"}, "
+	    "\"yhat\": {\"expr\": \"xbar*thetahat_1_1\"}}, \"wrt\": "
+	    "\"thetahat_1_1\"}";
+	struct infdiag_error	 err;
+	struct fixture		 f;
+	char			*out;
+	size_t			 len, k;
+
+	(void)state;
+	fixture_open(&f, NULL, json);
+	for (k = 0; k < NVIEWS; k++) {
+		assert_int_equal(render(&f, views[k], "svg", NULL, &out, &len,
+		    &err), 0);
+		assert_true(svg_text_has(out, "y\xcc\x82"));	/* ŷ */
+		assert_true(svg_text_has(out, "θ\xcc\x82₁,₁"));
+		assert_true(svg_text_has(out, "x\xcc\x84"));	/* x̄ */
+		/* The node's formula printed as its arrows' are. */
+		assert_true(k == 1 || svg_text_has(out,
+		    "= m·x²/2 + θ\xcc\x82₁,₁"));
+		assert_false(svg_text_has(out, "m*x^2/2"));
+		assert_false(svg_text_has(out, "yhat"));
+		free(out);
+	}
+	fixture_close(&f);
+}
+
+/* A model with two derivatives whose paths differ: x1 -> g -> y and
+ * x2 -> y. */
+static const char two_derivs[] = "{\"variables\": {\"x1\": {}, "
+    "\"x2\": {}, \"g\": [\"x1\"], \"y\": [\"g\", \"x2\"]}, "
+    "\"wrt\": [\"x1\", \"x2\"]}";
+
+/* The DOT of a view of derivative k, read back. */
+static Agraph_t *
+view_of(const struct fixture *f, enum infdiag_view view, uint32_t k)
+{
+	struct infdiag_render_options	 o = { .view = view, .deriv = k };
+	struct infdiag_error		 err;
+	char				*text = NULL;
+	size_t				 len = 0;
+	Agraph_t			*g;
+	FILE				*fp;
+
+	fp = open_memstream(&text, &len);
+	assert_non_null(fp);
+	assert_int_equal(infdiag_write_dot_view(f->a, &o, fp, &err), 0);
+	assert_int_equal(fclose(fp), 0);
+	g = agmemread(text);
+	free(text);
+	assert_non_null(g);
+	return g;
+}
+
+/* The colour of the arrow from tail to head. */
+static const char *
+arrow_colour(Agraph_t *g, const char *tail, const char *head)
+{
+	Agedge_t	*e = agedge(g, agnode(g, (char *)tail, 0),
+			    agnode(g, (char *)head, 0), NULL, 0);
+
+	assert_non_null(e);
+	return attr(e, "color");
+}
+
+static void
+views__derivative_k__draws_k_not_the_first(void **state)
+{
+	struct infdiag_render_options	 o = { .view = INFDIAG_VIEW_PATHS,
+					    .type = "svg", .deriv = 2 };
+	struct infdiag_error		 err;
+	struct fixture			 f;
+	Agraph_t			*g;
+	FILE				*fp;
+
+	(void)state;
+	fixture_open(&f, NULL, two_derivs);
+	g = view_of(&f, INFDIAG_VIEW_PATHS, 0);
+	assert_string_not_equal(arrow_colour(g, "g", "y"), GREY_LINE);
+	assert_string_equal(arrow_colour(g, "x2", "y"), GREY_LINE);
+	assert_non_null(strstr(attr(g, "label"), "paths from x₁ to y"));
+	agclose(g);
+	g = view_of(&f, INFDIAG_VIEW_PATHS, 1);
+	assert_string_equal(arrow_colour(g, "g", "y"), GREY_LINE);
+	assert_string_not_equal(arrow_colour(g, "x2", "y"), GREY_LINE);
+	assert_non_null(strstr(attr(g, "label"), "paths from x₂ to y"));
+	agclose(g);
+	g = view_of(&f, INFDIAG_VIEW_PARTIAL, 1);
+	assert_string_equal(arrow_colour(g, "x2", "y"), DIRECT_LINE);
+	agclose(g);
+	/* A derivative the analysis does not have. */
+	fp = fopen("/dev/null", "w");
+	assert_non_null(fp);
+	assert_int_equal(infdiag_write_dot_view(f.a, &o, fp, &err), -1);
+	assert_int_equal(err.status, INFDIAG_EUSAGE);
+	assert_string_equal(err.text, "no derivative 3 to draw: the analysis "
+	    "has 2");
+	assert_int_equal(infdiag_render(f.a, &o, fp, &err), -1);
+	assert_int_equal(err.status, INFDIAG_EUSAGE);
+	fclose(fp);
+	fixture_close(&f);
+}
+
 int
 main(void)
 {
@@ -821,6 +988,11 @@ main(void)
 		    render__unknown_type_or_engine__usage_error_then_works),
 		cmocka_unit_test(
 		    render__over_the_size_limit__refused_but_dot_written),
+		cmocka_unit_test(
+		    symbols__perceptron_every_view__latex_keys_drawn_in_svg),
+		cmocka_unit_test(
+		    symbols__name_conventions_every_view__drawn_in_svg),
+		cmocka_unit_test(views__derivative_k__draws_k_not_the_first),
 	};
 
 	return cmocka_run_group_tests_name("diagram", tests, NULL, NULL);
