@@ -75,21 +75,13 @@ infdiag_convert(const struct infdiag_model *m,
 		    "with the numbers");
 		return -1;
 	}
-	memset(&w, 0, sizeof(w));
-	w.a = a;
+	writer_begin(&w, a, fp, STYLE_ASCII);
 	w.m = m;
-	w.fp = fp;
-	w.style = STYLE_ASCII;
-	progress_begin(&w.meter, INFDIAG_STAGE_WRITING, 0, PROGRESS_BYTES);
 	rc = t->write(&w, a, err);
 	writer_flush(&w);
-	strbuf_release(&w.sb);
-	strbuf_release(&w.form);
-	if (rc == 0 && w.nomem) {
+	if (writer_end(&w) != 0 && rc == 0) {
 		error_nomem(err);
 		rc = -1;
 	}
-	if (rc == 0)
-		progress_end(&w.meter, w.written);
 	return rc;
 }

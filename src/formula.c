@@ -232,6 +232,8 @@ formula_forward(struct strbuf *sb, const struct infdiag_analysis *a,
 	uint32_t			 i, p;
 	int				 first = 1;
 
+	if (note_total_is_local(sb, m, v, d->wrt, style))
+		return;
 	note_total(sb, m, v, d->wrt, style);
 	strbuf_add(sb, " = ");
 	if (v == d->wrt) {
@@ -262,6 +264,8 @@ formula_reverse(struct strbuf *sb, const struct infdiag_analysis *a,
 	uint32_t			 i, c;
 	int				 first = 1;
 
+	if (note_total_is_local(sb, m, a->of, v, style))
+		return;
 	note_total(sb, m, a->of, v, style);
 	strbuf_add(sb, " = ");
 	if (v == a->of) {

@@ -7,7 +7,10 @@
  * HTML-like labels by notation_gv.c.  Text and ASCII write the name as
  * it is, the name a user types after --wrt.
  */
+#include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "expr.h"
@@ -284,10 +287,10 @@ derivative(struct strbuf *sb, const struct infdiag_model *m, uint32_t top,
 		d = partial ? "\\partial " : "d";
 		strbuf_add(sb, "\\frac{");
 		strbuf_add(sb, d);
-		note_symbol(sb, m, top, style);
+		note_operand(sb, m, top, d, style);
 		strbuf_add(sb, "}{");
 		strbuf_add(sb, d);
-		note_symbol(sb, m, bottom, style);
+		note_operand(sb, m, bottom, d, style);
 		strbuf_addc(sb, '}');
 		return;
 	case STYLE_ASCII:
@@ -298,10 +301,10 @@ derivative(struct strbuf *sb, const struct infdiag_model *m, uint32_t top,
 		break;
 	}
 	strbuf_add(sb, d);
-	note_symbol(sb, m, top, style);
+	note_operand(sb, m, top, d, style);
 	strbuf_addc(sb, '/');
 	strbuf_add(sb, d);
-	note_symbol(sb, m, bottom, style);
+	note_operand(sb, m, bottom, d, style);
 }
 
 /* Appends the local derivative of v with respect to its input p. */
@@ -506,3 +509,114 @@ note_dims(struct strbuf *sb, uint64_t rows, uint64_t cols, enum style style)
 }
 
 /* Words and numbers: how the outputs word what they say and spell a number. */
+
+/* Appends a number for people in a style. */
+void
+note_number(struct strbuf *sb, double x, enum style style)
+{
+	char	buf[40];
+
+	if (!isfinite(x)) {
+		strbuf_add(sb, style == STYLE_LATEX ? "\\text{" : "");
+		strbuf_add(sb, isnan(x) ? "undefined" : "overflow");
+		strbuf_add(sb, style == STYLE_LATEX ? "}" : "");
+		return;
+	}
+	if (x == 0)
+		x = 0;		/* never -0 */
+	snprintf(buf, sizeof(buf), "%.12g", x);
+	if (buf[0] == '-' && style == STYLE_TEXT) {
+		strbuf_add(sb, "−");
+		strbuf_add(sb, buf + 1);
+	} else
+		strbuf_add(sb, buf);
+}
+
+/* The noun for a count of n. */
+const char *
+note_noun(uint64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* The noun for a count written in decimal. */
+const char *
+note_noun_str(const char *count, const char *one, const char *many)
+{
+	return strcmp(count, "1") == 0 ? one : many;
+}
+
+/* Appends a count and its noun. */
+void
+note_count(struct strbuf *sb, uint64_t n, const char *one, const char *many)
+{
+	strbuf_addu(sb, n);
+	strbuf_addc(sb, ' ');
+	strbuf_add(sb, note_noun(n, one, many));
+}
+
+/* Appends v's symbol after the differential d, bracketed when the two
+ * would run together: "dd" reads as neither d of d nor anything else. */
+void
+note_operand(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    const char *d, enum style style)
+{
+	size_t	mark = sb->len, n;
+
+	note_symbol(sb, m, v, style);
+	if (strcmp(d, "d") != 0 || sb->failed || sb->len == mark ||
+	    sb->s[mark] != 'd')
+		return;
+	n = sb->len - mark;
+	strbuf_add(sb, "()");
+	if (sb->failed)
+		return;
+	memmove(sb->s + mark + 1, sb->s + mark, n);
+	sb->s[mark] = '(';
+	sb->s[mark + n + 1] = ')';
+}
+
+/* Appends "dy/dx (total) = dy/dx (local)" when x is y's only input. */
+int
+note_total_is_local(struct strbuf *sb, const struct infdiag_model *m,
+    uint32_t y, uint32_t x, enum style style)
+{
+	const char	*total, *local;
+
+	if (var_ninputs(m, y) != 1 || m->in_idx[m->in_off[y]] != x)
+		return 0;
+	total = style == STYLE_LATEX ? "\\ (\\text{total})" : " (total)";
+	local = style == STYLE_LATEX ? "\\ (\\text{local})" : " (local)";
+	note_total(sb, m, y, x, style);
+	strbuf_add(sb, total);
+	strbuf_add(sb, " = ");
+	note_local(sb, m, y, x, style);
+	strbuf_add(sb, local);
+	return 1;
+}
+
+/* Appends the operand of a column's derivative: v, or the row's
+ * variable for INFDIAG_NONE. */
+static void
+column_operand(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
+    enum style style)
+{
+	if (v != INFDIAG_NONE)
+		note_operand(sb, m, v, "d", style);
+	else
+		strbuf_add(sb, style == STYLE_LATEX ? "(\\text{variable})" :
+		    "(variable)");
+}
+
+/* Appends a column's derivative dy/dx, the row's variable in words. */
+void
+note_column_total(struct strbuf *sb, const struct infdiag_model *m,
+    uint32_t y, uint32_t x, enum style style)
+{
+	strbuf_add(sb, style == STYLE_LATEX ? "\\frac{d" : "d");
+	column_operand(sb, m, y, style);
+	strbuf_add(sb, style == STYLE_LATEX ? "}{d" : "/d");
+	column_operand(sb, m, x, style);
+	if (style == STYLE_LATEX)
+		strbuf_addc(sb, '}');
+}

@@ -146,4 +146,34 @@ void	note_dims(struct strbuf *, uint64_t rows, uint64_t cols, enum style);
 
 /* Words and numbers: how the outputs word what they say and spell a number. */
 
+/* Appends a number for people, to 12 significant digits: its minus sign
+ * U+2212 in STYLE_TEXT, ASCII's in STYLE_ASCII (numbers meant to be
+ * copied) and STYLE_LATEX; a number that is not finite is "undefined" or
+ * "overflow" in words. */
+void	note_number(struct strbuf *, double, enum style);
+/* The noun to write after a count of n: one when n is 1, else many. */
+const char *note_noun(uint64_t n, const char *one, const char *many);
+/* The same for a count written in decimal (however large). */
+const char *note_noun_str(const char *count, const char *one,
+	    const char *many);
+/* Appends "n noun": "1 path", "3 paths". */
+void	note_count(struct strbuf *, uint64_t n, const char *one,
+	    const char *many);
+/* Appends v's symbol as the operand of the differential d (full, not
+ * "∂" nor "del "): in parentheses when it starts with the letter d
+ * itself, so that the derivative of a variable d reads d(d)/dx. */
+void	note_operand(struct strbuf *, const struct infdiag_model *, uint32_t v,
+	    const char *d, enum style);
+/* Appends, when x is y's only input, the equation of an accumulation that
+ * would read dy/dx = dy/dx with each side named: "dy/dx (total) = dy/dx
+ * (local)"; says whether it did. */
+int	note_total_is_local(struct strbuf *, const struct infdiag_model *,
+	    uint32_t y, uint32_t x, enum style);
+/* Appends the derivative dy/dx heading a column of a table with one row
+ * for each variable: the row's variable, y or x given as INFDIAG_NONE, is
+ * written "(variable)", so that the heading cannot be read as a variable
+ * of the model. */
+void	note_column_total(struct strbuf *, const struct infdiag_model *,
+	    uint32_t y, uint32_t x, enum style);
+
 #endif /* INFDIAG_NOTATION_H */

@@ -134,9 +134,8 @@ int	numbers_closed_form(struct strbuf *, const struct infdiag_analysis *,
 /* Says whether the model gave any number: a known value or local
  * derivative among the ancestors of of. */
 int	numbers_any(const struct infdiag_analysis *);
-/* Appends a number for people: %.12g, with a real minus sign in text; a
- * number that is not finite in words, "overflow" (an infinity) or
- * "undefined" (NaN), as \text{...} in LaTeX. */
+/* Appends a number for people: note_number(), for diagram.c's
+ * html_number() until it calls note_number() itself. */
 void	numbers_format(struct strbuf *, double, enum style);
 /* Appends why x, a number that is not finite, is so, starting with
  * "undefined" or "overflow": the failure fail (1 + index in the numbers'

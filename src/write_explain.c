@@ -118,9 +118,10 @@ explain_decompose(struct writer *w, int md)
 		    'a' + k, rules[k]);
 	strbuf_add(&w->sb, md ? "\n" : "");
 	say(w, md);
-	strbuf_addf(&w->sb, "That gives %u subgraph%s, one for each variable "
-	    "with inputs (the sink %s its inputs):", n, n == 1 ? "" : "s",
-	    w->style == STYLE_ASCII ? "<-" : "←");
+	strbuf_add(&w->sb, "That gives ");
+	note_count(&w->sb, n, "subgraph", "subgraphs");
+	strbuf_addf(&w->sb, ", one for each variable with inputs (the sink %s "
+	    "its inputs):", w->style == STYLE_ASCII ? "<-" : "←");
 	said(w, md);
 	for (k = 0; k < m->nvars && shown < EXPLAIN_MAX_LINES; k++) {
 		v = m->order[k];
@@ -174,7 +175,8 @@ explain_rules(struct writer *w, int md)
 	}
 	if (n > 0) {
 		say(w, md);
-		strbuf_addf(&w->sb, "... and %u more rules.", n);
+		strbuf_add(&w->sb, "... and ");
+		note_count(&w->sb, n, "more rule.", "more rules.");
 		said(w, md);
 	}
 }
@@ -351,8 +353,9 @@ explain_forward(struct writer *w, int md, const struct deriv *d)
 	}
 	if (d->nrel > EXPLAIN_MAX_LINES) {
 		say(w, md);
-		strbuf_addf(&w->sb, "... and %u more equations.",
-		    d->nrel - EXPLAIN_MAX_LINES);
+		strbuf_add(&w->sb, "... and ");
+		note_count(&w->sb, d->nrel - EXPLAIN_MAX_LINES,
+		    "more equation.", "more equations.");
 		said(w, md);
 	}
 }
@@ -397,13 +400,8 @@ explain_collect(struct writer *w, int md, const struct deriv *d)
 	paths_end(it);
 	if (rc < 0)
 		return -1;
-	rc = 0;		/* 1 when the listing stopped at --max-paths */
-	if (mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
-		strbuf_addf(&w->sb, md ? "\n(showing %llu of " :
-		    "     (showing %llu of ", (unsigned long long)shown);
-		analysis_count_str(&w->sb, w->a, d->wrt, 0);
-		strbuf_add(&w->sb, " paths)\n");
-	}
+	rc = 0;		/* the formulas' status from here on */
+	writer_paths_tail(w, d, shown, md ? "\n" : "     ", "\n");
 	strbuf_add(&w->sb, md ? "\n" : "");
 	say(w, md);
 	strbuf_add(&w->sb, "Dividing by ");
@@ -448,7 +446,7 @@ static void
 value(struct writer *w, int md, double x)
 {
 	strbuf_add(&w->sb, " = ");
-	numbers_format(&w->sb, x, w->style);
+	note_number(&w->sb, x, w->style);
 	strbuf_add(&w->sb, im(md));
 }
 
@@ -509,7 +507,7 @@ explain_partial(struct writer *w, int md, const struct deriv *d)
 	note_total(&w->sb, w->m, w->a->of, d->wrt, w->style);
 	value(w, md, dn->forward);
 	strbuf_add(&w->sb, "; the indirect paths add ");
-	numbers_format(&w->sb, dn->forward - dn->partial, w->style);
+	note_number(&w->sb, dn->forward - dn->partial, w->style);
 	strbuf_add(&w->sb, ".");
 	said(w, md);
 }

@@ -150,7 +150,7 @@ static void
 jtext_latex(struct writer *w, form_fn *fn, const void *ctx, uint32_t v,
     uint32_t p)
 {
-	struct strbuf	*t = &w->form;
+	struct strbuf	*t = &w->tex;
 
 	strbuf_add(&w->sb, "\"text\": ");
 	strbuf_truncate(t, 0);

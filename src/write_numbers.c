@@ -35,7 +35,7 @@ text_point(struct writer *w)
 		}
 		strbuf_addf(&w->sb, "%s%s = ", n > 1 ? ", " : " at ",
 		    m->vars[v].name);
-		numbers_format(&w->sb, m->vars[v].value, w->style);
+		note_number(&w->sb, m->vars[v].value, STYLE_ASCII);
 	}
 }
 
@@ -46,27 +46,29 @@ text_values(struct writer *w)
 	const struct infdiag_model	*m = w->m;
 	const struct numbers		*n = w->a->num;
 	uint32_t			 k, v;
-	int				 width = 1, len;
+	int				 width = (int)strlen("variable"), len;
 
 	for (k = 0; k < w->a->nanc; k++) {
 		len = (int)strlen(m->vars[w->a->anc[k]].name);
 		if (len > width)
 			width = len > NAME_COLUMN_MAX ? NAME_COLUMN_MAX : len;
 	}
-	strbuf_addf(&w->sb, "  %-*s  %-20s  adjoint d%s/dv (one reverse "
-	    "sweep)\n", width, "v", "value", m->vars[w->a->of].name);
+	strbuf_addf(&w->sb, "  %-*s  %-20s  adjoint ", width, "variable",
+	    "value");
+	note_column_total(&w->sb, m, w->a->of, INFDIAG_NONE, w->style);
+	strbuf_add(&w->sb, ", one reverse sweep\n");
 	writer_flush(w);
 	for (k = 0; k < w->a->nanc; k++) {
 		v = w->a->anc[k];
 		strbuf_addf(&w->sb, "  %-*s  ", width, m->vars[v].name);
 		len = (int)w->sb.len;
 		if (n->known[v])
-			numbers_format(&w->sb, n->value[v], STYLE_ASCII);
+			note_number(&w->sb, n->value[v], STYLE_ASCII);
 		else
 			strbuf_add(&w->sb, "?");
 		strbuf_addf(&w->sb, "%*s", 22 - ((int)w->sb.len - len), "");
 		if (n->adjoint_known[v])
-			numbers_format(&w->sb, n->adjoint[v], STYLE_ASCII);
+			note_number(&w->sb, n->adjoint[v], STYLE_ASCII);
 		else
 			strbuf_add(&w->sb, "?");
 		strbuf_addc(&w->sb, '\n');
@@ -88,6 +90,22 @@ local_too_large(const struct numbers *n, uint32_t j)
 	    LOCAL_TEXT_MAX_NODES) > LOCAL_TEXT_MAX_NODES;
 }
 
+/* Spells again, as a number to copy, the constant x whose formula was
+ * written from mark when that formula is the number itself (−5, not 2π). */
+static void
+plain_number(struct writer *w, size_t mark, double x)
+{
+	struct strbuf	text = STRBUF_INIT;
+
+	note_number(&text, x, w->style);
+	if (strcmp(strbuf_str(&w->sb) + mark, strbuf_str(&text)) == 0) {
+		strbuf_truncate(&w->sb, mark);
+		note_number(&w->sb, x, STYLE_ASCII);
+	}
+	w->nomem |= strbuf_failed(&text);
+	strbuf_release(&text);
+}
+
 /* Writes each local derivative with its formula and value. */
 static void
 text_locals(struct writer *w)
@@ -95,6 +113,7 @@ text_locals(struct writer *w)
 	const struct infdiag_model	*m = w->m;
 	const struct numbers		*n = w->a->num;
 	uint32_t			 k, v, i;
+	size_t				 mark;
 	double				 c;
 	int				 large;
 
@@ -109,10 +128,12 @@ text_locals(struct writer *w)
 			    w->style);
 			strbuf_add(&w->sb, " = ");
 			large = local_too_large(n, m->in_off[v] + i);
+			mark = w->sb.len;
 			if (!large && numbers_local_formula(&w->sb, w->a, v, i,
 			    w->style)) {
 				if (expr_is_constant(n->dexpr[m->in_off[v] + i],
 				    &c)) {
+					plain_number(w, mark, c);
 					strbuf_addc(&w->sb, '\n');
 					writer_spill(w);
 					continue;
@@ -120,8 +141,8 @@ text_locals(struct writer *w)
 				strbuf_add(&w->sb, " = ");
 			}
 			if (n->local_known[v])
-				numbers_format(&w->sb,
-				    n->local[m->in_off[v] + i], w->style);
+				note_number(&w->sb,
+				    n->local[m->in_off[v] + i], STYLE_ASCII);
 			else
 				strbuf_add(&w->sb, "? (an input's value is "
 				    "not known)");
@@ -158,17 +179,13 @@ text_path_values(struct writer *w, const struct deriv *d)
 		strbuf_add(&w->sb, ": ");
 		formula_term(&w->sb, w->a, path, len, w->style);
 		strbuf_add(&w->sb, " = ");
-		numbers_format(&w->sb, term, w->style);
+		note_number(&w->sb, term, STYLE_ASCII);
 		strbuf_addc(&w->sb, '\n');
 		writer_spill(w);
 	}
 	paths_end(it);
-	if (rc >= 0 && mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
-		strbuf_addf(&w->sb, "    (showing %llu of ",
-		    (unsigned long long)shown);
-		analysis_count_str(&w->sb, w->a, d->wrt, 0);
-		strbuf_add(&w->sb, " paths; --max-paths lists more)\n");
-	}
+	if (rc >= 0)
+		writer_paths_tail(w, d, shown, "    ", "\n");
 	writer_flush(w);
 	return rc < 0 ? -1 : 0;
 }
@@ -188,28 +205,28 @@ text_deriv_numbers(struct writer *w, const struct deriv *d)
 		return 0;
 	}
 	strbuf_add(&w->sb, " = ");
-	numbers_format(&w->sb, dn->forward, w->style);
+	note_number(&w->sb, dn->forward, STYLE_ASCII);
 	if (d->nrel == 0) {
 		strbuf_add(&w->sb, "  (no path)\n");
 		writer_flush(w);
 		return 0;
 	}
 	strbuf_add(&w->sb, " by forward accumulation, ");
-	numbers_format(&w->sb, dn->reverse, w->style);
+	note_number(&w->sb, dn->reverse, STYLE_ASCII);
 	strbuf_add(&w->sb, " by reverse\n");
 	if (dn->has_partial) {
 		strbuf_add(&w->sb, "    ");
 		note_local(&w->sb, w->m, w->a->of, d->wrt, w->style);
 		strbuf_add(&w->sb, " = ");
-		numbers_format(&w->sb, dn->partial, w->style);
+		note_number(&w->sb, dn->partial, STYLE_ASCII);
 		if (d->nrel == 2)
 			strbuf_add(&w->sb, ": the only path, so partial and "
 			    "total agree\n");
 		else {
 			strbuf_add(&w->sb, ": the direct term alone; the other "
 			    "paths add ");
-			numbers_format(&w->sb, dn->forward - dn->partial,
-			    w->style);
+			note_number(&w->sb, dn->forward - dn->partial,
+			    STYLE_ASCII);
 			strbuf_addc(&w->sb, '\n');
 		}
 	}
@@ -218,7 +235,7 @@ text_deriv_numbers(struct writer *w, const struct deriv *d)
 		return -1;
 	if (dn->has_check) {
 		strbuf_add(&w->sb, "    finite difference: ");
-		numbers_format(&w->sb, dn->fd, w->style);
+		note_number(&w->sb, dn->fd, STYLE_ASCII);
 		strbuf_add(&w->sb, " (");
 		numbers_check_error(&w->sb, dn);
 		strbuf_add(&w->sb, ")\n");

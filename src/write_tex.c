@@ -103,9 +103,10 @@ tex_variables(struct writer *w, int markdown)
 	const struct infdiag_model	*m = w->m;
 	uint32_t			 v;
 
-	strbuf_addf(&w->sb, markdown ? "\n## Variables (%u, with %zu "
-	    "influences)\n\n" : "\n%% Variables (%u, with %zu influences)\n"
-	    "\\begin{itemize}\n", m->nvars, m->nedges);
+	strbuf_addf(&w->sb, markdown ? "\n## Variables (%u, with " :
+	    "\n%% Variables (%u, with ", m->nvars);
+	note_count(&w->sb, m->nedges, "influence", "influences");
+	strbuf_add(&w->sb, markdown ? ")\n\n" : ")\n\\begin{itemize}\n");
 	for (v = 0; v < m->nvars; v++) {
 		if (var_ninputs(m, v) > 0)
 			tex_function_of(w, v, markdown);
@@ -155,13 +156,17 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 	const uint32_t		*path;
 	uint32_t		 n;
 	uint64_t		 shown = 0;
+	size_t			 mark;
 	int			 rc = 0;
 
 	memset(&pt, 0, sizeof(pt));
 	strbuf_add(&w->sb, markdown ? "\n" : "% ");
+	mark = w->sb.len;
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
-	strbuf_addf(&w->sb, " paths from %s to %s%s\n", w->m->vars[d->wrt].name,
-	    w->m->vars[w->a->of].name, markdown && d->nrel > 0 ? ":\n" : "");
+	strbuf_addf(&w->sb, " %s from %s to %s%s\n",
+	    note_noun_str(strbuf_str(&w->sb) + mark, "path", "paths"),
+	    w->m->vars[d->wrt].name, w->m->vars[w->a->of].name,
+	    markdown && d->nrel > 0 ? ":\n" : "");
 	writer_flush(w);
 	if (d->nrel == 0)
 		return 0;
@@ -190,12 +195,7 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 	paths_end(it);
 	if (!markdown)
 		strbuf_add(&w->sb, "\\end{enumerate}\n");
-	if (mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
-		strbuf_addf(&w->sb, "%s(showing %llu of ", markdown ? "\n" :
-		    "% ", (unsigned long long)shown);
-		analysis_count_str(&w->sb, w->a, d->wrt, 0);
-		strbuf_add(&w->sb, ")\n");
-	}
+	writer_paths_tail(w, d, shown, markdown ? "\n" : "% ", "\n");
 	writer_flush(w);
 	return rc < 0 ? -1 : 0;
 }
@@ -281,10 +281,10 @@ tex_values(struct writer *w, int markdown)
 		note_symbol(&w->sb, w->m, v, STYLE_LATEX);
 		strbuf_add(&w->sb, markdown ? "$ | " : "$ & ");
 		if (n->known[v])
-			numbers_format(&w->sb, n->value[v], STYLE_ASCII);
+			note_number(&w->sb, n->value[v], STYLE_ASCII);
 		strbuf_add(&w->sb, markdown ? " | " : " & ");
 		if (n->adjoint_known[v])
-			numbers_format(&w->sb, n->adjoint[v], STYLE_ASCII);
+			note_number(&w->sb, n->adjoint[v], STYLE_ASCII);
 		strbuf_add(&w->sb, markdown ? " |\n" : " \\\\\n");
 		writer_flush(w);
 	}
@@ -317,7 +317,7 @@ tex_locals(struct writer *w, int markdown)
 			if (numbers_local_formula(&t, w->a, v, i, STYLE_LATEX))
 				strbuf_add(&t, " = ");
 			if (n->local_known[v])
-				numbers_format(&t, n->local[m->in_off[v] + i],
+				note_number(&t, n->local[m->in_off[v] + i],
 				    STYLE_LATEX);
 			else
 				strbuf_add(&t, "?");
@@ -345,16 +345,16 @@ tex_deriv_numbers(struct writer *w, int markdown)
 		if (!d->num.has_value)
 			strbuf_add(&t, "?");
 		else
-			numbers_format(&t, d->num.forward, STYLE_LATEX);
+			note_number(&t, d->num.forward, STYLE_LATEX);
 		if (d->num.has_partial) {
 			strbuf_add(&t, ", \\quad ");
 			note_local(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
 			strbuf_add(&t, " = ");
-			numbers_format(&t, d->num.partial, STYLE_LATEX);
+			note_number(&t, d->num.partial, STYLE_LATEX);
 		}
 		if (d->num.has_check) {
 			strbuf_add(&t, ", \\quad \\text{finite difference} ");
-			numbers_format(&t, d->num.fd, STYLE_LATEX);
+			note_number(&t, d->num.fd, STYLE_LATEX);
 			if (!d->num.fd_ok) {
 				strbuf_add(&t, " \\text{ (");
 				numbers_check_error(&t, &d->num);

@@ -34,8 +34,9 @@ text_model(struct writer *w)
 		writer_plain(w, m->description, PLAIN_TEXT);
 		strbuf_addc(&w->sb, '\n');
 	}
-	strbuf_addf(&w->sb, "\nVariables (%u, with %zu influences):\n",
-	    m->nvars, m->nedges);
+	strbuf_addf(&w->sb, "\nVariables (%u, with ", m->nvars);
+	note_count(&w->sb, m->nedges, "influence", "influences");
+	strbuf_add(&w->sb, "):\n");
 	writer_flush(w);
 	for (v = 0; v < m->nvars; v++) {
 		strbuf_add(&w->sb, "  ");
@@ -151,8 +152,8 @@ text_paths(struct writer *w, const struct deriv *d, const char *indent)
 	strbuf_add(&w->sb, indent);
 	mark = w->sb.len;
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
-	strbuf_addf(&w->sb, " path%s from %s to %s%s\n",
-	    strcmp(w->sb.s + mark, "1") == 0 ? "" : "s",
+	strbuf_addf(&w->sb, " %s from %s to %s%s\n",
+	    note_noun_str(strbuf_str(&w->sb) + mark, "path", "paths"),
 	    w->m->vars[d->wrt].name, w->m->vars[w->a->of].name,
 	    d->nrel > 0 ? ":" : "");
 	writer_flush(w);
@@ -174,15 +175,12 @@ text_paths(struct writer *w, const struct deriv *d, const char *indent)
 		strbuf_addc(&w->sb, '\n');
 		writer_spill(w);
 	}
-	writer_flush(w);
 	path_text_release(&pt);
-	if (mpz_cmp_ui(*analysis_count(w->a, d->wrt), shown) > 0) {
-		strbuf_addf(&w->sb, "%s  (showing %llu of ", indent,
-		    (unsigned long long)shown);
-		analysis_count_str(&w->sb, w->a, d->wrt, 0);
-		strbuf_add(&w->sb, "; --max-paths lists more)\n");
-		writer_flush(w);
-	}
+	mark = w->sb.len;
+	strbuf_add(&w->sb, indent);
+	if (!writer_paths_tail(w, d, shown, "  ", "\n"))
+		strbuf_truncate(&w->sb, mark);
+	writer_flush(w);
 	paths_end(it);
 	return rc < 0 ? -1 : 0;
 }
@@ -290,8 +288,8 @@ text_partial(struct writer *w, const struct deriv *d)
 	strbuf_add(&w->sb, " adds ");
 	mark = w->sb.len;
 	analysis_count_str(&w->sb, w->a, d->wrt, 1);
-	strbuf_addf(&w->sb, " indirect path%s.\n",
-	    strcmp(w->sb.s + mark, "1") == 0 ? "" : "s");
+	strbuf_addf(&w->sb, " indirect %s.\n",
+	    note_noun_str(strbuf_str(&w->sb) + mark, "path", "paths"));
 	writer_flush(w);
 }
 

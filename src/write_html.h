@@ -1,0 +1,56 @@
+/*
+ * The teaching report's sections, one file each: write_html.c assembles
+ * the page (head, model, decomposition, diagrams, paths, partial versus
+ * total), write_html_math.c writes its mathematics, write_html_derive.c
+ * the derivatives' forms and write_html_numbers.c the numbers.  All write
+ * through the one writer (writer.h), in which tex holds a formula's LaTeX
+ * and src a block's LaTeX to copy.
+ */
+#ifndef INFDIAG_WRITE_HTML_H
+#define INFDIAG_WRITE_HTML_H
+
+#include <stdint.h>
+
+#include "writer.h"
+
+/* The most rows a table lists (paths, variables, subgraphs). */
+#define REPORT_MAX_ROWS		200
+/* The derivatives that get their own paths and partial diagrams. */
+#define REPORT_MAX_DIAGRAMS	3
+
+struct deriv;
+
+/* Opens a math element, in a block or inline. */
+void	html_math_open(struct strbuf *, int block);
+/* Closes a math element whose LaTeX source is tex. */
+void	html_math_close(struct strbuf *, const char *tex);
+/* Appends the formula in w->tex as MathML and empties w->tex. */
+void	html_math(struct writer *, int block);
+/* Appends v's symbol as inline MathML. */
+void	html_math_symbol(struct writer *, uint32_t v);
+/* Appends " = x" to the formula in w->tex and writes it inline. */
+void	html_math_value(struct writer *, double x);
+/* A block of equations: opened, a row for the equation in w->tex (in a
+ * colour and after a cell of HTML, each when not NULL), closed with its
+ * LaTeX to copy. */
+void	html_eqs_open(struct writer *);
+void	html_eqs_row(struct writer *, const char *colour, const char *cell);
+void	html_eqs_close(struct writer *);
+/* Appends LaTeX to copy, escaped; in an align* when aligned. */
+void	html_tex_source(struct writer *, const char *tex, int aligned);
+/* Appends the display formula in w->tex with its LaTeX to copy. */
+void	html_display(struct writer *);
+
+/* Writes d's paths as a table in the paths' colours, builds the expanded
+ * equation's MathML in colour into eq and says how many were shown; -1
+ * when out of memory. */
+int	html_paths_table(struct writer *, const struct deriv *,
+	    struct strbuf *eq, uint64_t *shown);
+/* Writes the factored form, the closed form and the forward equations. */
+int	html_deriv_forms(struct writer *, const struct deriv *);
+/* Writes the reverse equations, from the output down. */
+void	html_reverse(struct writer *);
+/* Writes the numbers section; -1 when out of memory. */
+int	html_numbers(struct writer *);
+
+#endif /* INFDIAG_WRITE_HTML_H */
