@@ -26,38 +26,6 @@ numbers_format(struct strbuf *sb, double x, enum style style)
 	note_number(sb, x, style);
 }
 
-/* Whose inputs an expression names, and in which style. */
-struct input_names {
-	const struct infdiag_model	*m;
-	uint32_t			 v;
-	enum style			 style;
-};
-
-/* Appends the symbol of input slot of the variable in ctx. */
-static void
-input_name(void *ctx, uint32_t slot, struct strbuf *out)
-{
-	const struct input_names	*in = ctx;
-
-	note_symbol(out, in->m, in->m->in_idx[in->m->in_off[in->v] + slot],
-	    in->style);
-}
-
-/* Appends an expression of v's inputs in a style, spelling only the
- * inputs it names. */
-static void
-print_expr(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
-    const struct expr *e, enum style style)
-{
-	struct input_names	 in = { m, v, style };
-	static const enum expr_style map[] = {
-		[STYLE_TEXT] = EXPR_TEXT, [STYLE_ASCII] = EXPR_ASCII,
-		[STYLE_LATEX] = EXPR_LATEX
-	};
-
-	expr_print_named(e, map[style], input_name, &in, sb);
-}
-
 /* Appends the formula of v's local derivative with respect to input slot. */
 int
 numbers_local_formula(struct strbuf *sb, const struct infdiag_analysis *a,
@@ -67,7 +35,7 @@ numbers_local_formula(struct strbuf *sb, const struct infdiag_analysis *a,
 
 	if (a->num == NULL || a->num->dexpr[m->in_off[v] + slot] == NULL)
 		return 0;
-	print_expr(sb, m, v, a->num->dexpr[m->in_off[v] + slot], style);
+	note_expr(sb, m, v, a->num->dexpr[m->in_off[v] + slot], style);
 	return 1;
 }
 
@@ -108,7 +76,7 @@ failure_text(struct strbuf *sb, const struct infdiag_analysis *a,
 		add_cut(sb, &scratch, QUOTE_FORMULA_MAX);
 	}
 	strbuf_add(sb, " = ");
-	print_expr(&scratch, m, v, e, style);
+	note_expr(&scratch, m, v, e, style);
 	add_cut(sb, &scratch, QUOTE_FORMULA_MAX);
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
 		if (i - m->in_off[v] == ERROR_INPUTS_SHOWN) {
