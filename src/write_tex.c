@@ -62,37 +62,46 @@ aligned(struct writer *w, struct strbuf *line, int last)
 	writer_flush(w);
 }
 
-/* Appends v's function of its inputs, y = f(x, g), in mathematics but
- * for the model's "fn", which is text: in LaTeX inside the formula as
- * \textit{f} (one letter) or \text{sigmoid}, in Markdown between two
- * formulas; escaped either way. */
+/* Appends fn in LaTeX text, for note_function(): \textit{f} for one
+ * letter, else \text{sigmoid}; escaped. */
+static void
+tex_fn_text(void *ctx, struct strbuf *sb, const char *fn)
+{
+	struct writer	*w = ctx;
+
+	(void)sb;
+	strbuf_add(&w->sb, fn[0] != '\0' && fn[1] == '\0' ? "\\textit{" :
+	    "\\text{");
+	writer_plain(w, fn, PLAIN_LATEX);
+	strbuf_addc(&w->sb, '}');
+}
+
+/* Appends "v = f(x, g)" as a list item: in LaTeX all of it mathematics
+ * (note_function()); in Markdown the model's "fn" between two formulas,
+ * as text, so that it is escaped as Markdown. */
 static void
 tex_function_of(struct writer *w, uint32_t v, int markdown)
 {
 	const struct infdiag_model	*m = w->m;
 	const struct var_extra		*x = var_extra(m, v);
-	const char			*fn = x != NULL ? x->fn : NULL;
 	uint32_t			 i;
 
 	strbuf_add(&w->sb, markdown ? "- $" : "  \\item $");
 	note_symbol(&w->sb, m, v, STYLE_LATEX);
-	strbuf_add(&w->sb, markdown && fn != NULL ? "$ = " : " = ");
-	if (fn == NULL)
-		note_symbol(&w->sb, m, v, STYLE_LATEX);
-	else if (markdown)
-		writer_plain(w, fn, PLAIN_MARKDOWN);
-	else {
-		strbuf_add(&w->sb, fn[0] != '\0' && fn[1] == '\0' ?
-		    "\\textit{" : "\\text{");
-		writer_plain(w, fn, PLAIN_LATEX);
-		strbuf_addc(&w->sb, '}');
+	if (!markdown || x == NULL || x->fn == NULL) {
+		strbuf_add(&w->sb, " = ");
+		note_function(&w->sb, m, v, STYLE_LATEX, tex_fn_text, w);
+		strbuf_add(&w->sb, "$\n");
+		return;
 	}
-	strbuf_add(&w->sb, markdown && fn != NULL ? "($" : "(");
+	strbuf_add(&w->sb, "$ = ");
+	writer_plain(w, x->fn, PLAIN_MARKDOWN);
+	strbuf_add(&w->sb, "($");
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
 		strbuf_add(&w->sb, i > m->in_off[v] ? ", " : "");
 		note_symbol(&w->sb, m, m->in_idx[i], STYLE_LATEX);
 	}
-	strbuf_add(&w->sb, markdown && fn != NULL ? "$)\n" : ")$\n");
+	strbuf_add(&w->sb, "$)\n");
 }
 
 /* Writes the variables: each independent one, and each other one as its
