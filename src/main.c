@@ -27,8 +27,8 @@
 static const struct cli_cmd commands[] = {
 	{ "check", "validate the model and print a one-line summary",
 	    OPT_FORMAT, CLI_FORMAT(INFDIAG_FORMAT_TEXT), cmd_check },
-	{ "convert", "the model in another form: --to json, dagitty, dot or "
-	    "eq", OPT_TO | OPT_OUTPUT, 0, cmd_convert },
+	{ "convert", "the model in another form, chosen by --to (an unknown "
+	    "one lists them)", OPT_TO | OPT_OUTPUT, 0, cmd_convert },
 	{ "analyze", "the full report: order, sink subgraphs and their "
 	    "rules, paths, formulas", OPT_QUESTION | OPT_MAX_PATHS | OPT_EXPLAIN,
 	    FORMATS_ALL, cmd_analyze },
