@@ -193,7 +193,8 @@ int	infdiag_input_parse(const char *, enum infdiag_input *);
 /* infdiag_model_load_file() and infdiag_model_load_buffer() for a model
  * in any input format; they read JSON.  Every format is checked by the
  * same rules and gives the same messages; an error in a format other
- * than JSON is placed at the file's line:column. */
+ * than JSON is placed at the file's line:column.  Reading DOT uses
+ * cgraph's global error handler: it is not thread-safe. */
 struct infdiag_model *infdiag_model_load_file_as(const char *path,
 	    enum infdiag_input, struct infdiag_error *);
 struct infdiag_model *infdiag_model_load_buffer_as(const char *buf,

@@ -101,6 +101,17 @@ json_failed(json_t *root, struct infdiag_error *err)
  * file: not part of the JSON, so it is skipped. */
 static const char utf8_bom[3] = { '\xef', '\xbb', '\xbf' };
 
+/* Moves past a byte-order mark at the start of a buffer. */
+static void
+skip_buffer_bom(const char **buf, size_t *len)
+{
+	if (*len >= sizeof(utf8_bom) && memcmp(*buf, utf8_bom,
+	    sizeof(utf8_bom)) == 0) {
+		*buf += sizeof(utf8_bom);
+		*len -= sizeof(utf8_bom);
+	}
+}
+
 /* Loads a model from len bytes in memory. */
 struct infdiag_model *
 infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
@@ -110,11 +121,7 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 	json_t		*root;
 
 	error_init(err, source);
-	if (len >= sizeof(utf8_bom) && memcmp(buf, utf8_bom,
-	    sizeof(utf8_bom)) == 0) {
-		buf += sizeof(utf8_bom);
-		len -= sizeof(utf8_bom);
-	}
+	skip_buffer_bom(&buf, &len);
 	mem_json_begin();
 	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
 		mem_json_end(NULL);
@@ -139,11 +146,7 @@ infdiag_model_load_buffer_as(const char *buf, size_t len, const char *source,
 	if (in == INFDIAG_INPUT_JSON)
 		return infdiag_model_load_buffer(buf, len, source, err);
 	error_init(err, source);
-	if (len >= sizeof(utf8_bom) && memcmp(buf, utf8_bom,
-	    sizeof(utf8_bom)) == 0) {
-		buf += sizeof(utf8_bom);
-		len -= sizeof(utf8_bom);
-	}
+	skip_buffer_bom(&buf, &len);
 	return read_model(buf, len, source, in, err);
 }
 

@@ -23,6 +23,10 @@ read_place(struct read_places *p, const char *path, int line, int column)
 	struct read_place	*grown;
 	size_t			 cap;
 
+	/* No part's path is empty: an empty one is read_path()'s when it
+	 * ran out of memory. */
+	if (path[0] == '\0')
+		p->nomem = 1;
 	if (p->nomem)
 		return;
 	if (p->n == p->cap) {
@@ -56,7 +60,7 @@ read_path(struct strbuf *sb, const char *name, const char *key, long index)
 		path_add_key(sb, key, strlen(key), 1);
 	if (index >= 0)
 		strbuf_addf(sb, "[%ld]", index);
-	return strbuf_str(sb);
+	return strbuf_failed(sb) ? "" : strbuf_str(sb);
 }
 
 /* Frees the places. */
@@ -94,9 +98,22 @@ path_parent(const char *path, size_t len)
 	return len > 0 ? len - 1 : 0;
 }
 
+/* Replaces the error with "out of memory": what was made of the model
+ * after an allocation failed is not to be reported. */
+static void
+set_nomem(struct infdiag_error *err)
+{
+	if (err == NULL)
+		return;
+	err->status = INFDIAG_OK;
+	err->line = err->column = 0;
+	error_nomem(err);
+}
+
 /* The cycle's first variable, for the validator's "cycle: a -> b -> a",
  * which is placed at the variables as a whole: a file's reader can say
- * where that variable is. */
+ * where that variable is.  1 with its path in sb, 0 for another error,
+ * -1 when out of memory. */
 static int
 cycle_path(const struct infdiag_error *err, struct strbuf *sb)
 {
@@ -109,8 +126,7 @@ cycle_path(const struct infdiag_error *err, struct strbuf *sb)
 	n = strcspn(err->text + 7, " ");
 	memcpy(name, err->text + 7, n);
 	name[n] = '\0';
-	read_path(sb, name, NULL, -1);
-	return !strbuf_failed(sb);
+	return read_path(sb, name, NULL, -1)[0] != '\0' ? 1 : -1;
 }
 
 /* Moves "column N: " of an error in an expression or a LaTeX symbol
@@ -144,8 +160,15 @@ read_place_error(const struct read_places *p, struct infdiag_error *err)
 
 	if (err->status != INFDIAG_EMODEL || err->line > 0)
 		return;
-	if (cycle_path(err, &sb))
+	switch (cycle_path(err, &sb)) {
+	case -1:
+		set_nomem(err);
+		strbuf_release(&sb);
+		return;
+	case 1:
 		path = strbuf_str(&sb);
+		break;
+	}
 	for (len = strlen(path); at == NULL; len = path_parent(path, len)) {
 		at = find_place(p, path, len);
 		if (len == 0)
@@ -290,10 +313,14 @@ read_model(const char *buf, size_t len, const char *source,
 	memset(&places, 0, sizeof(places));
 	mem_json_reset();
 	doc = reader(buf, len, &places, err);
-	if (doc != NULL && (places.nomem || mem_json_failed())) {
+	/* A reader whose document could not be made, or lost a part of it
+	 * to a failed allocation, has not read the model. */
+	if (places.nomem || mem_json_failed() || (doc == NULL &&
+	    !error_is_set(err))) {
 		json_decref(doc);
 		doc = NULL;
-		error_nomem(err);
+		/* Not what the reader then made of a part that was lost. */
+		set_nomem(err);
 	}
 	if (doc == NULL) {
 		read_places_free(&places);

@@ -169,7 +169,7 @@ lex(struct dagitty *d)
 
 /* Maps an ID to an infdiag name in d->name: other characters become
  * '_', and a 'v' goes in front of one that does not start with a
- * letter. */
+ * letter.  NULL when out of memory. */
 static const char *
 map_name(struct dagitty *d, const struct token *t)
 {
@@ -185,7 +185,7 @@ map_name(struct dagitty *d, const struct token *t)
 		strbuf_addc(&d->name, load_name_valid(t->s + i, 1) ||
 		    (t->s[i] >= '0' && t->s[i] <= '9') ? t->s[i] : '_');
 	}
-	return strbuf_str(&d->name);
+	return strbuf_failed(&d->name) ? NULL : strbuf_str(&d->name);
 }
 
 /* Enters the variable an ID names at its first use, and adds it to the
@@ -197,6 +197,10 @@ node(struct dagitty *d, const struct token *t, json_t *group)
 	json_t		*var, *text;
 	char		 q[QUOTE_SIZE];
 
+	if (name == NULL) {
+		error_nomem(d->err);
+		return -1;
+	}
 	text = json_stringn(t->s, t->len);
 	if (json_object_get(d->vars, name) != NULL) {
 		if (!json_equal(json_object_get(d->origin, name), text)) {

@@ -328,16 +328,19 @@ syntax_error(struct dot *d, const char *msg)
 		    "syntax error");
 }
 
-/* Reads the graph with cgraph, its messages kept, not printed. */
+/* Reads the graph with cgraph, its messages kept, not printed; sets
+ * *nomem when it could not keep them. */
 static Agraph_t *
-parse(const char *buf, size_t len, struct strbuf *msgs)
+parse(const char *buf, size_t len, struct strbuf *msgs, int *nomem)
 {
 	agusererrf	 old;
 	Agraph_t	*g;
 	char		*text;
 
-	if ((text = mem_strndup(buf, len)) == NULL)
+	if ((text = mem_strndup(buf, len)) == NULL) {
+		*nomem = 1;
 		return NULL;
+	}
 	strbuf_truncate(&dot_messages, 0);
 	old = agseterrf(keep_message);
 	agreseterrors();
@@ -345,6 +348,7 @@ parse(const char *buf, size_t len, struct strbuf *msgs)
 	agseterrf(old);
 	mem_free(text);
 	strbuf_add(msgs, strbuf_str(&dot_messages));
+	*nomem = strbuf_failed(&dot_messages) || strbuf_failed(msgs);
 	strbuf_release(&dot_messages);
 	return g;
 }
@@ -358,9 +362,12 @@ read_dot(const char *buf, size_t len, struct read_places *places,
 	struct strbuf	 msgs = STRBUF_INIT;
 	Agraph_t	*g;
 	json_t		*doc = NULL;
+	int		 nomem = 0;
 
-	g = parse(buf, len, &msgs);
-	if (g == NULL) {
+	g = parse(buf, len, &msgs, &nomem);
+	if (nomem)
+		error_nomem(err);
+	else if (g == NULL) {
 		if (strbuf_str(&msgs)[0] != '\0')
 			syntax_error(&d, strbuf_str(&msgs));
 		else

@@ -21,6 +21,7 @@
 #include "load.h"
 #include "model.h"
 #include "notation.h"
+#include "read.h"
 #include "strbuf.h"
 
 /* A model that uses every key of the format. */
@@ -1012,6 +1013,141 @@ alloc__failures_in_invalid_models__leak_nothing(void **state)
 	    "description)");
 }
 
+/* Loads text in the format its source's suffix names, failing each
+ * allocation in turn: each run gives the model, "out of memory" or the
+ * wanted error, and leaks nothing. */
+static void
+read_failing_each_allocation(const char *text, const char *source,
+    const char *want_error)
+{
+	struct infdiag_error	 err;
+	struct infdiag_model	*m;
+	char			 buf[1024];
+	long			 n;
+
+	for (n = 1; ; n++) {
+		failing_alloc.calls = 0;
+		failing_alloc.fail_at = n;
+		m = infdiag_model_load_buffer_as(text, strlen(text), source,
+		    INFDIAG_INPUT_AUTO, &err);
+		failing_alloc.fail_at = 0;
+		if (m != NULL) {
+			assert_null(want_error);
+			infdiag_model_free(m);
+		} else if (err.status == INFDIAG_ENOMEM)
+			assert_string_equal(err.text, "out of memory");
+		else {
+			infdiag_error_format(&err, buf, sizeof(buf));
+			if (want_error == NULL || strcmp(buf, want_error) != 0)
+				print_error("N = %ld: %s\n", n, buf);
+			assert_non_null(want_error);
+			assert_string_equal(buf, want_error);
+		}
+		assert_int_equal(failing_alloc.live, 0);
+		if (n > failing_alloc.calls)
+			return;
+		assert_true(n < 100000);
+	}
+}
+
+static void
+alloc__readers_failures__leak_nothing(void **state)
+{
+	(void)state;
+	read_failing_each_allocation("title: t\nx = 2\ny\nz = f(x, y)\n"
+	    "w = x*z + sin(y)\nof: w\nwrt: x, y\n", "t.eq", NULL);
+	read_failing_each_allocation("m = 2\nv = 3\nK = m*vv^2/2\n", "t.eq",
+	    "t.eq:3:7: unknown variable \"vv\" (did you mean \"v\"?)");
+	read_failing_each_allocation("dag { \"a b\" [exposure] c [o]\n"
+	    " \"a b\" -> {c d} <- 1\n bb=\"0,0\" }", "t.dagitty", NULL);
+	read_failing_each_allocation("dag { x -> y -> x }", "t.dagitty",
+	    "t.dagitty:1:7: cycle: x -> y -> x");
+	read_failing_each_allocation("digraph { graph [of=y, wrt=\"a, b\"]\n"
+	    " a [value=1]; b [value=2]; y [expr=\"a*b\"]; a -> y; b -> y }",
+	    "t.dot", NULL);
+	read_failing_each_allocation("digraph {\n a -> }", "t.dot",
+	    "t.dot:2:7: syntax error near '}'");
+}
+
+/* Each reader gives the model the JSON document gives, and places its
+ * errors at line:column with the JSON reasons. */
+static void
+readers__each_format__same_model_as_json(void **state)
+{
+	static const char *const	 texts[][2] = {
+		{ "x = 2\ny = 3\nt = x\nf = 4*pi/3*t*x*y\nof: f\n", "e.eq" },
+		{ "digraph { graph [of=f]; x [value=2]; y [value=3];"
+		    " t [expr=x]; f [expr=\"4*pi/3*t*x*y\"];"
+		    " x -> t; t -> f; x -> f; y -> f }", "e.gv" },
+	};
+	struct infdiag_error	 err;
+	struct infdiag_model	*json, *m;
+	const uint32_t		*a, *b;
+	uint32_t		 v, n;
+	size_t			 i;
+
+	(void)state;
+	json = load("{\"variables\": {\"x\": {\"value\": 2}, \"y\": "
+	    "{\"value\": 3}, \"t\": {\"expr\": \"x\"}, \"f\": {\"expr\": "
+	    "\"4*pi/3*t*x*y\"}}, \"of\": \"f\"}", &err);
+	assert_non_null(json);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		m = infdiag_model_load_buffer_as(texts[i][0],
+		    strlen(texts[i][0]), texts[i][1], INFDIAG_INPUT_AUTO, &err);
+		assert_non_null(m);
+		assert_int_equal(infdiag_model_count(m),
+		    infdiag_model_count(json));
+		assert_int_equal(infdiag_model_of(m), infdiag_model_of(json));
+		for (v = 0; v < infdiag_model_count(m); v++) {
+			assert_string_equal(infdiag_var_name(m, v),
+			    infdiag_var_name(json, v));
+			n = infdiag_var_inputs(m, v, &a);
+			assert_int_equal(n, infdiag_var_inputs(json, v, &b));
+			assert_memory_equal(a, b, n * sizeof(*a));
+		}
+		infdiag_model_free(m);
+	}
+	infdiag_model_free(json);
+}
+
+/* Without --from or a suffix, the first word tells the format. */
+static void
+readers__format__by_content(void **state)
+{
+	static const struct {
+		const char		*text;
+		enum infdiag_input	 in;
+	} cases[] = {
+		{ "dag { x -> y }", INFDIAG_INPUT_DAGITTY },
+		{ "dag{x->y}", INFDIAG_INPUT_DAGITTY },
+		{ "  digraph { }", INFDIAG_INPUT_DOT },
+		{ "Strict Digraph {}", INFDIAG_INPUT_DOT },
+		{ "/* c */ digraph {}", INFDIAG_INPUT_DOT },
+		{ "# notes\nx = 1", INFDIAG_INPUT_EQ },
+		{ "x = 1", INFDIAG_INPUT_EQ },
+		{ "x\ny = 2*x", INFDIAG_INPUT_EQ },
+		{ "of: y", INFDIAG_INPUT_EQ },
+		{ "{\"variables\": {}}", INFDIAG_INPUT_JSON },
+		{ "", INFDIAG_INPUT_JSON },
+		{ "dagger -> y", INFDIAG_INPUT_JSON },
+		{ "[1]", INFDIAG_INPUT_JSON },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (read_format_by_content(cases[i].text,
+		    strlen(cases[i].text)) != cases[i].in) {
+			print_error("%s\n", cases[i].text);
+			fail();
+		}
+	}
+	assert_int_equal(read_format_by_name("a/b.gv"), INFDIAG_INPUT_DOT);
+	assert_int_equal(read_format_by_name("a.eq/b"), INFDIAG_INPUT_AUTO);
+	assert_int_equal(read_format_by_name("m.dagitty"),
+	    INFDIAG_INPUT_DAGITTY);
+}
+
 /* A file name's control characters are escaped once, for every message
  * that begins with it (SPEC 5.1). */
 static void
@@ -1135,6 +1271,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    alloc__jansson_failures__are_out_of_memory,
 		    failing_alloc_setup, failing_alloc_teardown),
+		cmocka_unit_test_setup_teardown(
+		    alloc__readers_failures__leak_nothing,
+		    failing_alloc_setup, failing_alloc_teardown),
+		cmocka_unit_test(readers__each_format__same_model_as_json),
+		cmocka_unit_test(readers__format__by_content),
 	};
 
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
