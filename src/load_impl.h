@@ -38,6 +38,8 @@ void	load_path_pop(struct loader *, size_t mark);
 int	load_fail(struct loader *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	load_nomem(struct loader *);
+/* How a JSON value's type reads in a message ("an array"). */
+const char *load_type_name(const json_t *);
 int	load_fail_type(struct loader *, const char *what, const json_t *);
 int	load_fail_unknown_key(struct loader *, const char *key,
 	    const char *const *known);
