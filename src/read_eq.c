@@ -141,9 +141,10 @@ any_name(void *ctx, const char *name, size_t len, uint32_t *slot,
 }
 
 /* Says whether the expression fails to parse only for an unknown
- * function: then "f(x, g)" is an opaque function of its arguments. */
+ * function: then "f(x, g)" is an opaque function of its arguments.  Out
+ * of memory, the reader has failed (its places say so). */
 static int
-unknown_function(struct piece p)
+unknown_function(struct eq *q, struct piece p)
 {
 	struct expr_error	 xerr;
 	struct expr		*e;
@@ -151,6 +152,10 @@ unknown_function(struct piece p)
 	memset(&xerr, 0, sizeof(xerr));
 	if ((e = expr_parse(p.s, p.len, any_name, NULL, &xerr)) != NULL) {
 		expr_free(e);
+		return 0;
+	}
+	if (xerr.nomem) {
+		q->places->nomem = 1;
 		return 0;
 	}
 	/* A name the expression language suggests a correction for ("did
@@ -172,7 +177,7 @@ opaque_call(struct eq *q, const char *name, json_t *var, struct piece p)
 	while (c < e && name_char(*c))
 		c++;
 	if (c == p.s || c == e || *c != '(' || e[-1] != ')' ||
-	    !unknown_function(p))
+	    !unknown_function(q, p))
 		return 0;
 	read_place(q->places, read_path(&q->path, name, "fn", -1), q->line,
 	    p.column);
