@@ -32,7 +32,7 @@ diagram_path_colour(uint32_t k)
 void
 diagram_html_number(struct strbuf *sb, double x)
 {
-	numbers_format(sb, x, STYLE_TEXT);
+	note_number(sb, x, STYLE_TEXT);
 }
 
 /* Appends a function's name (an "fn") escaped and cut. */

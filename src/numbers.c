@@ -1,6 +1,7 @@
 /*
- * Values, local derivatives, forward and reverse accumulation, and the
- * finite-difference check.
+ * Values, local derivatives, forward and reverse accumulation; the
+ * finite-difference check is numbers_check.c's, and reading the results
+ * numbers_read.c's.
  */
 #include <float.h>
 #include <math.h>
@@ -17,27 +18,6 @@
 #include "numbers.h"
 #include "progress.h"
 #include "strbuf.h"
-
-/* Appends a number for people: note_number(), under the name diagram.c's
- * html_number() still calls. */
-void
-numbers_format(struct strbuf *sb, double x, enum style style)
-{
-	note_number(sb, x, style);
-}
-
-/* Appends the formula of v's local derivative with respect to input slot. */
-int
-numbers_local_formula(struct strbuf *sb, const struct infdiag_analysis *a,
-    uint32_t v, uint32_t slot, enum style style)
-{
-	const struct infdiag_model	*m = a->m;
-
-	if (a->num == NULL || a->num->dexpr[m->in_off[v] + slot] == NULL)
-		return 0;
-	note_expr(sb, m, v, a->num->dexpr[m->in_off[v] + slot], style);
-	return 1;
-}
 
 /* The most input values a numeric error lists. */
 #define ERROR_INPUTS_SHOWN	8
@@ -358,176 +338,6 @@ numbers_tangents(const struct infdiag_analysis *a, const struct deriv *d,
 	return 1;
 }
 
-/* The scale a finite difference's error is measured against:
- * max(|value|, |fd|, 1), so that it is relative where the numbers are
- * large and absolute where they are small (a derivative of 0 included). */
-static double
-fd_scale(double value, double fd)
-{
-	return fmax(fmax(fabs(value), fabs(fd)), 1);
-}
-
-/* The error of a finite difference fd against a derivative's value, on
- * fd_scale(). */
-static double
-fd_error(double value, double fd)
-{
-	return fabs(fd - value) / fd_scale(value, fd);
-}
-
-/* The value of of with wrt moved to x, recomputing the variables on the
- * paths into vals (on[v] == stamp marks them); 0, or -1 when an
- * expression cannot be evaluated. */
-static int
-perturbed(const struct infdiag_analysis *a, const struct deriv *d, double x,
-    const uint32_t *on, uint32_t stamp, double *vals, double *in,
-    double *out)
-{
-	const struct infdiag_model	*m = a->m;
-	const struct numbers		*n = a->num;
-	struct expr_error		 xerr;
-	uint32_t			 k, v, i, p;
-
-	vals[d->wrt] = x;
-	for (k = 1; k < d->nrel; k++) {
-		v = d->rel[k];
-		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
-			p = m->in_idx[i];
-			in[i - m->in_off[v]] = on[p] == stamp ? vals[p] :
-			    n->value[p];
-		}
-		if (expr_eval(m->vars[v].x->expr, in, &vals[v], &xerr) != 0)
-			return -1;
-	}
-	*out = vals[a->of];
-	return 0;
-}
-
-/* A check that does not agree within CHECK_TOLERANCE is refined
- * (CHECK_REFINE times, each CHECK_SHRINK smaller). */
-#define CHECK_REFINE	8
-#define CHECK_SHRINK	10.0
-
-/* The central difference of d at its point with step h into *fd; 0, or
- * -1 when the model cannot be evaluated on both sides. */
-static int
-central(const struct infdiag_analysis *a, const struct deriv *d, double h,
-    const uint32_t *on, uint32_t stamp, double *vals, double *in, double *fd)
-{
-	double	x = a->num->value[d->wrt], up, down;
-
-	if (perturbed(a, d, x + h, on, stamp, vals, in, &up) != 0 ||
-	    perturbed(a, d, x - h, on, stamp, vals, in, &down) != 0)
-		return -1;
-	*fd = (up - down) / (2 * h);
-	return 0;
-}
-
-/* Checks d's value by a central finite difference of the whole model,
- * with the step cbrt(epsilon)·max(1, |x|) that balances truncation and
- * rounding for a function that varies on the scale of x.  When that
- * disagrees with d's value (a function that varies much faster, say
- * sin(10^6·x), makes the step too coarse), steps CHECK_SHRINK times
- * smaller are tried, and the difference that agrees best with the one
- * before it (the finer of the two) is kept: the steps are judged among
- * themselves, never by d's value, so a wrong derivative still shows.
- * The error is relative to max(|value|, |fd|, 1): a derivative that is
- * exactly 0 is still checked, against the step's rounding.  The variables
- * on d's paths are marked in on[] with stamp. */
-static void
-check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
-    uint32_t stamp, double *vals, double *in)
-{
-	const struct numbers		*n = a->num;
-	double				 x, h, fd, prev, best, gap, best_gap;
-	uint32_t			 k;
-
-	for (k = 0; k < d->nrel; k++)
-		on[d->rel[k]] = stamp;
-	x = n->value[d->wrt];
-	h = cbrt(DBL_EPSILON) * (fabs(x) > 1 ? fabs(x) : 1);
-	if (central(a, d, h, on, stamp, vals, in, &fd) != 0) {
-		d->num.fd_note = "the model cannot be evaluated on both "
-		    "sides of the point";
-		return;
-	}
-	best = fd;
-	if (!(fd_error(d->num.forward, fd) <= CHECK_TOLERANCE)) {
-		best_gap = INFINITY;
-		for (k = 0; k < CHECK_REFINE; k++) {
-			prev = fd;
-			h /= CHECK_SHRINK;
-			if (central(a, d, h, on, stamp, vals, in, &fd) != 0 ||
-			    !isfinite(fd))
-				break;
-			gap = fabs(fd - prev);
-			if (gap < best_gap) {
-				best_gap = gap;
-				best = fd;
-			}
-		}
-	}
-	d->num.fd = best;
-	d->num.fd_error = fd_error(d->num.forward, best);
-	d->num.fd_scale = fd_scale(d->num.forward, best);
-	d->num.fd_ok = d->num.fd_error <= CHECK_TOLERANCE;
-	d->num.has_check = isfinite(best);
-	if (!d->num.has_check)
-		d->num.fd_note = "the finite difference overflows";
-}
-
-/* The work of checking d by finite differences, in expression nodes
- * evaluated per side (size[v]: v's expression); 0 when d cannot be
- * checked because a variable on its paths has no expression. */
-static uint64_t
-check_cost(const struct infdiag_analysis *a, const struct deriv *d,
-    const uint64_t *size)
-{
-	const struct infdiag_model	*m = a->m;
-	uint64_t			 cost = 0;
-	uint32_t			 k, v;
-
-	if (!a->num->known[d->wrt] || d->wrt == a->of)
-		return 0;
-	for (k = 1; k < d->nrel; k++) {
-		v = d->rel[k];
-		if (m->vars[v].x == NULL || m->vars[v].x->expr == NULL)
-			return 0;
-		cost += size[v];
-	}
-	return cost;
-}
-
-/* Chooses which derivatives to check: all of them when that costs at
- * most CHECK_BUDGET node evaluations, else every stride-th of those that
- * can be checked, with the stride that keeps the work near the budget
- * (the others get a note).  cost[k] is set, 0 for "cannot be checked".
- * O(size of the expressions) to measure them. */
-static int
-check_plan(const struct infdiag_analysis *a, uint64_t *cost,
-    uint32_t *stride)
-{
-	const struct infdiag_model	*m = a->m;
-	uint64_t			*size, total = 0;
-	uint32_t			 k, v;
-
-	if ((size = mem_calloc(m->nvars, sizeof(*size))) == NULL)
-		return -1;
-	for (v = 0; v < m->nvars; v++) {
-		if (m->vars[v].x != NULL && m->vars[v].x->expr != NULL)
-			size[v] = expr_count_nodes(m->vars[v].x->expr,
-			    SIZE_MAX);
-	}
-	for (k = 0; k < a->nwrt; k++) {
-		cost[k] = check_cost(a, &a->d[k], size);
-		total += cost[k];
-	}
-	mem_free(size);
-	*stride = total <= CHECK_BUDGET ? 1 :
-	    (uint32_t)(total / CHECK_BUDGET + 1);
-	return 0;
-}
-
 /* The input position of the arrow wrt -> of. */
 static uint32_t
 partial_at(const struct infdiag_analysis *a, const struct deriv *d)
@@ -696,8 +506,8 @@ max_inputs(const struct infdiag_model *m)
 
 /* Follows a failure (1-based) back, through the inputs whose values were
  * not finite, to where it started. */
-static const struct num_fail *
-fail_origin(const struct numbers *n, uint32_t idx)
+const struct num_fail *
+numbers_fail_origin(const struct numbers *n, uint32_t idx)
 {
 	const struct num_fail	*f = &n->fail[idx - 1];
 
@@ -837,7 +647,7 @@ numbers_judge(struct infdiag_analysis *a)
 	error_init(&n->verdict, a->m->source);
 	for (k = 0; k < a->nwrt && cause == NULL; k++) {
 		if (a->d[k].num.fail != 0)
-			cause = fail_origin(n, a->d[k].num.fail);
+			cause = numbers_fail_origin(n, a->d[k].num.fail);
 	}
 	if (cause != NULL)
 		fail_error(a, cause, 0, &n->verdict);
@@ -886,7 +696,7 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 	n = a->num;
 	if (eval_values(a, in, err) != 0 || eval_locals(a, in, err) != 0)
 		goto out;
-	if (closed_forms(a) != 0 || check_plan(a, cost, &stride) != 0) {
+	if (closed_forms(a) != 0 || numbers_check_plan(a, cost, &stride) != 0) {
 		error_nomem(err);
 		goto out;
 	}
@@ -926,7 +736,7 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 			continue;
 		}
 		if (checkable++ % stride == 0)
-			check(a, d, on, k + 1, scratch, in);
+			numbers_check(a, d, on, k + 1, scratch, in);
 		else
 			d->num.fd_note = "on a model this large, only a sample "
 			    "of the derivatives is checked";
@@ -979,137 +789,4 @@ numbers_free(struct infdiag_analysis *a)
 	mem_free(n->kinks);
 	mem_free(n);
 	a->num = NULL;
-}
-
-/* Says whether the model gave any number. */
-int
-numbers_any(const struct infdiag_analysis *a)
-{
-	uint32_t	k;
-
-	for (k = 0; a->num != NULL && k < a->nanc; k++) {
-		if (a->num->known[a->anc[k]] ||
-		    a->num->local_known[a->anc[k]])
-			return 1;
-	}
-	return 0;
-}
-
-/* Appends why x, a number that is not finite, is so: "undefined: ..." or
- * "overflow: ...". */
-void
-numbers_note(struct strbuf *sb, const struct infdiag_analysis *a,
-    uint32_t fail, double x)
-{
-	const struct num_fail	*f, *o;
-	const char		*kind = isnan(x) ? "undefined" : "overflow";
-
-	if (a->num == NULL || fail == 0) {
-		strbuf_add(sb, isnan(x) ? "undefined at this point" :
-		    "overflow: beyond the range of a double");
-		return;
-	}
-	f = &a->num->fail[fail - 1];
-	o = fail_origin(a->num, fail);
-	/* Say the kind first, once. */
-	if (f->text == NULL || strncmp(f->text, kind, strlen(kind)) != 0)
-		strbuf_addf(sb, "%s: ", kind);
-	if (f->text != NULL) {
-		strbuf_add(sb, f->text);
-		return;
-	}
-	strbuf_add(sb, "computed from ");
-	cut_text(sb, a->m->vars[f->from].name, strlen(a->m->vars[f->from].name),
-	    QUOTE_MAX);
-	strbuf_add(sb, isnan(a->num->value[f->from]) ? ", which is undefined" :
-	    ", which overflows");
-	if (o != f && o->text != NULL) {
-		strbuf_add(sb, " (");
-		strbuf_add(sb, o->text);
-		strbuf_addc(sb, ')');
-	}
-}
-
-/* The numbers' verdict: the first requested derivative that is not a
- * finite number. */
-int
-infdiag_analysis_numeric_error(const struct infdiag_analysis *a,
-    struct infdiag_error *err)
-{
-	if (a == NULL || a->num == NULL ||
-	    a->num->verdict.status == INFDIAG_OK)
-		return 0;
-	if (err != NULL)
-		*err = a->num->verdict;
-	return -1;
-}
-
-/* The number of warnings about the numbers. */
-size_t
-infdiag_analysis_warning_count(const struct infdiag_analysis *a)
-{
-	return a == NULL || a->num == NULL ? 0 : a->num->nwarnings;
-}
-
-/* Warning i about the numbers, or NULL. */
-const char *
-infdiag_analysis_warning(const struct infdiag_analysis *a, size_t i)
-{
-	return i < infdiag_analysis_warning_count(a) ? a->num->warnings[i] :
-	    NULL;
-}
-
-/* The number of lines that tell where a function is not differentiable
- * at the point: one per variable, and one that counts the rest. */
-size_t
-numbers_kink_count(const struct infdiag_analysis *a)
-{
-	if (a == NULL || a->num == NULL)
-		return 0;
-	return a->num->nkinks + (a->num->kinks_more > 0);
-}
-
-/* Appends line i of those. */
-void
-numbers_kink(struct strbuf *sb, const struct infdiag_analysis *a, size_t i)
-{
-	const struct numbers	*n = a->num;
-
-	if (i < n->nkinks)
-		strbuf_add(sb, n->kinks[i]);
-	else
-		strbuf_addf(sb, "and %zu more variables meet a point where a "
-		    "function is not differentiable", n->kinks_more);
-}
-
-/* Appends a check's error under its true name: relative where the
- * numbers are at least 1 in size, absolute where the scale is 1; and,
- * when it is over the tolerance, the word MISMATCH. */
-void
-numbers_check_error(struct strbuf *sb, const struct deriv_numbers *dn)
-{
-	strbuf_addf(sb, "%s error %.2g", dn->fd_scale > 1 ? "relative" :
-	    "absolute", dn->fd_error);
-	if (!dn->fd_ok)
-		strbuf_addf(sb, ", MISMATCH: over the tolerance %g",
-		    CHECK_TOLERANCE);
-}
-
-/* The value of a path's term: the product of the local derivatives along
- * it; undefined when a variable on it is (the function is not defined at
- * the point), whatever the local derivatives' formulas give. */
-double
-numbers_path_term(const struct infdiag_analysis *a, const uint32_t *path,
-    uint32_t len)
-{
-	const struct numbers		*n = a->num;
-	uint32_t			 i;
-	double				 t = 1;
-
-	for (i = 1; i < len; i++) {
-		if (n->known[path[i]] && isnan(n->value[path[i]]))
-			return NAN;
-		t *= n->local[analysis_arrow(a, path[i - 1], path[i])];
-	}
-	return t;
 }

@@ -106,6 +106,14 @@ struct deriv_numbers {
 /* Computes the numbers, keeping those that are not finite with the
  * reason (see struct numbers); fails only when out of memory. */
 int	numbers_compute(struct infdiag_analysis *, struct infdiag_error *);
+/* The finite-difference check (numbers_check.c): plans which derivatives
+ * are checked (a cost each, in cost[], and every stride-th checkable one
+ * on a large model), and checks d, marking the variables on its paths in
+ * on[] with stamp, with vals and in as scratch. */
+int	numbers_check_plan(const struct infdiag_analysis *, uint64_t *cost,
+	    uint32_t *stride);
+void	numbers_check(const struct infdiag_analysis *, struct deriv *,
+	    uint32_t *on, uint32_t stamp, double *vals, double *in);
 void	numbers_free(struct infdiag_analysis *);
 
 /* Appends the formula of v's local derivative with respect to its input
@@ -134,9 +142,9 @@ int	numbers_closed_form(struct strbuf *, const struct infdiag_analysis *,
 /* Says whether the model gave any number: a known value or local
  * derivative among the ancestors of of. */
 int	numbers_any(const struct infdiag_analysis *);
-/* Appends a number for people: note_number(), for diagram.c's
- * html_number() until it calls note_number() itself. */
-void	numbers_format(struct strbuf *, double, enum style);
+/* The failure that made entry idx of the failures fail first. */
+const struct num_fail *numbers_fail_origin(const struct numbers *,
+	    uint32_t idx);
 /* Appends why x, a number that is not finite, is so, starting with
  * "undefined" or "overflow": the failure fail (1 + index in the numbers'
  * fail, 0 for none known) says it, else a general reason. */

@@ -15,6 +15,7 @@
 #include "infdiag.h"
 #include "analysis.h"
 #include "model.h"
+#include "notation.h"
 #include "numbers.h"
 #include "strbuf.h"
 
@@ -471,15 +472,15 @@ format__not_finite__in_words(void **state)
 	struct strbuf	sb = STRBUF_INIT;
 
 	(void)state;
-	numbers_format(&sb, INFINITY, STYLE_TEXT);
+	note_number(&sb, INFINITY, STYLE_TEXT);
 	strbuf_addc(&sb, ' ');
-	numbers_format(&sb, -INFINITY, STYLE_ASCII);
+	note_number(&sb, -INFINITY, STYLE_ASCII);
 	strbuf_addc(&sb, ' ');
-	numbers_format(&sb, NAN, STYLE_TEXT);
+	note_number(&sb, NAN, STYLE_TEXT);
 	strbuf_addc(&sb, ' ');
-	numbers_format(&sb, NAN, STYLE_LATEX);
+	note_number(&sb, NAN, STYLE_LATEX);
 	strbuf_addc(&sb, ' ');
-	numbers_format(&sb, -2.5, STYLE_TEXT);
+	note_number(&sb, -2.5, STYLE_TEXT);
 	assert_string_equal(strbuf_str(&sb), "overflow overflow undefined "
 	    "\\text{undefined} −2.5");
 	strbuf_release(&sb);
