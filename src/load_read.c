@@ -112,6 +112,22 @@ skip_buffer_bom(const char **buf, size_t *len)
 	}
 }
 
+/* Builds the model from what jansson parsed since mem_json_begin(): the
+ * syntax error when it parsed nothing, out of memory when it lost a part. */
+static struct infdiag_model *
+load_parsed(json_t *root, const json_error_t *jerr, const char *source,
+    struct infdiag_error *err)
+{
+	if (root == NULL) {
+		mem_json_end(NULL);
+		syntax_error(jerr, err);
+		return NULL;
+	}
+	if (json_failed(root, err))
+		return NULL;
+	return load_document(root, source, err);
+}
+
 /* Loads a model from len bytes in memory. */
 struct infdiag_model *
 infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
@@ -123,14 +139,8 @@ infdiag_model_load_buffer(const char *buf, size_t len, const char *source,
 	error_init(err, source);
 	skip_buffer_bom(&buf, &len);
 	mem_json_begin();
-	if ((root = json_loadb(buf, len, LOAD_FLAGS, &jerr)) == NULL) {
-		mem_json_end(NULL);
-		syntax_error(&jerr, err);
-		return NULL;
-	}
-	if (json_failed(root, err))
-		return NULL;
-	return load_document(root, source, err);
+	root = json_loadb(buf, len, LOAD_FLAGS, &jerr);
+	return load_parsed(root, &jerr, source, err);
 }
 
 /* Loads a model in any format from len bytes in memory: the format in,
@@ -319,14 +329,7 @@ load_stream(FILE *fp, const char *source, uint64_t max,
 			    strerror(r.error));
 		return NULL;
 	}
-	if (root == NULL) {
-		mem_json_end(NULL);
-		syntax_error(&jerr, err);
-		return NULL;
-	}
-	if (json_failed(root, err))
-		return NULL;
-	return load_document(root, source, err);
+	return load_parsed(root, &jerr, source, err);
 }
 
 /* Loads a model from a file, or from standard input for "-". */
