@@ -346,8 +346,9 @@ enum infdiag_view {
  * when unknown. */
 int	infdiag_view_parse(const char *, enum infdiag_view *);
 
-/* What infdiag_render() and infdiag_write_dot_view() draw.  A field left
- * out of an initializer is 0: the first derivative, in the dot layout. */
+/* What infdiag_render() and infdiag_write_dot_view() draw.  Fields may be
+ * added: initialize it by field name ({ .view = ..., .type = "svg" }); a
+ * field left out is 0: the first derivative, in the dot layout. */
 struct infdiag_render_options {
 	enum infdiag_view	 view;
 	const char		*type;		/* "svg", "png" or "pdf" */

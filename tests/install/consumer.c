@@ -76,8 +76,9 @@ write_part(const struct infdiag_analysis *an, enum infdiag_part part)
 static char *
 render_svg(const struct infdiag_analysis *an, struct infdiag_error *err)
 {
-	struct infdiag_render_options opts = { INFDIAG_VIEW_PATHS, "svg",
-	    NULL, 0 };
+	struct infdiag_render_options opts = {
+		.view = INFDIAG_VIEW_PATHS, .type = "svg"
+	};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
