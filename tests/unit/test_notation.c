@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dag.h"
 #include "util.h"
 
 #include "infdiag.h"
@@ -31,19 +32,6 @@ static const char conventions[] = "{\"variables\": {"
     "\"yhat\": {\"inputs\": [\"thetahat_1_1\", \"xbar\"], \"fn\": \"f\"}, "
     "\"z\": {\"inputs\": [\"x_tilde\"]}, "
     "\"E\": {\"expr\": \"yhat*w^2/2 + z + q + theta_1\"}}}";
-
-static struct infdiag_model *
-load(const char *json)
-{
-	struct infdiag_error	 err;
-	struct infdiag_model	*m;
-
-	m = infdiag_model_load_buffer(json, strlen(json), "t.json", &err);
-	if (m == NULL)
-		print_error("%s: %s\n", err.path, err.text);
-	assert_non_null(m);
-	return m;
-}
 
 /* The variable named name. */
 static uint32_t
