@@ -351,13 +351,25 @@ int	infdiag_view_parse(const char *, enum infdiag_view *);
  * field left out is 0: the first derivative, in the dot layout. */
 struct infdiag_render_options {
 	enum infdiag_view	 view;
-	const char		*type;		/* "svg", "png" or "pdf" */
+	const char		*type;		/* "svg", "png", "pdf" or "tikz" */
 	const char		*layout;	/* engine; NULL for "dot" */
 	int			 force;		/* lay out beyond the size limit */
 	uint32_t		 deriv;		/* the derivative the paths and
 						   partial views draw: an index
 						   into the analysis's wrt list,
 						   from 0 */
+	int			 no_title;	/* leave out the title block */
+	int			 no_legend;	/* leave out the legend */
+	int			 digits;	/* significant digits of the
+						   numbers drawn, 1-17; 0 for
+						   the default, 4 */
+	const char		*rankdir;	/* "TB", "LR", "BT" or "RL";
+						   NULL for "TB" */
+	int			 dpi;		/* PNG resolution; 0 for the
+						   default */
+	int			 focus;		/* only the variables on a path
+						   of the derivative drawn */
+	int			 standalone;	/* tikz: a complete document */
 };
 
 /* Writes the diagram of a view of the first derivative as DOT.  Returns 0,

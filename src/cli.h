@@ -26,7 +26,11 @@ enum cli_opt {
 	OPT_PROGRESS = 1 << 11,		/* --progress, --no-progress: every
 					   command has them */
 	OPT_FROM = 1 << 12,		/* --from: every command has it */
-	OPT_TO = 1 << 13
+	OPT_TO = 1 << 13,
+	OPT_PRESENT = 1 << 14,		/* --no-title, --no-legend, --digits,
+					   --rankdir, --focus (SPEC 5.2) */
+	OPT_DPI = 1 << 15,
+	OPT_STANDALONE = 1 << 16
 };
 
 /* The options every command takes. */
@@ -51,6 +55,13 @@ struct cli_args {
 	int		  force;
 	int		  progress;	/* 1 --progress, -1 --no-progress,
 					   0 when stderr is a terminal */
+	int		  no_title;	/* --no-title */
+	int		  no_legend;	/* --no-legend */
+	int		  digits;	/* --digits N, 1-17; 0: the default */
+	const char	 *rankdir;	/* --rankdir TB|LR|BT|RL, NULL: TB */
+	int		  dpi;		/* --dpi N; 0: the default */
+	int		  focus;	/* --focus */
+	int		  standalone;	/* --standalone */
 };
 
 /* A format's bit in a command's mask of formats. */

@@ -241,18 +241,18 @@ draw(struct dg *dg)
 		draw_flat(dg);
 }
 
-/* Builds the graph of a view of derivative deriv. */
+/* Builds the graph of view o->view of derivative o->deriv. */
 Agraph_t *
-diagram_build(const struct infdiag_analysis *a, enum infdiag_view view,
-    uint32_t deriv, struct infdiag_error *err)
+diagram_build(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, struct infdiag_error *err)
 {
 	struct dg	dg;
 
 	memset(&dg, 0, sizeof(dg));
 	dg.a = a;
 	dg.m = a->m;
-	dg.view = view;
-	if (pick_deriv(&dg, deriv, err) != 0)
+	dg.view = o->view;
+	if (pick_deriv(&dg, o->deriv, err) != 0)
 		return NULL;
 	dg.role = mem_calloc(a->m->nvars + 1, 1);
 	dg.node = mem_calloc(a->m->nvars + 1, sizeof(*dg.node));
@@ -278,15 +278,15 @@ diagram_build(const struct infdiag_analysis *a, enum infdiag_view view,
 
 /* The number of nodes and edges the view draws. */
 void
-diagram_size(const struct infdiag_analysis *a, enum infdiag_view view,
-    size_t *nodes, size_t *edges)
+diagram_size(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, size_t *nodes, size_t *edges)
 {
 	const struct infdiag_model	*m = a->m;
 	uint32_t			 v;
 
 	*nodes = m->nvars;
 	*edges = m->nedges;
-	if (view != INFDIAG_VIEW_DECOMPOSITION)
+	if (o->view != INFDIAG_VIEW_DECOMPOSITION)
 		return;
 	*nodes = m->nedges;
 	for (v = 0; v < m->nvars; v++) {
@@ -339,7 +339,7 @@ infdiag_write_dot_view(const struct infdiag_analysis *a,
 	Agraph_t	*g;
 
 	error_init(err, infdiag_model_source(a->m));
-	if ((g = diagram_build(a, o->view, o->deriv, err)) == NULL)
+	if ((g = diagram_build(a, o, err)) == NULL)
 		return -1;
 	(void)agwrite(g, fp);	/* a write error stays in fp's indicator */
 	agclose(g);

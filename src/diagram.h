@@ -28,20 +28,24 @@
 #define DIAGRAM_RENDER_MAX_NODES	2000
 #define DIAGRAM_RENDER_MAX_EDGES	20000
 
-/* Builds the graph of a view of derivative deriv (an index into the
- * analysis's derivatives, from 0; the paths and partial views draw it).
- * Returns a new graph that the caller closes with agclose(); NULL with
- * err set (INFDIAG_ENOMEM, or INFDIAG_EUSAGE for a deriv the analysis
- * does not have). */
-Agraph_t *diagram_build(const struct infdiag_analysis *, enum infdiag_view,
-	    uint32_t deriv, struct infdiag_error *);
+/* Builds the graph of view o->view of derivative o->deriv (an index into
+ * the analysis's derivatives, from 0; the paths and partial views draw
+ * it), with o's presentation options (title, legend, digits, rankdir,
+ * focus); o's type, layout, force and dpi are the renderer's.  Returns a
+ * new graph that the caller closes with agclose(); NULL with err set
+ * (INFDIAG_ENOMEM, or INFDIAG_EUSAGE for a deriv the analysis does not
+ * have). */
+Agraph_t *diagram_build(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *, struct infdiag_error *);
 
 /* The colour of path k (from 0) of the paths view, "#rrggbb"; NULL from
  * DIAGRAM_MAX_COLOURS on (those paths are drawn black). */
 const char *diagram_path_colour(uint32_t k);
 
-/* The number of nodes and edges the view draws, without building it. */
-void	diagram_size(const struct infdiag_analysis *, enum infdiag_view,
-	    size_t *nodes, size_t *edges);
+/* The number of nodes and edges view o->view draws, without building
+ * it. */
+void	diagram_size(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *, size_t *nodes,
+	    size_t *edges);
 
 #endif /* INFDIAG_DIAGRAM_H */

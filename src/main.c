@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -16,7 +17,7 @@
 #include "cli.h"
 
 #define OPT_QUESTION	(OPT_OF | OPT_WRT | OPT_FORMAT | OPT_ASCII | \
-			    OPT_OUTPUT)
+			    OPT_OUTPUT | OPT_STANDALONE)
 
 /* The formats analyze, paths, formula and eval write. */
 #define FORMATS_ALL	(CLI_FORMAT(INFDIAG_FORMAT_TEXT) | \
@@ -37,10 +38,11 @@ static const struct cli_cmd commands[] = {
 	{ "formula", "the total derivative only", OPT_QUESTION, FORMATS_ALL,
 	    cmd_formula },
 	{ "dot", "an annotated Graphviz DOT diagram", OPT_OF | OPT_WRT |
-	    OPT_OUTPUT | OPT_VIEW | OPT_MAX_PATHS, 0, cmd_dot },
-	{ "render", "the diagram rendered in-process to SVG, PNG or PDF",
+	    OPT_OUTPUT | OPT_VIEW | OPT_MAX_PATHS | OPT_PRESENT, 0, cmd_dot },
+	{ "render", "the diagram rendered in-process to SVG, PNG, PDF or TikZ",
 	    OPT_OF | OPT_WRT | OPT_OUTPUT | OPT_VIEW | OPT_TYPE | OPT_LAYOUT |
-	    OPT_FORCE | OPT_MAX_PATHS, 0, cmd_render },
+	    OPT_FORCE | OPT_MAX_PATHS | OPT_PRESENT | OPT_DPI |
+	    OPT_STANDALONE, 0, cmd_render },
 	{ "report", "a self-contained HTML page for teaching: diagrams, "
 	    "formulas, numbers, the derivation", OPT_OF | OPT_WRT | OPT_OUTPUT |
 	    OPT_MAX_PATHS, 0, cmd_report },
@@ -68,6 +70,17 @@ static const struct {
 	{ OPT_LAYOUT, "--layout ENGINE   the Graphviz layout engine (dot)" },
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },
+	{ OPT_PRESENT, "--no-title        leave out the diagram's title block" },
+	{ OPT_PRESENT, "--no-legend       leave out the diagram's legend" },
+	{ OPT_PRESENT, "--digits N        significant digits of the numbers "
+	    "drawn (1-17, default 4)" },
+	{ OPT_PRESENT, "--rankdir DIR     the layout's direction: TB, LR, BT or "
+	    "RL" },
+	{ OPT_PRESENT, "--focus           draw only the variables on the paths "
+	    "from --wrt to --of" },
+	{ OPT_DPI, "--dpi N           the resolution of PNG output" },
+	{ OPT_STANDALONE, "--standalone      a complete LaTeX document, not a "
+	    "fragment" },
 	{ OPT_TO, "--to FORMAT       the format to convert to (required)" },
 	{ OPT_FROM, "--from FORMAT     the model's format: json, dagitty, dot or "
 	    "eq (default:\n                    by the suffix, else by the "
@@ -82,22 +95,31 @@ static const struct {
 enum {
 	LONG_OF = 256, LONG_WRT, LONG_FORMAT, LONG_MAX_PATHS, LONG_VIEW,
 	LONG_TYPE, LONG_LAYOUT, LONG_ASCII, LONG_EXPLAIN, LONG_FORCE,
-	LONG_PROGRESS, LONG_NO_PROGRESS, LONG_FROM, LONG_TO
+	LONG_PROGRESS, LONG_NO_PROGRESS, LONG_FROM, LONG_TO, LONG_NO_TITLE,
+	LONG_NO_LEGEND, LONG_DIGITS, LONG_RANKDIR, LONG_DPI, LONG_FOCUS,
+	LONG_STANDALONE
 };
 
 static const struct option long_options[] = {
 	{ "ascii", no_argument, NULL, LONG_ASCII },
+	{ "digits", required_argument, NULL, LONG_DIGITS },
+	{ "dpi", required_argument, NULL, LONG_DPI },
 	{ "explain", no_argument, NULL, LONG_EXPLAIN },
+	{ "focus", no_argument, NULL, LONG_FOCUS },
 	{ "force", no_argument, NULL, LONG_FORCE },
 	{ "format", required_argument, NULL, LONG_FORMAT },
 	{ "from", required_argument, NULL, LONG_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "layout", required_argument, NULL, LONG_LAYOUT },
 	{ "max-paths", required_argument, NULL, LONG_MAX_PATHS },
+	{ "no-legend", no_argument, NULL, LONG_NO_LEGEND },
 	{ "no-progress", no_argument, NULL, LONG_NO_PROGRESS },
+	{ "no-title", no_argument, NULL, LONG_NO_TITLE },
 	{ "of", required_argument, NULL, LONG_OF },
 	{ "output", required_argument, NULL, 'o' },
 	{ "progress", no_argument, NULL, LONG_PROGRESS },
+	{ "rankdir", required_argument, NULL, LONG_RANKDIR },
+	{ "standalone", no_argument, NULL, LONG_STANDALONE },
 	{ "to", required_argument, NULL, LONG_TO },
 	{ "type", required_argument, NULL, LONG_TYPE },
 	{ "version", no_argument, NULL, 'V' },
@@ -247,6 +269,34 @@ parse_count(const char *s, size_t *out)
 	return 0;
 }
 
+/* Parses a whole number from lo to hi, for --digits and --dpi. */
+static int
+parse_int(const char *s, int lo, int hi, int *out)
+{
+	size_t	n;
+
+	if (parse_count(s, &n) != 0 || n < (size_t)lo || n > (size_t)hi)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+/* Accepts a Graphviz rankdir, in either case, stored in upper case. */
+static int
+parse_rankdir(const char *s, const char **out)
+{
+	static const char *const dirs[] = { "TB", "LR", "BT", "RL" };
+	size_t			 i;
+
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if (strcasecmp(s, dirs[i]) == 0) {
+			*out = dirs[i];
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* Maps a long option to the mask bit that allows it. */
 static unsigned
 option_mask(int c)
@@ -266,6 +316,13 @@ option_mask(int c)
 	case LONG_NO_PROGRESS:	return OPT_PROGRESS;
 	case LONG_FROM:		return OPT_FROM;
 	case LONG_TO:		return OPT_TO;
+	case LONG_NO_TITLE:	return OPT_PRESENT;
+	case LONG_NO_LEGEND:	return OPT_PRESENT;
+	case LONG_DIGITS:	return OPT_PRESENT;
+	case LONG_RANKDIR:	return OPT_PRESENT;
+	case LONG_FOCUS:	return OPT_PRESENT;
+	case LONG_DPI:		return OPT_DPI;
+	case LONG_STANDALONE:	return OPT_STANDALONE;
 	case 'o':		return OPT_OUTPUT;
 	default:		return 0;
 	}
@@ -285,6 +342,13 @@ store_option(struct cli_args *a, int c, const char *arg)
 	case LONG_FROM:		a->from = arg; break;
 	case LONG_LAYOUT:	a->layout = arg; break;
 	case LONG_MAX_PATHS:	return parse_count(arg, &a->max_paths);
+	case LONG_DIGITS:	return parse_int(arg, 1, 17, &a->digits);
+	case LONG_DPI:		return parse_int(arg, 1, 2400, &a->dpi);
+	case LONG_RANKDIR:	return parse_rankdir(arg, &a->rankdir);
+	case LONG_NO_TITLE:	a->no_title = 1; break;
+	case LONG_NO_LEGEND:	a->no_legend = 1; break;
+	case LONG_FOCUS:	a->focus = 1; break;
+	case LONG_STANDALONE:	a->standalone = 1; break;
 	case LONG_NO_PROGRESS:	a->progress = -1; break;
 	case LONG_OF:		a->of = arg; break;
 	case LONG_PROGRESS:	a->progress = 1; break;

@@ -155,7 +155,7 @@ check_size(const struct infdiag_analysis *a,
 {
 	size_t	nodes, edges;
 
-	diagram_size(a, o->view, &nodes, &edges);
+	diagram_size(a, o, &nodes, &edges);
 	if (o->force || (nodes <= DIAGRAM_RENDER_MAX_NODES &&
 	    edges <= DIAGRAM_RENDER_MAX_EDGES))
 		return 0;
@@ -243,7 +243,7 @@ infdiag_render(const struct infdiag_analysis *a,
 	    (gv_context = gvContextPlugins(builtins, 0)) == NULL)
 		error_nomem(err);
 	if (gv_context != NULL &&
-	    (g = diagram_build(a, o->view, o->deriv, err)) != NULL) {
+	    (g = diagram_build(a, o, err)) != NULL) {
 		rc = lay_out_and_render(gv_context, g, layout, format, fp,
 		    &werr, err);
 		agclose(g);

@@ -204,8 +204,9 @@ write_view(const struct infdiag_analysis *an, enum infdiag_view view)
 static void
 render(const struct infdiag_analysis *an)
 {
-	struct infdiag_render_options	 ro = { INFDIAG_VIEW_FULL, "svg",
-		NULL, 0 };
+	struct infdiag_render_options	 ro = {
+		.view = INFDIAG_VIEW_FULL, .type = "svg"
+	};
 	struct infdiag_error		 err;
 	FILE				*fp;
 

@@ -520,7 +520,8 @@ decomposition__clusters__in_creation_order_every_build(void **state)
 	assert_int_equal(k, nwant);
 	for (round = 0; round < 8; round++) {
 		stir_heap(round);
-		g = diagram_build(f.a, INFDIAG_VIEW_DECOMPOSITION, 0, &err);
+		g = diagram_build(f.a, &(struct infdiag_render_options){
+		    .view = INFDIAG_VIEW_DECOMPOSITION }, &err);
 		assert_non_null(g);
 		for (k = 0, sub = agfstsubg(g); sub != NULL;
 		    sub = agnxtsubg(sub), k++) {
