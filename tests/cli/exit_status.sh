@@ -15,7 +15,7 @@ expect_empty "--help" err
 
 run --version
 expect_status "--version" 0
-expect_text "--version" out "infdiag 0.1.0"
+expect_text "--version" out "infdiag 0.2.0"
 
 run check --help
 expect_status "check --help" 0
