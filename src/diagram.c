@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -29,6 +30,8 @@ draw_flat(struct dg *dg)
 
 	for (k = 0; k < m->nvars && !dg->failed; k++) {
 		v = m->order[k];
+		if (!diagram_drawn(dg, v))
+			continue;
 		if ((dg->node[v] = gv_node(dg->g, m->vars[v].name)) == NULL) {
 			dg->failed = 1;
 			break;
@@ -39,6 +42,9 @@ draw_flat(struct dg *dg)
 	for (k = 0; k < m->nvars && !dg->failed; k++) {
 		v = m->order[k];
 		for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+			if (dg->node[v] == NULL ||
+			    dg->node[m->in_idx[i]] == NULL)
+				continue;	/* left out by focus */
 			e = agedge(dg->g, dg->node[m->in_idx[i]], dg->node[v],
 			    NULL, 1);
 			if (e == NULL) {
@@ -101,6 +107,8 @@ draw_cluster(struct dg *dg, uint32_t v)
 	if ((sink = copy_node(dg, sub, v, v, 1)) == NULL)
 		return;
 	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (!diagram_drawn(dg, m->in_idx[i]))
+			continue;
 		if ((n = copy_node(dg, sub, m->in_idx[i], v, 1)) == NULL ||
 		    (e = agedge(sub, n, sink, NULL, 1)) == NULL) {
 			dg->failed = 1;
@@ -108,6 +116,17 @@ draw_cluster(struct dg *dg, uint32_t v)
 		}
 		diagram_style_arrow(dg, e, v, i - m->in_off[v]);
 	}
+}
+
+/* Says whether v has a subgraph in the decomposition view: it has
+ * inputs, and with focus it is drawn and is not the wrt (whose inputs
+ * are on no path). */
+static int
+has_cluster(const struct dg *dg, uint32_t v)
+{
+	if (var_ninputs(dg->m, v) == 0)
+		return 0;
+	return !dg->focus || (diagram_drawn(dg, v) && v != dg->d->wrt);
 }
 
 /* Draws one cluster per sink subgraph, dotted lines from each sink to
@@ -123,9 +142,10 @@ draw_decomposition(struct dg *dg)
 
 	for (k = 0; k < m->nvars && !dg->failed; k++) {
 		v = m->order[k];
-		if (var_ninputs(m, v) > 0)
+		if (has_cluster(dg, v))
 			draw_cluster(dg, v);
-		else if (m->out_off[v] == m->out_off[v + 1]) {
+		else if (var_ninputs(m, v) == 0 && !dg->focus &&
+		    m->out_off[v] == m->out_off[v + 1]) {
 			if ((from = gv_node(dg->g, m->vars[v].name)) == NULL)
 				dg->failed = 1;
 			else {
@@ -136,10 +156,12 @@ draw_decomposition(struct dg *dg)
 	}
 	for (k = 0; k < m->nvars && !dg->failed; k++) {
 		v = m->order[k];
-		if (var_ninputs(m, v) == 0)
+		if (!has_cluster(dg, v))
 			continue;
 		from = copy_node(dg, dg->g, v, v, 0);
 		for (i = m->out_off[v]; i < m->out_off[v + 1] && from; i++) {
+			if (!has_cluster(dg, m->out_idx[i]))
+				continue;
 			to = copy_node(dg, dg->g, v, m->out_idx[i], 0);
 			if (to == NULL ||
 			    (e = agedge(dg->g, from, to, NULL, 1)) == NULL) {
@@ -227,12 +249,30 @@ pick_deriv(struct dg *dg, uint32_t deriv, struct infdiag_error *err)
 	return -1;
 }
 
+/* Sets the graph attributes the options choose: the layout's direction,
+ * and the resolution of a PNG. */
+static void
+set_options(struct dg *dg)
+{
+	const struct infdiag_render_options	*o = dg->o;
+	char					 dpi[16];
+
+	if (o->rankdir != NULL && gv_set(dg->g, "rankdir", o->rankdir) != 0)
+		dg->failed = 1;
+	if (o->dpi > 0 && o->type != NULL && strcmp(o->type, "png") == 0) {
+		snprintf(dpi, sizeof(dpi), "%d", o->dpi);
+		if (gv_declare(dg->g, AGRAPH, "dpi", dpi) == NULL)
+			dg->failed = 1;
+	}
+}
+
 /* Draws a view into dg's graph. */
 static void
 draw(struct dg *dg)
 {
 	mark_roles(dg);
 	declare(dg);
+	set_options(dg);
 	if (diagram_label_graph(dg) != 0)
 		dg->failed = 1;
 	else if (dg->view == INFDIAG_VIEW_DECOMPOSITION)
@@ -252,8 +292,11 @@ diagram_build(const struct infdiag_analysis *a,
 	dg.a = a;
 	dg.m = a->m;
 	dg.view = o->view;
+	dg.o = o;
+	dg.digits = o->digits > 0 ? o->digits : DIAGRAM_DIGITS;
 	if (pick_deriv(&dg, o->deriv, err) != 0)
 		return NULL;
+	dg.focus = o->focus && dg.d != NULL;
 	dg.role = mem_calloc(a->m->nvars + 1, 1);
 	dg.node = mem_calloc(a->m->nvars + 1, sizeof(*dg.node));
 	dg.mask = mem_calloc(a->m->nedges + 1, sizeof(*dg.mask));

@@ -20,8 +20,11 @@
 #include "gv_compat.h"
 #include "infdiag.h"
 
-/* The most path colours a diagram uses; paths beyond are drawn black. */
-#define DIAGRAM_MAX_COLOURS	12
+/* The most path colours a diagram uses; paths beyond are drawn black.
+ * Each has its own colour and its own line (tests/unit/test_palette.c
+ * checks that the colours stay apart under the colour-vision
+ * deficiencies). */
+#define DIAGRAM_MAX_COLOURS	6
 
 /* The largest diagram infdiag_render() lays out without force: Graphviz's
  * dot layout takes time that grows much faster than the graph. */
@@ -41,6 +44,11 @@ Agraph_t *diagram_build(const struct infdiag_analysis *,
 /* The colour of path k (from 0) of the paths view, "#rrggbb"; NULL from
  * DIAGRAM_MAX_COLOURS on (those paths are drawn black). */
 const char *diagram_path_colour(uint32_t k);
+/* The line of path k, Graphviz's edge style ("solid", "dashed",
+ * "dotted") and pen width, so that a path reads in grey print too; NULL
+ * from DIAGRAM_MAX_COLOURS on. */
+const char *diagram_path_style(uint32_t k);
+const char *diagram_path_penwidth(uint32_t k);
 
 /* The number of nodes and edges view o->view draws, without building
  * it. */

@@ -20,16 +20,21 @@
 #define OF_LINE		"#d6550d"
 #define OF_FILL		"#fde3cc"
 #define DIRECT_LINE	"#d62728"
-#define GREY_LINE	"#b8b8b8"
-#define GREY_TEXT	"#8c8c8c"
+/* Off-path grey: 3.4:1 on white for lines, 5:1 for text (WCAG). */
+#define GREY_LINE	"#8c8c8c"
+#define GREY_TEXT	"#707070"
 #define OTHER_LINE	"#404040"
 
 /* What a variable is in the picture. */
 enum role {
 	ROLE_WRT = 1 << 0,	/* some derivative's wrt */
 	ROLE_OF = 1 << 1,
-	ROLE_ON_PATH = 1 << 2	/* on a path of the one drawn */
+	ROLE_ON_PATH = 1 << 2,	/* on a path of the one drawn */
+	ROLE_NOTED = 1 << 3	/* focus: its left-out inputs are noted */
 };
+
+/* The default significant digits of the numbers drawn. */
+#define DIAGRAM_DIGITS	4
 
 /* A diagram being built. */
 struct dg {
@@ -37,6 +42,10 @@ struct dg {
 	const struct infdiag_model	*m;
 	const struct deriv		*d;	/* the one drawn, or NULL */
 	enum infdiag_view		 view;
+	const struct infdiag_render_options *o;
+	int				 digits; /* of the numbers drawn */
+	int				 focus;	/* only the variables on a
+						   path of d are drawn */
 	Agraph_t			*g;
 	Agnode_t			**node;	/* by variable, flat views */
 	unsigned char			*role;	/* by variable */
@@ -54,8 +63,18 @@ void	diagram_set_html(struct dg *, void *obj, const char *attr);
 /* Sets a plain attribute to one of our own constants. */
 void	diagram_set(struct dg *, void *obj, const char *attr,
 	    const char *value);
-/* Appends a number as the diagrams show it. */
-void	diagram_html_number(struct strbuf *, double);
+/* Appends a number as the diagrams show it, to dg's digits. */
+void	diagram_html_number(const struct dg *, struct strbuf *, double);
+/* The line of path k drawn in the legend, HTML-like markup; NULL from
+ * DIAGRAM_MAX_COLOURS on. */
+const char *diagram_path_mark(uint32_t k);
+/* Says whether v is drawn: every variable, or with focus those on a
+ * path of the derivative drawn. */
+int	diagram_drawn(const struct dg *, uint32_t v);
+/* Appends to dg->sb, after a line break, the note of v's inputs that
+ * focus leaves out: "+ 3 other inputs: b₂, w₂₁, …"; nothing when every
+ * input is drawn. */
+void	diagram_focus_note(struct dg *, uint32_t v);
 /* Labels a node with v's symbol, its function or formula, and with
  * numbers its value and adjoint d(of)/dv. */
 void	diagram_label_node(struct dg *, Agnode_t *, uint32_t v);

@@ -14,25 +14,104 @@
 #include "notation.h"
 #include "numbers.h"
 
-/* Distinct colours for the paths, none of them grey or black. */
-static const char *const palette[DIAGRAM_MAX_COLOURS] = {
-	"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
-	"#f032e6", "#9a6324", "#469990", "#800000", "#000075", "#808000"
+/*
+ * The paths' looks.  The colours are Okabe and Ito's blue, vermillion,
+ * bluish green and reddish purple, then a dark red and a magenta chosen
+ * to stay apart from them: every pair is at least 12 CIEDE2000 apart in
+ * normal vision and in simulated protanopia, deuteranopia and
+ * tritanopia, each has at least 3:1 contrast on white, and none is grey
+ * or black (tests/unit/test_palette.c).  Each path also has its own line,
+ * dash pattern and width, so that it can be told in grey print.
+ */
+static const struct {
+	const char	*colour;
+	const char	*style;
+	const char	*penwidth;
+	const char	*mark;		/* its line in the legend */
+} looks[DIAGRAM_MAX_COLOURS] = {
+	{ "#0072b2", "solid", "2", "━━━" },
+	{ "#d55e00", "dashed", "2", "╺╸╺╸" },
+	{ "#009e73", "dotted", "3", "┉┉┉" },
+	{ "#cc79a7", "solid", "5", "<b>█▆█</b>" },
+	{ "#991100", "dashed", "5", "<b>▆ ▆</b>" },
+	{ "#aa2277", "dotted", "5", "<b>▪▪▪</b>" }
 };
-
 
 /* The colour of path k (from 0) in the paths view. */
 const char *
 diagram_path_colour(uint32_t k)
 {
-	return k < DIAGRAM_MAX_COLOURS ? palette[k] : NULL;
+	return k < DIAGRAM_MAX_COLOURS ? looks[k].colour : NULL;
 }
 
-/* Appends a number. */
-void
-diagram_html_number(struct strbuf *sb, double x)
+/* The dash pattern of path k's arrows. */
+const char *
+diagram_path_style(uint32_t k)
 {
-	note_number(sb, x, STYLE_TEXT);
+	return k < DIAGRAM_MAX_COLOURS ? looks[k].style : NULL;
+}
+
+/* The pen width of path k's arrows. */
+const char *
+diagram_path_penwidth(uint32_t k)
+{
+	return k < DIAGRAM_MAX_COLOURS ? looks[k].penwidth : NULL;
+}
+
+/* The line of path k drawn in the legend, HTML-like markup. */
+const char *
+diagram_path_mark(uint32_t k)
+{
+	return k < DIAGRAM_MAX_COLOURS ? looks[k].mark : NULL;
+}
+
+/* Appends a number to the diagram's digits. */
+void
+diagram_html_number(const struct dg *dg, struct strbuf *sb, double x)
+{
+	note_number_digits(sb, x, dg->digits, STYLE_TEXT);
+}
+
+/* Says whether v is drawn. */
+int
+diagram_drawn(const struct dg *dg, uint32_t v)
+{
+	return !dg->focus || (dg->role[v] & ROLE_ON_PATH);
+}
+
+/* The most inputs a focus note names before "…". */
+#define FOCUS_NOTE_NAMES	3
+
+/* Appends the note of v's inputs that are not drawn. */
+void
+diagram_focus_note(struct dg *dg, uint32_t v)
+{
+	const struct infdiag_model	*m = dg->m;
+	struct strbuf			*sb = &dg->sb;
+	uint32_t			 i, n = 0, shown = 0, drawn = 0;
+
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (diagram_drawn(dg, m->in_idx[i]))
+			drawn = 1;
+		else
+			n++;
+	}
+	if (n == 0)
+		return;
+	strbuf_addf(sb, "<br/><font color=\"%s\">+ %u %s%s: ", GREY_TEXT,
+	    n, drawn ? "other " : "", note_noun(n, "input", "inputs"));
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (diagram_drawn(dg, m->in_idx[i]))
+			continue;
+		if (shown == FOCUS_NOTE_NAMES) {
+			strbuf_add(sb, ", …");
+			break;
+		}
+		if (shown++ > 0)
+			strbuf_add(sb, ", ");
+		note_symbol(sb, m, m->in_idx[i], STYLE_GV_HTML);
+	}
+	strbuf_add(sb, "</font>");
 }
 
 /* Appends a function's name (an "fn") escaped and cut. */
@@ -63,8 +142,11 @@ formula(struct strbuf *sb, const struct infdiag_model *m, uint32_t v,
  * label as tall as its fonts, and draws <sub> and <sup> shifted by about
  * a third of their size, into the line below or above.  Most scripts are
  * Unicode characters (notation_gv.c) and need nothing; a line that has a
- * <sub> or <sup> gets a strut, a no-break space in a font taller than the
- * line's, so that it is laid out with room above and below.
+ * <sub> or <sup>, or below the first line a combining accent (the hat
+ * of ϕ̂, which rises above the line's box into the line above), gets a
+ * strut, a no-break space in
+ * a font taller than the line's, so that it is laid out with room above
+ * and below.
  */
 
 /* A label's font size when no <font> says otherwise, how much taller
@@ -80,17 +162,21 @@ struct strut {
 	int		 depth;
 	double		 line_size;	/* the largest font of the line */
 	int		 script;	/* the line has a <sub> or <sup> */
+	int		 accent;	/* the line has a combining accent */
+	int		 lines;		/* lines ended in the cell */
 };
 
 /* Ends a line: appends its strut when it has a script. */
 static void
 strut_line_end(struct strut *st)
 {
-	if (st->script)
+	if (st->script || (st->accent && st->lines > 0))
 		strbuf_addf(st->out, "<font point-size=\"%.0f\">&#160;</font>",
 		    st->line_size * STRUT_SCALE);
 	st->script = 0;
+	st->accent = 0;
 	st->line_size = 0;
+	st->lines++;
 }
 
 /* Follows a tag of n bytes at s: lines, scripts and font sizes. */
@@ -104,6 +190,8 @@ strut_tag(struct strut *st, const char *s, size_t n)
 		strut_line_end(st);
 	else if (strncmp(s, "<td", 3) == 0) {
 		st->script = 0;
+		st->accent = 0;
+		st->lines = 0;
 		st->line_size = 0;
 	} else if (strncmp(s, "<sub>", 5) == 0 || strncmp(s, "<sup>", 5) == 0)
 		st->script = 1;
@@ -117,16 +205,29 @@ strut_tag(struct strut *st, const char *s, size_t n)
 		st->depth--;
 }
 
+/* Says whether s starts with a combining diacritical mark, U+0300 to
+ * U+036F (UTF-8 CC 80 to CD AF). */
+static int
+is_combining(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	return (u[0] == 0xcc && u[1] >= 0x80 && u[1] <= 0xbf) ||
+	    (u[0] == 0xcd && u[1] >= 0x80 && u[1] <= 0xaf);
+}
+
 /* Copies a label to out with a strut at the end of each line that has a
  * script. */
 static void
 hold_scripts(struct strbuf *out, const char *s)
 {
-	struct strut	 st = { out, { LABEL_FONT_SIZE }, 0, 0, 0 };
+	struct strut	 st = { out, { LABEL_FONT_SIZE }, 0, 0, 0, 0, 0 };
 	const char	*end;
 	size_t		 n;
 
 	while (*s != '\0') {
+		if (is_combining(s))
+			st.accent = 1;
 		if (*s != '<') {
 			if (st.line_size < st.size[st.depth])
 				st.line_size = st.size[st.depth];
@@ -142,15 +243,44 @@ hold_scripts(struct strbuf *out, const char *s)
 	strut_line_end(&st);
 }
 
+/* Says whether a label needs struts: it has a script or an accent. */
+static int
+needs_struts(const char *s)
+{
+	if (strstr(s, "<sub>") != NULL || strstr(s, "<sup>") != NULL)
+		return 1;
+	for (; *s != '\0'; s++) {
+		if (is_combining(s))
+			return 1;
+	}
+	return 0;
+}
+
+/* An arrow's label in a cell with a margin: Graphviz places the label
+ * against the arrow's centre line, and the parallel lines of an arrow on
+ * several paths, or a thick one, would run into its text. */
+#define ARROW_LABEL_OPEN	"<table border=\"0\" cellborder=\"0\" " \
+	"cellspacing=\"0\" cellpadding=\"5\"><tr><td>"
+#define ARROW_LABEL_CLOSE	"</td></tr></table>"
+
 /* Sets an HTML-like attribute from dg->sb and empties it; a label with a
- * <sub> or <sup> gets its struts. */
+ * script or an accent gets its struts, an arrow's label its margin. */
 void
 diagram_set_html(struct dg *dg, void *obj, const char *attr)
 {
 	struct strbuf	 held = STRBUF_INIT;
 	const char	*label = strbuf_str(&dg->sb);
 
-	if (strstr(label, "<sub>") != NULL || strstr(label, "<sup>") != NULL) {
+	if (obj != NULL && agobjkind(obj) == AGEDGE &&
+	    strcmp(attr, "label") == 0) {
+		strbuf_add(&held, ARROW_LABEL_OPEN);
+		if (needs_struts(label))
+			hold_scripts(&held, label);
+		else
+			strbuf_add(&held, label);
+		strbuf_add(&held, ARROW_LABEL_CLOSE);
+		label = strbuf_str(&held);
+	} else if (needs_struts(label)) {
 		hold_scripts(&held, label);
 		label = strbuf_str(&held);
 	}
@@ -192,16 +322,19 @@ diagram_label_node(struct dg *dg, Agnode_t *n, uint32_t v)
 	}
 	if (num != NULL && num->known[v]) {
 		strbuf_add(sb, "<br/><font point-size=\"10\">value ");
-		diagram_html_number(sb, num->value[v]);
+		diagram_html_number(dg, sb, num->value[v]);
 		strbuf_add(sb, "</font>");
 	}
 	if (num != NULL && num->adjoint_known[v] && v != dg->a->of) {
 		strbuf_add(sb, "<br/><font point-size=\"10\" color=\"#555555\">");
 		note_total(sb, m, dg->a->of, v, STYLE_GV_HTML);
 		strbuf_add(sb, " = ");
-		diagram_html_number(sb, num->adjoint[v]);
+		diagram_html_number(dg, sb, num->adjoint[v]);
 		strbuf_add(sb, "</font>");
 	}
+	if (dg->focus && v == dg->d->wrt &&
+	    dg->view != INFDIAG_VIEW_DECOMPOSITION)
+		diagram_focus_note(dg, v);
 	diagram_set_html(dg, n, "label");
 }
 
@@ -233,10 +366,10 @@ diagram_mark_node(struct dg *dg, Agnode_t *n, uint32_t v)
 	}
 }
 
-/* Appends the text of the arrow into v from its input in slot: the local
- * derivative, and with numbers its formula and value. */
+/* Appends the mathematics of the arrow into v from its input in slot:
+ * the local derivative, and with numbers its formula and value. */
 static void
-arrow_text(struct dg *dg, uint32_t v, uint32_t slot)
+arrow_math(struct dg *dg, uint32_t v, uint32_t slot)
 {
 	const struct infdiag_analysis	*a = dg->a;
 	const struct infdiag_model	*m = dg->m;
@@ -247,7 +380,8 @@ arrow_text(struct dg *dg, uint32_t v, uint32_t slot)
 	if (a->num == NULL)
 		return;
 	if (a->num->local_known[v])
-		diagram_html_number(&n, a->num->local[m->in_off[v] + slot]);
+		diagram_html_number(dg, &n,
+		    a->num->local[m->in_off[v] + slot]);
 	if (a->num->dexpr[m->in_off[v] + slot] != NULL) {
 		strbuf_add(sb, " = ");
 		formula(&f, m, v, a->num->dexpr[m->in_off[v] + slot]);
@@ -264,13 +398,26 @@ arrow_text(struct dg *dg, uint32_t v, uint32_t slot)
 	strbuf_release(&n);
 }
 
+/* Appends the text of the arrow into v from its input in slot: its
+ * mathematics, and on the first arrow drawn into v with focus the inputs
+ * left out. */
+static void
+arrow_text(struct dg *dg, uint32_t v, uint32_t slot)
+{
+	arrow_math(dg, v, slot);
+	if (dg->focus && !(dg->role[v] & ROLE_NOTED)) {
+		dg->role[v] |= ROLE_NOTED;
+		diagram_focus_note(dg, v);
+	}
+}
+
 /* Labels and colours an arrow of the paths view: a colour for each
  * coloured path it is on, and their numbers. */
 static void
 style_paths_arrow(struct dg *dg, Agedge_t *e, uint32_t v, uint32_t slot)
 {
 	struct strbuf	 colours = STRBUF_INIT;
-	uint32_t	 pos = dg->m->in_off[v] + slot, k;
+	uint32_t	 pos = dg->m->in_off[v] + slot, k, first = 0;
 	unsigned	 mask = dg->mask[pos];
 	int		 on = (dg->role[v] & ROLE_ON_PATH) &&
 			    (dg->role[dg->m->in_idx[pos]] & ROLE_ON_PATH);
@@ -280,16 +427,21 @@ style_paths_arrow(struct dg *dg, Agedge_t *e, uint32_t v, uint32_t slot)
 	for (k = 0; k < dg->ncoloured; k++) {
 		if (!(mask & (1u << k)))
 			continue;
+		if (colours.len == 0)
+			first = k;
 		strbuf_addf(&dg->sb, "%s<font color=\"%s\"><b>%u</b></font>",
-		    colours.len == 0 ? "<br/>path " : ", ", palette[k], k + 1);
+		    colours.len == 0 ? "<br/>path " : ", ", looks[k].colour,
+		    k + 1);
 		strbuf_addf(&colours, "%s%s", colours.len == 0 ? "" : ":",
-		    palette[k]);
+		    looks[k].colour);
 	}
 	strbuf_add(&dg->sb, "</font>");
 	diagram_set_html(dg, e, "label");
+	/* An arrow on several paths is drawn in the line of the first. */
 	if (mask != 0) {
 		diagram_set(dg, e, "color", strbuf_str(&colours));
-		diagram_set(dg, e, "penwidth", "2");
+		diagram_set(dg, e, "style", looks[first].style);
+		diagram_set(dg, e, "penwidth", looks[first].penwidth);
 	} else if (!on) {
 		diagram_set(dg, e, "color", GREY_LINE);
 		diagram_set(dg, e, "fontcolor", GREY_TEXT);

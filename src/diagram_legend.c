@@ -116,14 +116,14 @@ legend_values(struct dg *dg, int partial)
 	row_open(dg);
 	note_total(L, dg->m, dg->a->of, d->wrt, STYLE_GV_HTML);
 	strbuf_add(L, " = ");
-	diagram_html_number(L, d->num.forward);
+	diagram_html_number(dg, L, d->num.forward);
 	if (partial && d->num.has_partial) {
 		strbuf_add(L, "   ∂");
 		note_symbol(L, dg->m, dg->a->of, STYLE_GV_HTML);
 		strbuf_add(L, "/∂");
 		note_symbol(L, dg->m, d->wrt, STYLE_GV_HTML);
 		strbuf_add(L, " = ");
-		diagram_html_number(L, d->num.partial);
+		diagram_html_number(dg, L, d->num.partial);
 	}
 	row_close(dg);
 }
@@ -140,8 +140,9 @@ legend_path(struct dg *dg, const uint32_t *path, uint32_t n)
 	int				 known = num != NULL;
 
 	row_open(dg);
-	strbuf_addf(L, "<font color=\"%s\"><b>━━ %u.</b></font> ",
-	    diagram_path_colour(dg->ncoloured), dg->ncoloured + 1);
+	strbuf_addf(L, "<font color=\"%s\">%s <b>%u.</b></font> ",
+	    diagram_path_colour(dg->ncoloured),
+	    diagram_path_mark(dg->ncoloured), dg->ncoloured + 1);
 	for (j = 0; j < n; j++) {
 		if (j > 0)
 			strbuf_add(L, " → ");
@@ -159,7 +160,8 @@ legend_path(struct dg *dg, const uint32_t *path, uint32_t n)
 	}
 	if (known) {
 		strbuf_add(L, " = ");
-		diagram_html_number(L, numbers_path_term(dg->a, path, n));
+		diagram_html_number(dg, L,
+		    numbers_path_term(dg->a, path, n));
 	}
 	row_close(dg);
 }
@@ -207,6 +209,22 @@ legend_paths(struct dg *dg)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Says what becomes of the variables on no path of the derivative
+ * drawn: grey, or with focus left out, their arrows noted. */
+static void
+legend_off_path(struct dg *dg)
+{
+	struct strbuf	*L = &dg->legend;
+
+	strbuf_add(L, dg->focus ? "only the variables on a path from " :
+	    "grey: on no path from ");
+	note_symbol(L, dg->m, dg->d->wrt, STYLE_GV_HTML);
+	strbuf_add(L, " to ");
+	note_symbol(L, dg->m, dg->a->of, STYLE_GV_HTML);
+	if (dg->focus)
+		strbuf_add(L, " are drawn: an arrow notes the inputs left out");
+}
+
 /* The legend of a view, after the marks. */
 static int
 legend_view(struct dg *dg)
@@ -227,10 +245,7 @@ legend_view(struct dg *dg)
 			    "respect to: no paths");
 			break;
 		}
-		strbuf_add(L, "grey: on no path from ");
-		note_symbol(L, m, dg->d->wrt, STYLE_GV_HTML);
-		strbuf_add(L, " to ");
-		note_symbol(L, m, dg->a->of, STYLE_GV_HTML);
+		legend_off_path(dg);
 		row_close(dg);
 		if (legend_paths(dg) != 0)
 			return -1;
@@ -270,6 +285,11 @@ legend_view(struct dg *dg)
 		break;
 	}
 	row_close(dg);
+	if (dg->focus && dg->view != INFDIAG_VIEW_PATHS) {
+		row_open(dg);
+		legend_off_path(dg);
+		row_close(dg);
+	}
 	legend_values(dg, dg->view == INFDIAG_VIEW_PARTIAL);
 	return 0;
 }
@@ -281,25 +301,31 @@ diagram_label_graph(struct dg *dg)
 	const struct infdiag_model	*m = dg->m;
 	struct strbuf			*sb = &dg->sb;
 
+	/* The legend is made even when left out: it colours the paths. */
 	if (legend_view(dg) != 0)
 		return -1;
+	if (strbuf_failed(&dg->legend))
+		dg->failed = 1;
+	if (dg->o->no_legend)
+		strbuf_truncate(&dg->legend, 0);
+	if (dg->legend.len == 0 && (dg->o->no_title ||
+	    (m->title == NULL && m->description == NULL)))
+		return 0;	/* no label: an empty table is not HTML */
 	strbuf_add(sb, "<table border=\"0\" cellborder=\"0\" "
 	    "cellspacing=\"1\">");
-	if (m->title != NULL) {
+	if (m->title != NULL && !dg->o->no_title) {
 		strbuf_add(sb, "<tr><td><font point-size=\"16\"><b>");
 		note_gv_text(sb, m->title, strlen(m->title),
 		    NOTE_GV_TEXT_MAX);
 		strbuf_add(sb, "</b></font></td></tr>");
 	}
-	if (m->description != NULL) {
+	if (m->description != NULL && !dg->o->no_title) {
 		strbuf_add(sb, "<tr><td><font point-size=\"10\">");
 		html_wrap(sb, m->description);
 		strbuf_add(sb, "</font></td></tr>");
 	}
 	strbuf_addn(sb, strbuf_str(&dg->legend), dg->legend.len);
 	strbuf_add(sb, "</table>");
-	if (strbuf_failed(&dg->legend))
-		dg->failed = 1;
 	diagram_set_html(dg, dg->g, "label");
 	return 0;
 }

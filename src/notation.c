@@ -514,6 +514,14 @@ note_dims(struct strbuf *sb, uint64_t rows, uint64_t cols, enum style style)
 void
 note_number(struct strbuf *sb, double x, enum style style)
 {
+	note_number_digits(sb, x, 12, style);
+}
+
+/* Appends a number for people in a style, to some significant digits. */
+void
+note_number_digits(struct strbuf *sb, double x, int digits,
+    enum style style)
+{
 	char	buf[40];
 
 	if (!isfinite(x)) {
@@ -524,7 +532,7 @@ note_number(struct strbuf *sb, double x, enum style style)
 	}
 	if (x == 0)
 		x = 0;		/* never -0 */
-	snprintf(buf, sizeof(buf), "%.12g", x);
+	snprintf(buf, sizeof(buf), "%.*g", digits, x);
 	if (buf[0] == '-' && style == STYLE_TEXT) {
 		strbuf_add(sb, "−");
 		strbuf_add(sb, buf + 1);

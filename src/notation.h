@@ -151,6 +151,9 @@ void	note_dims(struct strbuf *, uint64_t rows, uint64_t cols, enum style);
  * copied) and STYLE_LATEX; a number that is not finite is "undefined" or
  * "overflow" in words. */
 void	note_number(struct strbuf *, double, enum style);
+/* The same to digits significant digits (1-17). */
+void	note_number_digits(struct strbuf *, double, int digits,
+	    enum style);
 /* The noun to write after a count of n: one when n is 1, else many. */
 const char *note_noun(uint64_t n, const char *one, const char *many);
 /* The same for a count written in decimal (however large). */

@@ -28,6 +28,7 @@
 #include "diagram.h"
 #include "error.h"
 #include "model.h"
+#include "render_pdf.h"
 #include "strbuf.h"
 
 /* The plugins, loaded from the files configure found at the first
@@ -202,6 +203,10 @@ lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
 		error_set(err, INFDIAG_EIO, NULL, "rendering %s failed: %s",
 		    format, first_error(buf, sizeof(buf)) != NULL ? buf :
 		    "Graphviz gave no reason");
+		gvFreeRenderData(data);
+		return -1;
+	}
+	if (render_pdf_reproducible(format, data, len, err) != 0) {
 		gvFreeRenderData(data);
 		return -1;
 	}

@@ -51,7 +51,7 @@ expect_grep "dot decomposition" out "subgraph cluster_y {"
 expect_grep "dot decomposition" out '"h@y"'
 # h -> y is on paths 3 (x -> h -> y) and 4 (x -> g -> h -> y).
 run dot --view paths "$ex3"
-expect_grep "dot paths" out 'h -> y	[color="#4363d8:#f58231",'
+expect_grep "dot paths" out 'h -> y	[color="#009e73:#cc79a7",'
 
 # The output type: by the -o suffix, by --type, SVG by default.
 run render -o "$TMPD/x.png" "$ell"
