@@ -18,7 +18,7 @@ enum diagram_out {
 
 /* The types render knows, by --type or by a suffix of -o's name, in
  * either case. */
-static const char *const types[] = { "svg", "png", "pdf" };
+static const char *const types[] = { "svg", "png", "pdf", "tikz" };
 #define NTYPES	(sizeof(types) / sizeof(types[0]))
 
 /* The known type name matches, whatever its case; NULL when none does. */
@@ -87,7 +87,7 @@ pick_type(const struct cli_cmd *cmd, const struct cli_args *a)
 	    is_stream(a->output))
 		return "svg";
 	cli_warnx("%s: cannot tell the type from the name %s: say --type "
-	    "svg, png or pdf", cmd->name, infdiag_quote(q, sizeof(q),
+	    "svg, png, pdf or tikz", cmd->name, infdiag_quote(q, sizeof(q),
 	    a->output, CLI_NAME_MAX, 0));
 	return NULL;
 }

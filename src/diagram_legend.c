@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "diagram_impl.h"
+#include "layout.h"
 #include "model.h"
 #include "notation.h"
 #include "numbers.h"
@@ -284,6 +285,7 @@ legend_view(struct dg *dg)
 		    "belongs to, and dotted lines join a sink to its copies");
 		break;
 	}
+	layout_legend(L, dg->a, dg->view);
 	row_close(dg);
 	if (dg->focus && dg->view != INFDIAG_VIEW_PATHS) {
 		row_open(dg);

@@ -28,8 +28,10 @@
 #include "diagram.h"
 #include "error.h"
 #include "model.h"
+#include "render.h"
 #include "render_pdf.h"
 #include "strbuf.h"
+#include "tikz.h"
 
 /* The plugins, loaded from the files configure found at the first
  * rendering and handed to gvc as built-ins: the layouts, SVG (core), and
@@ -161,30 +163,25 @@ check_size(const struct infdiag_analysis *a,
 	    edges <= DIAGRAM_RENDER_MAX_EDGES))
 		return 0;
 	error_set(err, INFDIAG_EUSAGE, NULL, "the diagram has %zu nodes and "
-	    "%zu arrows, over the limit of %d and %d for rendering: Graphviz's "
-	    "layout time grows fast with size (use --force to render anyway, "
-	    "or write DOT with \"infdiag dot\")", nodes, edges,
+	    "%zu arrows, over the limit of %d and %d for rendering: even its "
+	    "simplified layout would take more than half a minute (use "
+	    "--force to render anyway, or write DOT with \"infdiag dot\")",
+	    nodes, edges,
 	    DIAGRAM_RENDER_MAX_NODES, DIAGRAM_RENDER_MAX_EDGES);
 	return -1;
 }
 
-/* Lays out and renders g into memory, then writes it to fp; -1 with err
- * set, having written nothing.  Graphviz 2.42 calls exit() when a write
- * to its own output fails (gvwrite_no_z() on a full disk), and a failed
- * rendering would leave half a diagram: in memory neither can happen. */
+/* Lays g out with an engine; -1 with err set.  Graphviz 2.42 crashes on
+ * a message of 1024 bytes or more when its messages are caught
+ * (userout() reuses its va_list), and its message for an unknown engine
+ * quotes the name whole: no engine has a long name, so a long one never
+ * reaches it. */
 static int
-lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
-    const char *format, FILE *fp, int *werr, struct infdiag_error *err)
+lay_out(GVC_t *gvc, Agraph_t *g, const char *layout,
+    struct infdiag_error *err)
 {
-	char		 buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
-	char		*data = NULL;
-	unsigned int	 len = 0;
-	int		 rc;
+	char	buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
 
-	/* Graphviz 2.42 crashes on a message of 1024 bytes or more when its
-	 * messages are caught (userout() reuses its va_list), and its
-	 * message for an unknown engine quotes the name whole: no engine
-	 * has a long name, so a long one never reaches it. */
 	if (strlen(layout) > QUOTE_MAX) {
 		error_set(err, INFDIAG_EUSAGE, NULL, "layout %s: unknown "
 		    "engine", quote(q, layout, strlen(layout)));
@@ -197,48 +194,39 @@ lay_out_and_render(GVC_t *gvc, Agraph_t *g, const char *layout,
 		    "unknown engine");
 		return -1;
 	}
-	rc = gvRenderData(gvc, g, format, &data, &len);
-	gvFreeLayout(gvc, g);
-	if (rc != 0 || agerrors() > 0) {
-		error_set(err, INFDIAG_EIO, NULL, "rendering %s failed: %s",
-		    format, first_error(buf, sizeof(buf)) != NULL ? buf :
-		    "Graphviz gave no reason");
-		gvFreeRenderData(data);
-		return -1;
-	}
-	if (render_pdf_reproducible(format, data, len, err) != 0) {
-		gvFreeRenderData(data);
-		return -1;
-	}
-	/* A short write is left in fp's error indicator for the caller,
-	 * and its reason in errno. */
-	if (data != NULL && len > 0 && fwrite(data, 1, len, fp) != len)
-		*werr = errno;
-	gvFreeRenderData(data);
 	return 0;
 }
 
-/* Lays the diagram out and renders it in-process into fp. */
+/* The engine that lays g out: the caller's, else the one its size chose
+ * (layout.c), else dot. */
+static const char *
+engine(Agraph_t *g, const struct infdiag_render_options *o)
+{
+	const char	*chosen = gv_get(g, "layout");
+
+	if (o->layout != NULL)
+		return o->layout;
+#ifdef GVPLUGIN_NEATO_LAYOUT
+	if (chosen != NULL && *chosen != '\0')
+		return chosen;
+#else
+	(void)chosen;
+#endif
+	return "dot";
+}
+
+/* Builds, lays out and draws the view with Graphviz's messages caught,
+ * in the process's one context. */
 int
-infdiag_render(const struct infdiag_analysis *a,
-    const struct infdiag_render_options *o, FILE *fp,
+render_laid_out(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, render_draw_fn draw, void *ctx,
     struct infdiag_error *err)
 {
-	const char	*layout = o->layout != NULL ? o->layout : "dot";
-	const char	*format;
-	char		 buf[INFDIAG_ERROR_TEXT_LENGTH], q[QUOTE_SIZE];
+	char		 buf[INFDIAG_ERROR_TEXT_LENGTH];
 	agusererrf	 old;
 	Agraph_t	*g;
-	int		 rc = -1, werr = 0;
+	int		 rc = -1;
 
-	error_init(err, infdiag_model_source(a->m));
-	if (o->type == NULL || (format = find_format(o->type)) == NULL) {
-		error_set(err, INFDIAG_EUSAGE, NULL, "unknown output type "
-		    "%s (svg%s)", quote(q, o->type != NULL ? o->type : "",
-		    o->type != NULL ? strlen(o->type) : 0),
-		    sizeof(types) / sizeof(types[0]) > 1 ? ", png or pdf" : "");
-		return -1;
-	}
 	if (check_size(a, o, err) != 0)
 		return -1;
 	strbuf_truncate(&gv_messages, 0);
@@ -249,8 +237,10 @@ infdiag_render(const struct infdiag_analysis *a,
 		error_nomem(err);
 	if (gv_context != NULL &&
 	    (g = diagram_build(a, o, err)) != NULL) {
-		rc = lay_out_and_render(gv_context, g, layout, format, fp,
-		    &werr, err);
+		if (lay_out(gv_context, g, engine(g, o), err) == 0) {
+			rc = draw(gv_context, g, ctx, err);
+			gvFreeLayout(gv_context, g);
+		}
 		agclose(g);
 	}
 	if (rc == 0 && agerrors() > 0) {
@@ -262,7 +252,93 @@ infdiag_render(const struct infdiag_analysis *a,
 	agseterrf(old);
 	agreseterrors();
 	strbuf_release(&gv_messages);
+	return rc;
+}
+
+/* Where a Graphviz rendering goes: the format, the stream, and the
+ * reason of a short write. */
+struct render_to {
+	const char	*format;
+	FILE		*fp;
+	int		 werr;
+};
+
+/* Renders a laid-out g into memory, then writes it to the stream; -1
+ * with err set, having written nothing.  Graphviz 2.42 calls exit() when
+ * a write to its own output fails (gvwrite_no_z() on a full disk), and a
+ * failed rendering would leave half a diagram: in memory neither can
+ * happen. */
+static int
+render_data(GVC_t *gvc, Agraph_t *g, void *ctx, struct infdiag_error *err)
+{
+	struct render_to	*to = ctx;
+	char			 buf[INFDIAG_ERROR_TEXT_LENGTH];
+	char			*data = NULL;
+	unsigned int		 len = 0;
+	int			 rc;
+
+	rc = gvRenderData(gvc, g, to->format, &data, &len);
+	if (rc != 0 || agerrors() > 0) {
+		error_set(err, INFDIAG_EIO, NULL, "rendering %s failed: %s",
+		    to->format, first_error(buf, sizeof(buf)) != NULL ? buf :
+		    "Graphviz gave no reason");
+		gvFreeRenderData(data);
+		return -1;
+	}
+	if (render_pdf_reproducible(to->format, data, len, err) != 0) {
+		gvFreeRenderData(data);
+		return -1;
+	}
+	/* A short write is left in fp's error indicator for the caller,
+	 * and its reason in errno. */
+	if (data != NULL && len > 0 && fwrite(data, 1, len, to->fp) != len)
+		to->werr = errno;
+	gvFreeRenderData(data);
+	return 0;
+}
+
+/* Writes the diagram as a TikZ picture to fp, whole or not at all. */
+static int
+render_tikz(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, FILE *fp,
+    struct infdiag_error *err)
+{
+	struct tikz_options	t = { .standalone = o->standalone };
+	struct strbuf		sb = STRBUF_INIT;
+	int			rc, werr = 0;
+
+	if ((rc = tikz_write(&sb, a, o, &t, err)) == 0 && sb.len > 0 &&
+	    fwrite(sb.s, 1, sb.len, fp) != sb.len)
+		werr = errno;
+	strbuf_release(&sb);
 	if (werr != 0)
 		errno = werr;
+	return rc;
+}
+
+/* Lays the diagram out and renders it in-process into fp. */
+int
+infdiag_render(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, FILE *fp,
+    struct infdiag_error *err)
+{
+	struct render_to	to = { NULL, fp, 0 };
+	char			q[QUOTE_SIZE];
+	int			rc;
+
+	error_init(err, infdiag_model_source(a->m));
+	if (o->type != NULL && strcmp(o->type, "tikz") == 0)
+		return render_tikz(a, o, fp, err);
+	if (o->type == NULL || (to.format = find_format(o->type)) == NULL) {
+		error_set(err, INFDIAG_EUSAGE, NULL, "unknown output type "
+		    "%s (svg, tikz%s)", quote(q, o->type != NULL ? o->type :
+		    "", o->type != NULL ? strlen(o->type) : 0),
+		    sizeof(types) / sizeof(types[0]) > 1 ? ", png or pdf" :
+		    "");
+		return -1;
+	}
+	rc = render_laid_out(a, o, render_data, &to, err);
+	if (to.werr != 0)
+		errno = to.werr;
 	return rc;
 }
