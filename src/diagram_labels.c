@@ -32,9 +32,9 @@ static const struct {
 	{ "#0072b2", "solid", "2", "━━━" },
 	{ "#d55e00", "dashed", "2", "╺╸╺╸" },
 	{ "#009e73", "dotted", "3", "┉┉┉" },
-	{ "#cc79a7", "solid", "5", "<b>█▆█</b>" },
-	{ "#991100", "dashed", "5", "<b>▆ ▆</b>" },
-	{ "#aa2277", "dotted", "5", "<b>▪▪▪</b>" }
+	{ "#cc79a7", "solid", "4", "▬▬▬" },
+	{ "#991100", "dashed", "4", "▬ ▬" },
+	{ "#aa2277", "dotted", "4.5", "▪▪▪" }
 };
 
 /* The colour of path k (from 0) in the paths view. */

@@ -836,6 +836,46 @@ example_path(char *buf, size_t size, const char *name)
 	return buf;
 }
 
+/* The presentation options reach the graph through the render options
+ * alone, as the report's diagrams pass them: the perceptron's paths view
+ * of dE/dθ₁₁ with focus has its 9 variables on a path and their 9
+ * arrows, no label, TB, 2 digits, and a dpi only for PNG. */
+static void
+options__render_options__drive_the_graph(void **state)
+{
+	struct infdiag_render_options	 o = { .view = INFDIAG_VIEW_PATHS,
+		.no_title = 1, .no_legend = 1, .digits = 2, .focus = 1,
+		.rankdir = "TB", .type = "png", .dpi = 150 };
+	struct infdiag_error		 err;
+	struct fixture			 f;
+	char				 path[1024];
+	Agraph_t			*g;
+	Agnode_t			*n;
+
+	(void)state;
+	fixture_open(&f, example_path(path, sizeof(path), "perceptron.json"),
+	    NULL);
+	g = diagram_build(f.a, &o, &err);
+	assert_non_null(g);
+	assert_int_equal(agnnodes(g), 9);
+	assert_int_equal(agnedges(g), 9);
+	assert_string_equal(attr(g, "label"), "");
+	assert_string_equal(attr(g, "rankdir"), "TB");
+	assert_string_equal(attr(g, "dpi"), "150");
+	assert_null(agnode(g, (char *)"x_1", 0));
+	n = agnode(g, (char *)"theta_1_1", 0);
+	assert_non_null(n);
+	assert_non_null(strstr(attr(n, "label"), "dE/dθ₁₁ = −0.0019<"));
+	assert_non_null(strstr(attr(n, "label"), "value −0.35<"));
+	agclose(g);
+	o.type = "svg";
+	g = diagram_build(f.a, &o, &err);
+	assert_non_null(g);
+	assert_null(gv_get(g, "dpi"));
+	agclose(g);
+	fixture_close(&f);
+}
+
 static void
 symbols__perceptron_every_view__latex_keys_drawn_in_svg(void **state)
 {
@@ -995,6 +1035,7 @@ main(void)
 		cmocka_unit_test(
 		    symbols__name_conventions_every_view__drawn_in_svg),
 		cmocka_unit_test(views__derivative_k__draws_k_not_the_first),
+		cmocka_unit_test(options__render_options__drive_the_graph),
 	};
 
 	return cmocka_run_group_tests_name("diagram", tests, NULL, NULL);
