@@ -415,6 +415,18 @@ int	infdiag_render(const struct infdiag_analysis *,
 int	infdiag_write_report(const struct infdiag_analysis *, FILE *fp,
 	    struct infdiag_error *);
 
+/* Writes a Beamer deck (SPEC 5.3) that pdflatex compiles as it is: the
+ * model and its diagram, the sink subgraphs and their rules, and for each
+ * derivative its paths one overlay each (highlighted in the picture and
+ * in the formula in one colour, at most the query's max_paths), its
+ * expanded, factored and closed forms, its forward equations one per
+ * overlay and, for an analysis computed with numbers, its partial against
+ * its total; then the reverse equations one per overlay.  Returns 0, or -1
+ * with err set (INFDIAG_EUSAGE for a diagram over the size limit).  On
+ * failure part of the deck may have been written to fp. */
+int	infdiag_write_slides(const struct infdiag_analysis *, FILE *fp,
+	    struct infdiag_error *);
+
 #ifdef __cplusplus
 }
 #endif
