@@ -15,6 +15,7 @@
 #include "analysis.h"
 #include "diagram_impl.h"
 #include "error.h"
+#include "layout.h"
 #include "model.h"
 #include "notation.h"
 
@@ -262,6 +263,7 @@ diagram_build(const struct infdiag_analysis *a,
 		dg.failed = 1;
 	else
 		draw(&dg);
+	dg.failed = dg.failed || layout_by_size(dg.g, a, o) != 0;
 	if ((dg.failed || strbuf_failed(&dg.sb)) && dg.g != NULL) {
 		agclose(dg.g);
 		dg.g = NULL;

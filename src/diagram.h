@@ -23,10 +23,11 @@
 /* The most path colours a diagram uses; paths beyond are drawn black. */
 #define DIAGRAM_MAX_COLOURS	12
 
-/* The largest diagram infdiag_render() lays out without force: Graphviz's
- * dot layout takes time that grows much faster than the graph. */
-#define DIAGRAM_RENDER_MAX_NODES	2000
-#define DIAGRAM_RENDER_MAX_EDGES	20000
+/* The largest diagram infdiag_render() lays out without force: even the
+ * simplified layout of a large one (layout.c) takes about 20 s for 5000
+ * labelled variables and 10000 arrows (bench/RESULTS.md). */
+#define DIAGRAM_RENDER_MAX_NODES	5000
+#define DIAGRAM_RENDER_MAX_EDGES	10000
 
 /* Builds the graph of view o->view of derivative o->deriv (an index into
  * the analysis's derivatives, from 0; the paths and partial views draw

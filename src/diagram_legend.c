@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "diagram_impl.h"
+#include "layout.h"
 #include "model.h"
 #include "notation.h"
 #include "numbers.h"
@@ -269,6 +270,7 @@ legend_view(struct dg *dg)
 		    "belongs to, and dotted lines join a sink to its copies");
 		break;
 	}
+	layout_legend(L, dg->a, dg->view);
 	row_close(dg);
 	legend_values(dg, dg->view == INFDIAG_VIEW_PARTIAL);
 	return 0;

@@ -162,9 +162,10 @@ check_size(const struct infdiag_analysis *a,
 	    edges <= DIAGRAM_RENDER_MAX_EDGES))
 		return 0;
 	error_set(err, INFDIAG_EUSAGE, NULL, "the diagram has %zu nodes and "
-	    "%zu arrows, over the limit of %d and %d for rendering: Graphviz's "
-	    "layout time grows fast with size (use --force to render anyway, "
-	    "or write DOT with \"infdiag dot\")", nodes, edges,
+	    "%zu arrows, over the limit of %d and %d for rendering: even its "
+	    "simplified layout would take more than half a minute (use "
+	    "--force to render anyway, or write DOT with \"infdiag dot\")",
+	    nodes, edges,
 	    DIAGRAM_RENDER_MAX_NODES, DIAGRAM_RENDER_MAX_EDGES);
 	return -1;
 }
@@ -195,6 +196,24 @@ lay_out(GVC_t *gvc, Agraph_t *g, const char *layout,
 	return 0;
 }
 
+/* The engine that lays g out: the caller's, else the one its size chose
+ * (layout.c), else dot. */
+static const char *
+engine(Agraph_t *g, const struct infdiag_render_options *o)
+{
+	const char	*chosen = gv_get(g, "layout");
+
+	if (o->layout != NULL)
+		return o->layout;
+#ifdef GVPLUGIN_NEATO_LAYOUT
+	if (chosen != NULL && *chosen != '\0')
+		return chosen;
+#else
+	(void)chosen;
+#endif
+	return "dot";
+}
+
 /* Builds, lays out and draws the view with Graphviz's messages caught,
  * in the process's one context. */
 int
@@ -202,7 +221,6 @@ render_laid_out(const struct infdiag_analysis *a,
     const struct infdiag_render_options *o, render_draw_fn draw, void *ctx,
     struct infdiag_error *err)
 {
-	const char	*layout = o->layout != NULL ? o->layout : "dot";
 	char		 buf[INFDIAG_ERROR_TEXT_LENGTH];
 	agusererrf	 old;
 	Agraph_t	*g;
@@ -218,7 +236,7 @@ render_laid_out(const struct infdiag_analysis *a,
 		error_nomem(err);
 	if (gv_context != NULL &&
 	    (g = diagram_build(a, o, err)) != NULL) {
-		if (lay_out(gv_context, g, layout, err) == 0) {
+		if (lay_out(gv_context, g, engine(g, o), err) == 0) {
 			rc = draw(gv_context, g, ctx, err);
 			gvFreeLayout(gv_context, g);
 		}

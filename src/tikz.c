@@ -53,6 +53,7 @@ struct tikz {
 	double					 scale;
 	char					 colour[TIKZ_MAX_COLOURS][7];
 	size_t					 ncolours;
+	uint32_t				 noverlays; /* t's, cut */
 };
 
 /* Appends fn as LaTeX text in mathematics, for note_function(): \text{}
@@ -342,7 +343,7 @@ overlay_list(struct tikz *tz, struct strbuf *sb, unsigned mask, int in)
 	uint32_t	k;
 	int		first = 1;
 
-	for (k = 0; k < tz->t->noverlays; k++) {
+	for (k = 0; k < tz->noverlays; k++) {
 		if (!(mask & (1u << k)) == !in)
 			continue;
 		strbuf_addf(sb, "%s%u", first ? "" : ",", tz->t->overlay + k);
@@ -350,37 +351,37 @@ overlay_list(struct tikz *tz, struct strbuf *sb, unsigned mask, int in)
 	}
 }
 
-/* Writes an arrow of the paths view with overlays: plain outside them,
- * in path k's colour alone and thick on overlay overlay + k when it is on
- * path k, dimmed on the overlays of the paths it is not on. */
+/* Writes an arrow of the paths view with overlays: in path k's colour
+ * alone and thick on overlay overlay + k when it is on path k, dimmed on
+ * the overlays of the paths it is not on, plain on every other overlay.
+ * \alt names no overlay after the last highlighted, so that the picture
+ * adds none to its frame. */
 static void
 arrow_overlays(struct tikz *tz, Agedge_t *e, const char *colours)
 {
 	struct strbuf	*sb = &tz->w.sb;
 	unsigned	 mask = arrow_paths(e), all, first = tz->t->overlay;
-	uint32_t	 k, n = tz->t->noverlays;
+	uint32_t	 k, n = tz->noverlays;
 
 	all = n >= 32 ? ~0u : (1u << n) - 1;
-	if (first > 1)
-		strbuf_addf(sb, "\\only<-%u,%u->{", first - 1, first + n);
-	else
-		strbuf_addf(sb, "\\only<%u->{", first + n);
-	draw_arrow(tz, e, colours, "");
-	strbuf_add(sb, "}\n");
+	strbuf_addf(sb, "\\alt<%u-%u>{%%\n", first, first + n - 1);
 	for (k = 0; k < n; k++) {
 		if (!(mask & (1u << k)))
 			continue;
 		strbuf_addf(sb, "\\only<%u>{", first + k);
 		draw_arrow(tz, e, diagram_path_colour(k), ",line width=3bp");
-		strbuf_add(sb, "}\n");
+		strbuf_add(sb, "}%\n");
 	}
 	if ((mask & all) != all) {
 		strbuf_add(sb, "\\only<");
 		overlay_list(tz, sb, mask, 0);
 		strbuf_add(sb, ">{");
 		draw_arrow(tz, e, colours, ",opacity=0.2");
-		strbuf_add(sb, "}\n");
+		strbuf_add(sb, "}%\n");
 	}
+	strbuf_add(sb, "}{");
+	draw_arrow(tz, e, colours, "");
+	strbuf_add(sb, "}\n");
 }
 
 /* Appends the text of the arrow into v from its input in slot, as the
@@ -426,7 +427,8 @@ write_arrow(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
 	struct strbuf	*sb = &tz->w.sb, c = STRBUF_INIT;
 	textlabel_t	*l = ED_label(e) != NULL ? ED_label(e) : ED_xlabel(e);
 
-	if (tz->t->overlay > 0 && tz->o->view == INFDIAG_VIEW_PATHS)
+	if (tz->t->overlay > 0 && tz->noverlays > 0 &&
+	    tz->o->view == INFDIAG_VIEW_PATHS)
 		arrow_overlays(tz, e, gv_get(e, "color"));
 	else
 		draw_arrow(tz, e, gv_get(e, "color"), "");
@@ -642,6 +644,8 @@ tikz_write(struct strbuf *sb, const struct infdiag_analysis *a,
 	tz.o = o;
 	tz.t = t;
 	tz.scale = 1;
+	tz.noverlays = t->noverlays < DIAGRAM_MAX_COLOURS ? t->noverlays :
+	    DIAGRAM_MAX_COLOURS;
 	writer_begin(&tz.w, a, NULL, STYLE_LATEX);
 	if ((rc = render_laid_out(a, o, draw_picture, &tz, err)) == 0) {
 		assemble(&tz, sb);

@@ -200,21 +200,21 @@ else
 fi
 
 # Beyond the size limit, render refuses unless forced; dot writes it.
-"$GENMODEL" chain 2001 >"$TMPD/big.json" || exit 99
+"$GENMODEL" chain 5001 >"$TMPD/big.json" || exit 99
 run render -o "$TMPD/big.svg" "$TMPD/big.json"
-expect_status "render of 2001 variables" 2
-expect_grep "render of 2001 variables" err "--force"
+expect_status "render of 5001 variables" 2
+expect_grep "render of 5001 variables" err "--force"
 if [ -e "$TMPD/big.svg" ]; then
-	not_ok "render of 2001 variables: no file written"
+	not_ok "render of 5001 variables: no file written"
 else
-	ok "render of 2001 variables: no file written"
+	ok "render of 5001 variables: no file written"
 fi
 run dot -o "$TMPD/big.dot" "$TMPD/big.json"
-expect_status "dot of 2001 variables" 0
-if [ "$(grep -c -- ' -> ' "$TMPD/big.dot")" -eq 2000 ]; then
-	ok "dot of 2001 variables: 2000 arrows"
+expect_status "dot of 5001 variables" 0
+if [ "$(grep -c -- ' -> ' "$TMPD/big.dot")" -eq 5000 ]; then
+	ok "dot of 5001 variables: 5000 arrows"
 else
-	not_ok "dot of 2001 variables: 2000 arrows"
+	not_ok "dot of 5001 variables: 5000 arrows"
 fi
 
 # The notation: the perceptron's four views draw its "latex" keys in

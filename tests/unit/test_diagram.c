@@ -778,14 +778,15 @@ render__over_the_size_limit__refused_but_dot_written(void **state)
 	struct infdiag_error	 err;
 	struct fixture		 f;
 	char			*json, *out;
-	size_t			 cap = 64 * 2100, len = 0, i;
+	size_t			 cap = 64 * (DIAGRAM_RENDER_MAX_NODES + 100);
+	size_t			 len = 0, i;
 
 	(void)state;
 	json = malloc(cap);
 	assert_non_null(json);
 	len += (size_t)snprintf(json + len, cap - len,
 	    "{\"variables\": {\"v0\": {}");
-	for (i = 1; i <= 2000; i++)
+	for (i = 1; i <= DIAGRAM_RENDER_MAX_NODES; i++)
 		len += (size_t)snprintf(json + len, cap - len,
 		    ", \"v%zu\": [\"v%zu\"]", i, i - 1);
 	snprintf(json + len, cap - len, "}}");
@@ -798,7 +799,7 @@ render__over_the_size_limit__refused_but_dot_written(void **state)
 	assert_int_equal(len, 0);
 	free(out);
 	out = dot_text(&f, INFDIAG_VIEW_FULL);
-	assert_int_equal(occurrences(out, " -> "), 2000);
+	assert_int_equal(occurrences(out, " -> "), DIAGRAM_RENDER_MAX_NODES);
 	free(out);
 	fixture_close(&f);
 }
