@@ -181,8 +181,8 @@ run_part(const struct cli_cmd *cmd, const struct cli_args *a,
 	/* Markdown in a file gets its diagrams beside it, written first:
 	 * the Markdown is not written when they could not be. */
 	status = 0;
-	if (format == INFDIAG_FORMAT_MARKDOWN && part == INFDIAG_PART_ANALYSIS &&
-	    a->output != NULL)
+	if (format == INFDIAG_FORMAT_MARKDOWN &&
+	    part == INFDIAG_PART_ANALYSIS && a->output != NULL)
 		status = markdown_figures(an, a->output, &stem);
 	if (status == 0 && (status = cli_out_open(&out, a->output)) == 0) {
 		if (infdiag_write(an, part, format, flags, out.fp, &err) != 0 ||

@@ -72,7 +72,8 @@ infdiag_write(const struct infdiag_analysis *a, enum infdiag_part part,
     struct infdiag_error *err)
 {
 	struct writer	w;
-	int		rc, standalone = (flags & INFDIAG_WRITE_STANDALONE) != 0;
+	int		rc;
+	int		standalone = (flags & INFDIAG_WRITE_STANDALONE) != 0;
 
 	error_init(err, infdiag_model_source(a->m));
 	if (part == INFDIAG_PART_EVAL && a->num == NULL) {

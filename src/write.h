@@ -29,6 +29,8 @@ int	write_tex(struct writer *, enum infdiag_part, int markdown,
 void	write_tex_begin(struct writer *, int standalone);
 void	write_tex_end(struct writer *, int standalone);
 void	write_tex_title(struct writer *, int markdown);
+/* Appends a variable's symbol as inline mathematics, $\theta_{1}$. */
+void	write_tex_symbol(struct writer *, uint32_t);
 /* The Markdown section linking the diagrams written beside the file
  * (infdiag_write_markdown_figures()). */
 void	write_md_figures(struct writer *, const char *stem);

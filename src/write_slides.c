@@ -71,15 +71,6 @@ slides_preamble(struct writer *w)
 	writer_flush(w);
 }
 
-/* Appends v's symbol as inline mathematics. */
-static void
-symbol(struct writer *w, uint32_t v)
-{
-	strbuf_addc(&w->sb, '$');
-	note_symbol(&w->sb, w->m, v, STYLE_LATEX);
-	strbuf_addc(&w->sb, '$');
-}
-
 /* Appends dy/dx of d as inline mathematics. */
 static void
 total(struct writer *w, const struct deriv *d)
@@ -97,9 +88,9 @@ picture(struct writer *w, enum infdiag_view view, uint32_t k,
 {
 	struct infdiag_render_options	o = { .view = view, .type = "tikz",
 	    .deriv = k, .no_title = 1, .no_legend = 1 };
-	struct tikz_options		t = { .overlay = noverlays > 0 ? 2 : 0,
-	    .noverlays = noverlays };
+	struct tikz_options		t = { .noverlays = noverlays };
 
+	t.overlay = noverlays > 0 ? 2 : 0;
 	strbuf_addf(&w->sb, "\\begin{center}\n\\infdiagfit{%s}{%%\n", height);
 	if (tikz_write(&w->sb, w->a, &o, &t, err) != 0)
 		return -1;
@@ -300,9 +291,9 @@ slides_paths(struct writer *w, const struct deriv *d, uint32_t k,
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
 	strbuf_addf(&w->sb, " %s from ", note_noun_str(strbuf_str(&w->sb) +
 	    mark, "path", "paths"));
-	symbol(w, d->wrt);
+	write_tex_symbol(w, d->wrt);
 	strbuf_add(&w->sb, " to ");
-	symbol(w, w->a->of);
+	write_tex_symbol(w, w->a->of);
 	strbuf_add(&w->sb, "}\n");
 	if (picture(w, INFDIAG_VIEW_PATHS, k, SLIDES_PICTURE_UNDER, n,
 	    err) != 0)
@@ -332,8 +323,8 @@ slides_paths(struct writer *w, const struct deriv *d, uint32_t k,
 static void
 display(struct writer *w, const char *height, const struct strbuf *f)
 {
-	strbuf_addf(&w->sb, "\\begin{center}\n\\infdiagfit{%s}{$\\displaystyle ",
-	    height);
+	strbuf_addf(&w->sb, "\\begin{center}\n\\infdiagfit{%s}"
+	    "{$\\displaystyle ", height);
 	strbuf_addn(&w->sb, strbuf_str(f), f->len);
 	strbuf_add(&w->sb, "$}\n\\end{center}\n");
 	w->nomem |= strbuf_failed(f);
@@ -450,13 +441,13 @@ slides_numbers(struct writer *w, const struct deriv *d)
 		strbuf_add(&w->sb, " \\to ");
 		note_symbol(&w->sb, w->m, w->a->of, STYLE_LATEX);
 		strbuf_add(&w->sb, "$ alone, every other input of ");
-		symbol(w, w->a->of);
+		write_tex_symbol(w, w->a->of);
 		strbuf_add(&w->sb, " held fixed.\n");
 	} else {
 		strbuf_add(&w->sb, "$: ");
-		symbol(w, d->wrt);
+		write_tex_symbol(w, d->wrt);
 		strbuf_add(&w->sb, " is not an input of ");
-		symbol(w, w->a->of);
+		write_tex_symbol(w, w->a->of);
 		strbuf_add(&w->sb, ".\n");
 	}
 	strbuf_add(&w->sb, "\\item<2-> The total ");

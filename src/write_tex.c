@@ -87,8 +87,8 @@ aligned(struct writer *w, struct strbuf *line, int last)
 }
 
 /* Appends v's symbol as inline mathematics. */
-static void
-inline_symbol(struct writer *w, uint32_t v)
+void
+write_tex_symbol(struct writer *w, uint32_t v)
 {
 	strbuf_addc(&w->sb, '$');
 	note_symbol(&w->sb, w->m, v, STYLE_LATEX);
@@ -215,9 +215,9 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
 	strbuf_addf(&w->sb, " %s from ",
 	    note_noun_str(strbuf_str(&w->sb) + mark, "path", "paths"));
-	inline_symbol(w, d->wrt);
+	write_tex_symbol(w, d->wrt);
 	strbuf_add(&w->sb, " to ");
-	inline_symbol(w, w->a->of);
+	write_tex_symbol(w, w->a->of);
 	strbuf_add(&w->sb, d->nrel > 0 ? ":\n" : ".\n");
 	writer_flush(w);
 	if (d->nrel == 0)
@@ -376,7 +376,7 @@ tex_values(struct writer *w, int markdown)
 	for (k = 0; k < w->a->nanc; k++) {
 		v = w->a->anc[k];
 		strbuf_add(&w->sb, markdown ? "| " : "");
-		inline_symbol(w, v);
+		write_tex_symbol(w, v);
 		strbuf_add(&w->sb, markdown ? " | " : " & ");
 		if (n->known[v])
 			table_number(w, markdown, n->value[v]);
@@ -512,9 +512,9 @@ tex_deriv(struct writer *w, const struct deriv *d, enum infdiag_part part,
 	if (part == INFDIAG_PART_ANALYSIS) {
 		heading_open(w, markdown, 2);
 		strbuf_add(&w->sb, "Derivative of ");
-		inline_symbol(w, w->a->of);
+		write_tex_symbol(w, w->a->of);
 		strbuf_add(&w->sb, " with respect to ");
-		inline_symbol(w, d->wrt);
+		write_tex_symbol(w, d->wrt);
 		heading_close(w, markdown);
 	}
 	if (part != INFDIAG_PART_FORMULA && tex_paths(w, d, markdown) != 0)
@@ -618,9 +618,9 @@ write_md_figures(struct writer *w, const char *stem)
 	strbuf_add(&w->sb, "-full.svg)\n");
 	for (k = 0; k < w->a->nwrt; k++) {
 		strbuf_add(&w->sb, "\n![The paths from ");
-		inline_symbol(w, w->a->d[k].wrt);
+		write_tex_symbol(w, w->a->d[k].wrt);
 		strbuf_add(&w->sb, " to ");
-		inline_symbol(w, w->a->of);
+		write_tex_symbol(w, w->a->of);
 		strbuf_add(&w->sb, "](");
 		link_target(&w->sb, stem);
 		if (k == 0)
