@@ -300,12 +300,27 @@ enum infdiag_part {
 
 /* Flags for infdiag_write(). */
 #define INFDIAG_WRITE_ASCII	0x1	/* plain ASCII text, not Unicode */
-#define INFDIAG_WRITE_EXPLAIN	0x2	/* analysis in text or Markdown: the
-					   derivation narrated step by step */
+#define INFDIAG_WRITE_EXPLAIN	0x2	/* analysis in text, Markdown or
+					   LaTeX: the derivation narrated
+					   step by step */
+#define INFDIAG_WRITE_STANDALONE 0x4	/* LaTeX: a complete document that
+					   pdflatex compiles, not a
+					   fragment */
 
 /* Parses a format name ("text", "json", "latex", "markdown"); -1 when
  * unknown. */
 int	infdiag_format_parse(const char *, enum infdiag_format *);
+/* The number of derivatives an analysis computed (its wrt list). */
+uint32_t infdiag_analysis_derivatives(const struct infdiag_analysis *);
+/* Writes, after an analysis's Markdown, the section that shows its
+ * diagrams written as SVG files beside the Markdown file: the full view
+ * as STEM-full.svg, and the paths view of derivative K (from 1) as
+ * STEM-paths.svg for the first, STEM-paths-K.svg for the others.  stem is
+ * the file name's stem as the link is to read (no directory); it is
+ * percent-encoded in the links.  The caller writes the files.  Returns
+ * 0, or -1 with err set. */
+int	infdiag_write_markdown_figures(const struct infdiag_analysis *,
+	    const char *stem, FILE *fp, struct infdiag_error *);
 
 /* Writes a part of the analysis to fp.  Returns 0, or -1 with err set
  * (INFDIAG_ENOMEM; a write error is left in fp's error indicator). */
@@ -398,6 +413,18 @@ int	infdiag_render(const struct infdiag_analysis *,
  * diagrams, MathML, no external resource) for an analysis computed with
  * numbers.  Returns 0, or -1 with err set. */
 int	infdiag_write_report(const struct infdiag_analysis *, FILE *fp,
+	    struct infdiag_error *);
+
+/* Writes a Beamer deck (SPEC 5.3) that pdflatex compiles as it is: the
+ * model and its diagram, the sink subgraphs and their rules, and for each
+ * derivative its paths one overlay each (highlighted in the picture and
+ * in the formula in one colour, at most the query's max_paths), its
+ * expanded, factored and closed forms, its forward equations one per
+ * overlay and, for an analysis computed with numbers, its partial against
+ * its total; then the reverse equations one per overlay.  Returns 0, or -1
+ * with err set (INFDIAG_EUSAGE for a diagram over the size limit).  On
+ * failure part of the deck may have been written to fp. */
+int	infdiag_write_slides(const struct infdiag_analysis *, FILE *fp,
 	    struct infdiag_error *);
 
 #ifdef __cplusplus

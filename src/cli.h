@@ -153,5 +153,6 @@ int	cmd_report(const struct cli_cmd *, const struct cli_args *);
 int	cmd_eval(const struct cli_cmd *, const struct cli_args *);
 int	cmd_formula(const struct cli_cmd *, const struct cli_args *);
 int	cmd_paths(const struct cli_cmd *, const struct cli_args *);
+int	cmd_slides(const struct cli_cmd *, const struct cli_args *);
 
 #endif /* INFDIAG_CLI_H */

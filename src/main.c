@@ -49,6 +49,9 @@ static const struct cli_cmd commands[] = {
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
 	    "(forward and reverse), finite-difference check", OPT_QUESTION |
 	    OPT_MAX_PATHS, FORMATS_ALL, cmd_eval },
+	{ "slides", "a Beamer deck stepping through the derivation, one "
+	    "overlay per path and per equation", OPT_OF | OPT_WRT | OPT_OUTPUT |
+	    OPT_MAX_PATHS, 0, cmd_slides },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 

@@ -1,5 +1,6 @@
 /*
- * The derivation narrated the way the notes do it, in text or Markdown:
+ * The derivation narrated the way the notes do it, in text, Markdown or
+ * LaTeX:
  * decompose into sink subgraphs, write each perturbation rule, substitute
  * the rules into each other from the output down, collect the terms by
  * path, and say where the partial and the total differ.
@@ -28,8 +29,14 @@
 /* The most lines a list (rules, paths, equations) shows. */
 #define EXPLAIN_MAX_LINES	50
 
-/* Opens and closes inline mathematics: "$" in Markdown, nothing in
- * text. */
+/* What the narration is written as: the md argument of the functions
+ * below (text 0, so that "md ?" reads "in Markdown or LaTeX"). */
+#define EX_TEXT		0
+#define EX_MARKDOWN	1
+#define EX_LATEX	2
+
+/* Opens and closes inline mathematics: "$" in Markdown and LaTeX,
+ * nothing in text. */
 static const char *
 im(int md)
 {
@@ -45,12 +52,18 @@ sym(struct writer *w, int md, uint32_t v)
 	strbuf_add(&w->sb, im(md));
 }
 
-/* Starts a numbered step. */
+/* Starts a numbered step: steps 1 and 2, of the whole model, are
+ * sections, and steps 3 to 5 subsections of their derivative's, so that
+ * the headings never skip a level. */
 static void
 step(struct writer *w, int md, int n, const char *title)
 {
-	if (md)
-		strbuf_addf(&w->sb, "\n### %d. %s\n\n", n, title);
+	if (md == EX_LATEX)
+		strbuf_addf(&w->sb, "\n\\%ssection*{%d. %s}\n\n",
+		    n <= 2 ? "" : "sub", n, title);
+	else if (md)
+		strbuf_addf(&w->sb, "\n%s %d. %s\n\n", n <= 2 ? "##" : "###",
+		    n, title);
 	else
 		strbuf_addf(&w->sb, "\n%d. %s\n", n, title);
 }
@@ -60,13 +73,14 @@ step(struct writer *w, int md, int n, const char *title)
 static void
 display_open(struct writer *w, int md)
 {
-	strbuf_add(&w->sb, md ? "$$\n" : "     ");
+	strbuf_add(&w->sb, md == EX_LATEX ? "\\[\n" : md ? "$$\n" : "     ");
 }
 
 static void
 display_close(struct writer *w, int md)
 {
-	strbuf_add(&w->sb, md ? "\n$$\n\n" : "\n");
+	strbuf_add(&w->sb, md == EX_LATEX ? "\n\\]\n\n" : md ? "\n$$\n\n" :
+	    "\n");
 	writer_flush(w);
 }
 
@@ -85,12 +99,63 @@ said(struct writer *w, int md)
 	writer_flush(w);
 }
 
+/* Opens a list, bulleted or numbered: itemize or enumerate in LaTeX. */
+static void
+list_open(struct writer *w, int md, int numbered)
+{
+	if (md == EX_LATEX)
+		strbuf_add(&w->sb, numbered ? "\\begin{enumerate}\n" :
+		    "\\begin{itemize}\n");
+}
+
+/* Starts item n (from 1) of a list. */
+static void
+list_item(struct writer *w, int md, int numbered, uint64_t n)
+{
+	if (md == EX_LATEX)
+		strbuf_add(&w->sb, "  \\item ");
+	else if (numbered)
+		strbuf_addf(&w->sb, md ? "%llu. " : "     %llu. ",
+		    (unsigned long long)n);
+	else
+		strbuf_add(&w->sb, md ? "- " : "     ");
+}
+
+/* Closes a list. */
+static void
+list_close(struct writer *w, int md, int numbered)
+{
+	if (md == EX_LATEX)
+		strbuf_add(&w->sb, numbered ? "\\end{enumerate}\n" :
+		    "\\end{itemize}\n");
+}
+
 /* The space between a local derivative and the perturbation it
  * multiplies, as in the rules. */
 static const char *
 juxt(enum style style)
 {
 	return style == STYLE_LATEX ? "\\, " : " ";
+}
+
+/* Starts the model's section, under the title (Markdown and LaTeX): its
+ * description, so that no text stands between the title and the first
+ * section (pandoc's slides are cut by section). */
+static void
+step_intro(struct writer *w, int md)
+{
+	const struct infdiag_model	*m = w->m;
+
+	if (md == EX_LATEX)
+		strbuf_add(&w->sb, "\n\\section*{The model}\n");
+	else
+		strbuf_add(&w->sb, "\n## The model\n");
+	if (m->description != NULL) {
+		strbuf_add(&w->sb, "\n");
+		writer_plain(w, m->description, md == EX_LATEX ? PLAIN_LATEX :
+		    PLAIN_MARKDOWN);
+		strbuf_add(&w->sb, "\n");
+	}
 }
 
 /* Writes step 1: the decomposition, rules (a)-(d) and the subgraphs. */
@@ -113,22 +178,27 @@ explain_decompose(struct writer *w, int md)
 	say(w, md);
 	strbuf_add(&w->sb, "Split the graph into subgraphs such that");
 	said(w, md);
-	for (k = 0; k < 4; k++)
-		strbuf_addf(&w->sb, md ? "- (%c) %s\n" : "     (%c) %s\n",
-		    'a' + k, rules[k]);
+	list_open(w, md, 0);
+	for (k = 0; k < 4; k++) {
+		list_item(w, md, 0, k + 1);
+		strbuf_addf(&w->sb, "(%c) %s\n", 'a' + k, rules[k]);
+	}
+	list_close(w, md, 0);
 	strbuf_add(&w->sb, md ? "\n" : "");
 	say(w, md);
 	strbuf_add(&w->sb, "That gives ");
 	note_count(&w->sb, n, "subgraph", "subgraphs");
 	strbuf_addf(&w->sb, ", one for each variable with inputs (the sink %s "
-	    "its inputs):", w->style == STYLE_ASCII ? "<-" : "←");
+	    "its inputs):", md == EX_LATEX ? "$\\leftarrow$" :
+	    w->style == STYLE_ASCII ? "<-" : "←");
 	said(w, md);
+	list_open(w, md, 0);
 	for (k = 0; k < m->nvars && shown < EXPLAIN_MAX_LINES; k++) {
 		v = m->order[k];
 		if (var_ninputs(m, v) == 0)
 			continue;
-		shown++;
-		strbuf_add(&w->sb, md ? "- $" : "     ");
+		list_item(w, md, 0, ++shown);
+		strbuf_add(&w->sb, im(md));
 		note_symbol(&w->sb, m, v, w->style);
 		strbuf_add(&w->sb, md ? " \\leftarrow \\{" :
 		    w->style == STYLE_TEXT ? " ← {" : " <- {");
@@ -140,9 +210,12 @@ explain_decompose(struct writer *w, int md)
 		strbuf_add(&w->sb, md ? "\\}$\n" : "}\n");
 		writer_flush(w);
 	}
-	if (n > shown)
-		strbuf_addf(&w->sb, md ? "- and %u more\n" :
-		    "     ... and %u more\n", n - shown);
+	if (n > shown) {
+		list_item(w, md, 0, ++shown);
+		strbuf_addf(&w->sb, "%sand %u more\n", md ? "" : "... ",
+		    n - shown + 1);
+	}
+	list_close(w, md, 0);
 	writer_flush(w);
 }
 
@@ -343,8 +416,10 @@ explain_forward(struct writer *w, int md, const struct deriv *d)
 	    "forward form makes the same substitutions one variable at a "
 	    "time, from ", EXPLAIN_MAX_PATHS, EXPLAIN_MAX_VARS);
 	sym(w, md, d->wrt);
-	strbuf_add(&w->sb, " up (the reverse form in `infdiag analyze` goes "
-	    "from the output down):");
+	strbuf_add(&w->sb, md == EX_LATEX ? " up (the reverse form in "
+	    "\\texttt{infdiag analyze} goes from the output down):" : " up "
+	    "(the reverse form in `infdiag analyze` goes from the output "
+	    "down):");
 	said(w, md);
 	for (k = 0; k < d->nrel && k < EXPLAIN_MAX_LINES; k++) {
 		display_open(w, md);
@@ -387,16 +462,18 @@ explain_collect(struct writer *w, int md, const struct deriv *d)
 	said(w, md);
 	if ((it = paths_begin(w->a, d)) == NULL)
 		return -1;
+	list_open(w, md, 1);
 	while (writer_more_paths(w, shown) && shown < EXPLAIN_MAX_LINES &&
 	    (rc = paths_next(it, &path, &n)) == 1) {
-		strbuf_addf(&w->sb, md ? "%llu. $" : "     %llu. ",
-		    (unsigned long long)++shown);
+		list_item(w, md, 1, ++shown);
+		strbuf_add(&w->sb, im(md));
 		formula_path(&w->sb, w->a, path, n, w->style);
 		strbuf_add(&w->sb, md ? "$: $" : ":  ");
 		formula_term(&w->sb, w->a, path, n, w->style);
 		strbuf_add(&w->sb, md ? "$\n" : "\n");
 		writer_flush(w);
 	}
+	list_close(w, md, 1);
 	paths_end(it);
 	if (rc < 0)
 		return -1;
@@ -516,9 +593,10 @@ explain_partial(struct writer *w, int md, const struct deriv *d)
 static int
 explain_deriv(struct writer *w, int md, const struct deriv *d)
 {
-	strbuf_add(&w->sb, md ? "\n## The derivative $" : "\nDerivative ");
+	strbuf_add(&w->sb, md == EX_LATEX ? "\n\\section*{The derivative $" :
+	    md ? "\n## The derivative $" : "\nDerivative ");
 	note_total(&w->sb, w->m, w->a->of, d->wrt, w->style);
-	strbuf_add(&w->sb, md ? "$\n" : "\n");
+	strbuf_add(&w->sb, md == EX_LATEX ? "$}\n\n" : md ? "$\n" : "\n");
 	writer_flush(w);
 	if (d->nrel == 0 || d->wrt == w->a->of) {
 		say(w, md);
@@ -542,34 +620,57 @@ explain_deriv(struct writer *w, int md, const struct deriv *d)
 	return 0;
 }
 
-/* Writes the derivation narrated. */
-int
-write_explain(struct writer *w, int markdown)
+/* Writes the derivation narrated: its title, then the steps. */
+static int
+explain(struct writer *w, int md)
 {
 	const struct infdiag_model	*m = w->m;
 	uint32_t			 k;
 
-	strbuf_add(&w->sb, markdown ? "# " : "");
-	writer_plain(w, m->title != NULL ? m->title : m->source,
-	    markdown ? PLAIN_MARKDOWN : PLAIN_TEXT);
-	strbuf_add(&w->sb, "\n");
-	if (m->description != NULL) {
-		strbuf_add(&w->sb, markdown ? "\n" : "");
-		writer_plain(w, m->description,
-		    markdown ? PLAIN_MARKDOWN : PLAIN_TEXT);
+	if (md == EX_LATEX)
+		write_tex_title(w, 0);
+	else {
+		strbuf_add(&w->sb, md ? "# " : "");
+		writer_plain(w, m->title != NULL ? m->title : m->source,
+		    md ? PLAIN_MARKDOWN : PLAIN_TEXT);
 		strbuf_add(&w->sb, "\n");
 	}
-	strbuf_add(&w->sb, markdown ? "\n" : "\n");
+	if (md)
+		step_intro(w, md);
+	else if (m->description != NULL) {
+		writer_plain(w, m->description, PLAIN_TEXT);
+		strbuf_add(&w->sb, "\n");
+	}
+	strbuf_add(&w->sb, "\n");
 	strbuf_add(&w->sb, "How ");
-	sym(w, markdown, w->a->of);
+	sym(w, md, w->a->of);
 	strbuf_add(&w->sb, " changes with its inputs, derived step by step "
 	    "as the notes do it.\n");
 	writer_flush(w);
-	explain_decompose(w, markdown);
-	explain_rules(w, markdown);
+	explain_decompose(w, md);
+	explain_rules(w, md);
 	for (k = 0; k < w->a->nwrt; k++) {
-		if (explain_deriv(w, markdown, &w->a->d[k]) != 0)
+		if (explain_deriv(w, md, &w->a->d[k]) != 0)
 			return -1;
 	}
+	return 0;
+}
+
+/* Writes the derivation narrated in text (w->style TEXT or ASCII) or
+ * Markdown (w->style LATEX). */
+int
+write_explain(struct writer *w, int markdown)
+{
+	return explain(w, markdown ? EX_MARKDOWN : EX_TEXT);
+}
+
+/* Writes the derivation narrated in LaTeX: a fragment, or a document. */
+int
+write_explain_tex(struct writer *w, int standalone)
+{
+	write_tex_begin(w, standalone);
+	if (explain(w, EX_LATEX) != 0)
+		return -1;
+	write_tex_end(w, standalone);
 	return 0;
 }

@@ -527,6 +527,7 @@ static void
 jformula(struct writer *w, const struct deriv *d)
 {
 	struct formctx	f = { w->a, d, formula_expanded };
+	const char	*why;
 	uint32_t	k;
 
 	strbuf_add(&w->sb, "\"formula\": {\n       \"expanded\": ");
@@ -544,6 +545,9 @@ jformula(struct writer *w, const struct deriv *d)
 	if (w->a->num != NULL && d->num.closed != NULL) {
 		strbuf_add(&w->sb, ",\n       \"closed_form\": ");
 		jforms(w, form_closed, &f, 0, 0);
+	} else if ((why = write_closed_omitted(w->a, d)) != NULL) {
+		strbuf_add(&w->sb, ",\n       \"closed_form_note\": ");
+		write_json_string(&w->sb, why, strlen(why));
 	}
 	strbuf_add(&w->sb, ",\n       \"forward\": [");
 	writer_flush(w);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "expr.h"
 #include "formula.h"
 #include "model.h"
 #include "notation.h"
@@ -14,31 +15,54 @@
 #include "write.h"
 #include "write_kinks.h"
 
-/* Starts a heading: "% text" in LaTeX, "## text" in Markdown. */
+/* The sectioning commands of LaTeX by heading level, from 1. */
+static const char *const tex_sections[] = {
+	"\\section*{", "\\subsection*{", "\\subsubsection*{"
+};
+
+/* Starts a heading of a level (1 to 3): \section* and below in LaTeX,
+ * "#" and below in Markdown, so that the levels never jump. */
+static void
+heading_open(struct writer *w, int markdown, int level)
+{
+	if (markdown)
+		strbuf_addf(&w->sb, "\n%.*s ", level, "###");
+	else
+		strbuf_addf(&w->sb, "\n%s", tex_sections[level - 1]);
+}
+
+/* Ends a heading. */
+static void
+heading_close(struct writer *w, int markdown)
+{
+	strbuf_add(&w->sb, markdown ? "\n" : "}\n");
+	writer_flush(w);
+}
+
+/* Writes a heading of plain text. */
 static void
 heading(struct writer *w, int markdown, int level, const char *text)
 {
-	if (markdown)
-		strbuf_addf(&w->sb, "\n%.*s ", level, "####");
-	else
-		strbuf_add(&w->sb, "\n% ");
-	writer_plain(w, text, markdown ? PLAIN_MARKDOWN : PLAIN_LINE);
-	strbuf_addc(&w->sb, '\n');
+	heading_open(w, markdown, level);
+	writer_plain(w, text, markdown ? PLAIN_MARKDOWN : PLAIN_LATEX);
+	heading_close(w, markdown);
 }
 
-/* Opens and closes a block of aligned equations. */
+/* Opens and closes a block of aligned equations; in LaTeX in a group
+ * that lets it break across pages, so that 30 rows do not run off the
+ * page and the user's document keeps its own setting. */
 static void
 math_open(struct writer *w, int markdown)
 {
 	strbuf_add(&w->sb, markdown ? "\n$$\n\\begin{aligned}\n" :
-	    "\\begin{align*}\n");
+	    "{\\allowdisplaybreaks\n\\begin{align*}\n");
 }
 
 static void
 math_close(struct writer *w, int markdown)
 {
 	strbuf_add(&w->sb, markdown ? "\\end{aligned}\n$$\n" :
-	    "\\end{align*}\n");
+	    "\\end{align*}}\n");
 	writer_flush(w);
 }
 
@@ -60,6 +84,15 @@ aligned(struct writer *w, struct strbuf *line, int last)
 	strbuf_add(&w->sb, last ? "\n" : " \\\\\n");
 	strbuf_truncate(line, 0);
 	writer_flush(w);
+}
+
+/* Appends v's symbol as inline mathematics. */
+void
+write_tex_symbol(struct writer *w, uint32_t v)
+{
+	strbuf_addc(&w->sb, '$');
+	note_symbol(&w->sb, w->m, v, STYLE_LATEX);
+	strbuf_addc(&w->sb, '$');
 }
 
 /* Appends fn in LaTeX text, for note_function(): \textit{f} for one
@@ -104,18 +137,26 @@ tex_function_of(struct writer *w, uint32_t v, int markdown)
 	strbuf_add(&w->sb, "$)\n");
 }
 
-/* Writes the variables: each independent one, and each other one as its
- * function of its inputs. */
+/* Writes the model: its description and its variables, each independent
+ * one, and each other one as its function of its inputs. */
 static void
 tex_variables(struct writer *w, int markdown)
 {
 	const struct infdiag_model	*m = w->m;
 	uint32_t			 v;
 
-	strbuf_addf(&w->sb, markdown ? "\n## Variables (%u, with " :
-	    "\n%% Variables (%u, with ", m->nvars);
+	heading(w, markdown, 2, "The model");
+	if (m->description != NULL) {
+		strbuf_addc(&w->sb, '\n');
+		writer_plain(w, m->description,
+		    markdown ? PLAIN_MARKDOWN : PLAIN_LATEX);
+		strbuf_addc(&w->sb, '\n');
+	}
+	strbuf_addc(&w->sb, '\n');
+	note_count(&w->sb, m->nvars, "variable", "variables");
+	strbuf_add(&w->sb, ", with ");
 	note_count(&w->sb, m->nedges, "influence", "influences");
-	strbuf_add(&w->sb, markdown ? ")\n\n" : ")\n\\begin{itemize}\n");
+	strbuf_add(&w->sb, markdown ? ":\n\n" : ":\n\\begin{itemize}\n");
 	for (v = 0; v < m->nvars; v++) {
 		if (var_ninputs(m, v) > 0)
 			tex_function_of(w, v, markdown);
@@ -156,7 +197,7 @@ tex_rules(struct writer *w, int markdown)
 	strbuf_release(&t);
 }
 
-/* Writes d's paths as a numbered list. */
+/* Writes "N paths from x to y", then d's paths as a numbered list. */
 static int
 tex_paths(struct writer *w, const struct deriv *d, int markdown)
 {
@@ -169,20 +210,21 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 	int			 rc = 0;
 
 	memset(&pt, 0, sizeof(pt));
-	strbuf_add(&w->sb, markdown ? "\n" : "% ");
+	strbuf_addc(&w->sb, '\n');
 	mark = w->sb.len;
 	analysis_count_str(&w->sb, w->a, d->wrt, 0);
-	strbuf_addf(&w->sb, " %s from %s to %s%s\n",
-	    note_noun_str(strbuf_str(&w->sb) + mark, "path", "paths"),
-	    w->m->vars[d->wrt].name, w->m->vars[w->a->of].name,
-	    markdown && d->nrel > 0 ? ":\n" : "");
+	strbuf_addf(&w->sb, " %s from ",
+	    note_noun_str(strbuf_str(&w->sb) + mark, "path", "paths"));
+	write_tex_symbol(w, d->wrt);
+	strbuf_add(&w->sb, " to ");
+	write_tex_symbol(w, w->a->of);
+	strbuf_add(&w->sb, d->nrel > 0 ? ":\n" : ".\n");
 	writer_flush(w);
 	if (d->nrel == 0)
 		return 0;
 	if ((it = paths_begin(w->a, d)) == NULL)
 		return -1;
-	if (!markdown)
-		strbuf_add(&w->sb, "\\begin{enumerate}\n");
+	strbuf_add(&w->sb, markdown ? "\n" : "\\begin{enumerate}\n");
 	while (writer_more_paths(w, shown) &&
 	    (rc = paths_next(it, &path, &n)) == 1) {
 		if (path_text_set(&pt, w->a, path, n, STYLE_LATEX) != 0) {
@@ -204,37 +246,72 @@ tex_paths(struct writer *w, const struct deriv *d, int markdown)
 	paths_end(it);
 	if (!markdown)
 		strbuf_add(&w->sb, "\\end{enumerate}\n");
-	writer_paths_tail(w, d, shown, markdown ? "\n" : "% ", "\n");
+	writer_paths_tail(w, d, shown, "\n", "\n");
 	writer_flush(w);
 	return rc < 0 ? -1 : 0;
 }
 
-/* Writes dy/dx expanded and factored as one aligned block. */
+/* Writes dy/dx expanded and factored as one aligned block: the factored
+ * form only when it reads differently. */
 static int
 tex_formulas(struct writer *w, const struct deriv *d, int markdown)
 {
-	struct strbuf	t = STRBUF_INIT;
+	struct strbuf	t = STRBUF_INIT, f = STRBUF_INIT;
 	int		exp = formula_expanded_fits(w->a, d);
 	int		fac = formula_factored_fits(w->a, d);
 	int		rc = 0;
 
-	math_open(w, markdown);
-	note_total(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
-	strbuf_add(&t, " = ");
 	if (exp)
 		rc |= formula_expanded(&t, w->a, d, STYLE_LATEX);
-	if (exp && fac && d->nrel > 0) {
-		aligned(w, &t, 0);
-		strbuf_add(&t, " = ");
-	}
 	if (fac && (d->nrel > 0 || !exp))
-		rc |= formula_factored(&t, w->a, d, STYLE_LATEX);
+		rc |= formula_factored(&f, w->a, d, STYLE_LATEX);
+	if (exp && strcmp(strbuf_str(&t), strbuf_str(&f)) == 0)
+		strbuf_truncate(&f, 0);
+	math_open(w, markdown);
+	strbuf_add(&w->sb, "  ");
+	note_total(&w->sb, w->m, w->a->of, d->wrt, STYLE_LATEX);
+	strbuf_add(&w->sb, " &= ");
 	if (!exp && !fac)
-		strbuf_add(&t, "\\text{(too large to write out)}");
+		strbuf_add(&w->sb, "\\text{(too large to write out)}");
+	strbuf_addn(&w->sb, strbuf_str(&t), t.len);
+	if (exp && f.len > 0)
+		strbuf_add(&w->sb, " \\\\\n   &= ");
+	strbuf_addn(&w->sb, strbuf_str(&f), f.len);
+	strbuf_addc(&w->sb, '\n');
+	w->nomem |= strbuf_failed(&t) || strbuf_failed(&f);
+	math_close(w, markdown);
+	strbuf_release(&t);
+	strbuf_release(&f);
+	return rc;
+}
+
+/* Writes d's closed form (every variable written in terms of the
+ * independent ones, then differentiated), or the line saying it is left
+ * out for its size. */
+static void
+tex_closed(struct writer *w, const struct deriv *d, int markdown)
+{
+	struct strbuf	 t = STRBUF_INIT;
+	const char	*why;
+
+	if ((why = write_closed_omitted(w->a, d)) != NULL) {
+		strbuf_addf(&w->sb, "\nThe closed form (every variable written "
+		    "in terms of the independent ones) is %s.\n", why);
+		writer_flush(w);
+		return;
+	}
+	note_total(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
+	strbuf_add(&t, " = ");
+	if (!numbers_closed_form(&t, w->a, d, STYLE_LATEX)) {
+		strbuf_release(&t);
+		return;
+	}
+	strbuf_add(&w->sb, "\nWith every variable written in terms of the "
+	    "independent ones:\n");
+	math_open(w, markdown);
 	aligned(w, &t, 1);
 	math_close(w, markdown);
 	strbuf_release(&t);
-	return rc;
 }
 
 /* Writes the forward equations of d. */
@@ -271,6 +348,20 @@ tex_reverse(struct writer *w, int markdown)
 	strbuf_release(&t);
 }
 
+/* Appends a number of the values table: in LaTeX as mathematics, so that
+ * its minus sign is one; in Markdown as it is copied. */
+static void
+table_number(struct writer *w, int markdown, double x)
+{
+	if (markdown) {
+		note_number(&w->sb, x, STYLE_ASCII);
+		return;
+	}
+	strbuf_addc(&w->sb, '$');
+	note_number(&w->sb, x, STYLE_LATEX);
+	strbuf_addc(&w->sb, '$');
+}
+
 /* Writes the values and adjoints as a table. */
 static void
 tex_values(struct writer *w, int markdown)
@@ -279,21 +370,19 @@ tex_values(struct writer *w, int markdown)
 	uint32_t		 k, v;
 
 	strbuf_add(&w->sb, markdown ? "\n| variable | value | adjoint |\n"
-	    "|---|---|---|\n" : "\\begin{tabular}{lrr}\nvariable & value & "
+	    "|---|---|---|\n" : "\n\\begin{tabular}{lrr}\nvariable & value & "
 	    "adjoint \\\\\n\\hline\n");
 	writer_flush(w);
 	for (k = 0; k < w->a->nanc; k++) {
 		v = w->a->anc[k];
-		strbuf_addc(&w->sb, markdown ? '|' : '$');
-		if (markdown)
-			strbuf_add(&w->sb, " $");
-		note_symbol(&w->sb, w->m, v, STYLE_LATEX);
-		strbuf_add(&w->sb, markdown ? "$ | " : "$ & ");
+		strbuf_add(&w->sb, markdown ? "| " : "");
+		write_tex_symbol(w, v);
+		strbuf_add(&w->sb, markdown ? " | " : " & ");
 		if (n->known[v])
-			note_number(&w->sb, n->value[v], STYLE_ASCII);
+			table_number(w, markdown, n->value[v]);
 		strbuf_add(&w->sb, markdown ? " | " : " & ");
 		if (n->adjoint_known[v])
-			note_number(&w->sb, n->adjoint[v], STYLE_ASCII);
+			table_number(w, markdown, n->adjoint[v]);
 		strbuf_add(&w->sb, markdown ? " |\n" : " \\\\\n");
 		writer_flush(w);
 	}
@@ -302,34 +391,56 @@ tex_values(struct writer *w, int markdown)
 	writer_flush(w);
 }
 
+/* Appends " = value" of the local derivative at arrow position j after
+ * its formula, written from mark, unless the formula is that number
+ * already (dt/dx = 1, not 1 = 1). */
+static void
+local_value(struct strbuf *t, const struct numbers *n, uint32_t j,
+    size_t mark)
+{
+	struct strbuf	num = STRBUF_INIT;
+	double		c;
+
+	note_number(&num, n->local[j], STYLE_LATEX);
+	if (!(mark < t->len && n->dexpr[j] != NULL &&
+	    expr_is_constant(n->dexpr[j], &c) &&
+	    strcmp(strbuf_str(t) + mark, strbuf_str(&num)) == 0)) {
+		if (mark < t->len)
+			strbuf_add(t, " = ");
+		strbuf_addn(t, strbuf_str(&num), num.len);
+	}
+	t->failed |= strbuf_failed(&num);
+	strbuf_release(&num);
+}
+
 /* Writes each local derivative's formula and value as aligned lines. */
 static void
-tex_locals(struct writer *w, int markdown)
+tex_locals(struct writer *w, int markdown, int level)
 {
 	const struct infdiag_model	*m = w->m;
 	const struct numbers		*n = w->a->num;
 	struct strbuf			 t = STRBUF_INIT;
-	uint32_t			 k, v, i, total = 0, seen = 0;
+	uint32_t			 k, v, i, j, total = 0, seen = 0;
+	size_t				 mark;
 
 	for (k = 0; k < w->a->nanc; k++)
 		total += var_ninputs(m, w->a->anc[k]);
 	if (total == 0)
 		return;
-	heading(w, markdown, 3, "Local derivatives at this point");
+	heading(w, markdown, level, "Local derivatives at this point");
 	math_open(w, markdown);
 	for (k = 0; k < w->a->nanc; k++) {
 		v = w->a->anc[k];
 		for (i = 0; i < var_ninputs(m, v); i++) {
-			note_local(&t, m, v, m->in_idx[m->in_off[v] + i],
-			    STYLE_LATEX);
+			j = m->in_off[v] + i;
+			note_local(&t, m, v, m->in_idx[j], STYLE_LATEX);
 			strbuf_add(&t, " = ");
-			if (numbers_local_formula(&t, w->a, v, i, STYLE_LATEX))
-				strbuf_add(&t, " = ");
+			mark = t.len;
+			numbers_local_formula(&t, w->a, v, i, STYLE_LATEX);
 			if (n->local_known[v])
-				note_number(&t, n->local[m->in_off[v] + i],
-				    STYLE_LATEX);
+				local_value(&t, n, j, mark);
 			else
-				strbuf_add(&t, "?");
+				strbuf_add(&t, mark < t.len ? " = ?" : "?");
 			aligned(w, &t, ++seen == total);
 		}
 	}
@@ -337,15 +448,16 @@ tex_locals(struct writer *w, int markdown)
 	strbuf_release(&t);
 }
 
-/* Writes each derivative's value, direct term and check. */
+/* Writes each derivative's value, its partial (the direct arrow alone)
+ * and its finite-difference check, one aligned row each. */
 static void
-tex_deriv_numbers(struct writer *w, int markdown)
+tex_deriv_numbers(struct writer *w, int markdown, int level)
 {
 	struct strbuf	 t = STRBUF_INIT;
 	const struct deriv *d;
 	uint32_t	 k;
 
-	heading(w, markdown, 3, "Total derivatives at this point");
+	heading(w, markdown, level, "Total derivatives at this point");
 	math_open(w, markdown);
 	for (k = 0; k < w->a->nwrt; k++) {
 		d = &w->a->d[k];
@@ -356,16 +468,19 @@ tex_deriv_numbers(struct writer *w, int markdown)
 		else
 			note_number(&t, d->num.forward, STYLE_LATEX);
 		if (d->num.has_partial) {
-			strbuf_add(&t, ", \\quad ");
+			aligned(w, &t, 0);
 			note_local(&t, w->m, w->a->of, d->wrt, STYLE_LATEX);
 			strbuf_add(&t, " = ");
 			note_number(&t, d->num.partial, STYLE_LATEX);
+			strbuf_add(&t, " \\quad \\text{(the direct arrow "
+			    "alone)}");
 		}
 		if (d->num.has_check) {
-			strbuf_add(&t, ", \\quad \\text{finite difference} ");
+			aligned(w, &t, 0);
+			strbuf_add(&t, "\\text{finite difference} = ");
 			note_number(&t, d->num.fd, STYLE_LATEX);
 			if (!d->num.fd_ok) {
-				strbuf_add(&t, " \\text{ (");
+				strbuf_add(&t, " \\quad \\text{(");
 				numbers_check_error(&t, &d->num);
 				strbuf_add(&t, ")}");
 			}
@@ -376,16 +491,17 @@ tex_deriv_numbers(struct writer *w, int markdown)
 	strbuf_release(&t);
 }
 
-/* Writes the numbers section. */
+/* Writes the numbers section, its heading at a level (1 alone, 2 in the
+ * report). */
 static void
-tex_numbers(struct writer *w, int markdown)
+tex_numbers(struct writer *w, int markdown, int level)
 {
-	heading(w, markdown, 2, "Numbers");
+	heading(w, markdown, level, "Numbers");
 	tex_values(w, markdown);
-	tex_locals(w, markdown);
+	tex_locals(w, markdown, level + 1);
 	writer_kinks(w, markdown ? PLAIN_MARKDOWN : PLAIN_LATEX);
 	if (w->a->nwrt > 0)
-		tex_deriv_numbers(w, markdown);
+		tex_deriv_numbers(w, markdown, level + 1);
 }
 
 /* Writes one derivative's section. */
@@ -393,45 +509,68 @@ static int
 tex_deriv(struct writer *w, const struct deriv *d, enum infdiag_part part,
     int markdown)
 {
-	struct strbuf	t = STRBUF_INIT;
-
 	if (part == INFDIAG_PART_ANALYSIS) {
-		strbuf_addf(&t, "Derivative of %s with respect to %s",
-		    w->m->vars[w->a->of].name, w->m->vars[d->wrt].name);
-		heading(w, markdown, 2, strbuf_str(&t));
-		w->nomem |= strbuf_failed(&t);
-		strbuf_release(&t);
+		heading_open(w, markdown, 2);
+		strbuf_add(&w->sb, "Derivative of ");
+		write_tex_symbol(w, w->a->of);
+		strbuf_add(&w->sb, " with respect to ");
+		write_tex_symbol(w, d->wrt);
+		heading_close(w, markdown);
 	}
 	if (part != INFDIAG_PART_FORMULA && tex_paths(w, d, markdown) != 0)
 		return -1;
 	if (part != INFDIAG_PART_PATHS && tex_formulas(w, d, markdown) != 0)
 		return -1;
-	if (part == INFDIAG_PART_ANALYSIS && d->nrel > 0)
+	if (part == INFDIAG_PART_ANALYSIS && d->nrel > 0) {
+		tex_closed(w, d, markdown);
 		tex_forward(w, d, markdown);
+	}
 	return 0;
+}
+
+/* Writes what comes before a LaTeX part: the packages a fragment needs,
+ * in a comment, or a document's preamble. */
+void
+write_tex_begin(struct writer *w, int standalone)
+{
+	if (standalone)
+		strbuf_add(&w->sb, "\\documentclass{article}\n"
+		    "\\usepackage{amsmath}\n\\begin{document}\n");
+	else
+		strbuf_add(&w->sb, "% A LaTeX fragment written by infdiag: it "
+		    "needs \\usepackage{amsmath}.\n");
+	writer_flush(w);
+}
+
+/* Ends a standalone document. */
+void
+write_tex_end(struct writer *w, int standalone)
+{
+	if (standalone)
+		strbuf_add(&w->sb, "\\end{document}\n");
+	writer_flush(w);
+}
+
+/* Writes the model's title as the top heading. */
+void
+write_tex_title(struct writer *w, int markdown)
+{
+	const struct infdiag_model	*m = w->m;
+
+	heading(w, markdown, 1, m->title != NULL ? m->title : m->source);
 }
 
 /* Writes the LaTeX or Markdown form of a part. */
 int
-write_tex(struct writer *w, enum infdiag_part part, int markdown)
+write_tex(struct writer *w, enum infdiag_part part, int markdown,
+    int standalone)
 {
-	const struct infdiag_model	*m = w->m;
-	uint32_t			 k;
+	uint32_t	k;
 
+	if (!markdown)
+		write_tex_begin(w, standalone);
 	if (part == INFDIAG_PART_ANALYSIS) {
-		strbuf_add(&w->sb, markdown ? "# " : "% ");
-		writer_plain(w, m->title != NULL ? m->title : m->source,
-		    markdown ? PLAIN_MARKDOWN : PLAIN_LINE);
-		strbuf_addc(&w->sb, '\n');
-		if (m->description != NULL) {
-			strbuf_add(&w->sb, markdown ? "\n" : "% ");
-			writer_plain(w, m->description,
-			    markdown ? PLAIN_MARKDOWN : PLAIN_LINE);
-			strbuf_addc(&w->sb, '\n');
-		}
-		if (!markdown)
-			strbuf_add(&w->sb, "% (amsmath)\n");
-		writer_flush(w);
+		write_tex_title(w, markdown);
 		tex_variables(w, markdown);
 		tex_rules(w, markdown);
 	}
@@ -439,15 +578,56 @@ write_tex(struct writer *w, enum infdiag_part part, int markdown)
 		if (tex_deriv(w, &w->a->d[k], part, markdown) != 0)
 			return -1;
 	}
-	if (part == INFDIAG_PART_EVAL) {
-		if (w->a->num != NULL)
-			tex_numbers(w, markdown);
-		return 0;
-	}
+	if (part == INFDIAG_PART_EVAL && w->a->num != NULL)
+		tex_numbers(w, markdown, 1);
 	if (part == INFDIAG_PART_ANALYSIS && w->a->nwrt > 0)
 		tex_reverse(w, markdown);
 	if (part == INFDIAG_PART_ANALYSIS && w->a->num != NULL &&
 	    numbers_any(w->a))
-		tex_numbers(w, markdown);
+		tex_numbers(w, markdown, 2);
+	if (!markdown)
+		write_tex_end(w, standalone);
 	return 0;
+}
+
+/* Appends a file name as a link target: every byte but letters, digits
+ * and "-._~" percent-encoded, so that no name can end the link. */
+static void
+link_target(struct strbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("-._~", *s) != NULL)
+			strbuf_addc(sb, *s);
+		else
+			strbuf_addf(sb, "%%%02X", (unsigned)(unsigned char)*s);
+	}
+}
+
+/* Writes the Markdown section that shows the diagrams written beside the
+ * Markdown file: STEM-full.svg, then the paths of each derivative,
+ * STEM-paths.svg for the first, STEM-paths-K.svg for the K-th. */
+void
+write_md_figures(struct writer *w, const char *stem)
+{
+	uint32_t	k;
+
+	heading(w, 1, 2, "Diagrams");
+	strbuf_add(&w->sb, "\n![The model's diagram](");
+	link_target(&w->sb, stem);
+	strbuf_add(&w->sb, "-full.svg)\n");
+	for (k = 0; k < w->a->nwrt; k++) {
+		strbuf_add(&w->sb, "\n![The paths from ");
+		write_tex_symbol(w, w->a->d[k].wrt);
+		strbuf_add(&w->sb, " to ");
+		write_tex_symbol(w, w->a->of);
+		strbuf_add(&w->sb, "](");
+		link_target(&w->sb, stem);
+		if (k == 0)
+			strbuf_add(&w->sb, "-paths.svg)\n");
+		else
+			strbuf_addf(&w->sb, "-paths-%u.svg)\n", k + 1);
+		writer_spill(w);
+	}
+	writer_flush(w);
 }

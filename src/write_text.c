@@ -298,6 +298,8 @@ text_partial(struct writer *w, const struct deriv *d)
 static int
 text_deriv(struct writer *w, const struct deriv *d, int shapes)
 {
+	const char	*why;
+
 	strbuf_add(&w->sb, "\nDerivative of ");
 	strbuf_addf(&w->sb, "%s with respect to %s\n",
 	    w->m->vars[w->a->of].name, w->m->vars[d->wrt].name);
@@ -325,6 +327,11 @@ text_deriv(struct writer *w, const struct deriv *d, int shapes)
 		writer_flush(w);
 	} else
 		strbuf_truncate(&w->sb, 0);
+	if ((why = write_closed_omitted(w->a, d)) != NULL) {
+		strbuf_addf(&w->sb, "  The closed form (every variable written "
+		    "in terms of the independent ones) is %s.\n", why);
+		writer_flush(w);
+	}
 	text_forward(w, d);
 	if (d->wrt != w->a->of)
 		text_partial(w, d);

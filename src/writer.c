@@ -106,6 +106,70 @@ markdown_block_mark(const char *s)
 	return n > 0 && (s[n] == '.' || s[n] == ')') ? n + 1 : 0;
 }
 
+/* The math accent of a combining mark that may follow a Greek letter
+ * (θ̃ is θ, U+0303), or NULL. */
+static const char *
+combining_accent(uint32_t c)
+{
+	switch (c) {
+	case 0x0302: return "hat";
+	case 0x0303: return "tilde";
+	case 0x0304: return "bar";
+	case 0x0307: return "dot";
+	case 0x0308: return "ddot";
+	case 0x20d7: return "vec";
+	}
+	return NULL;
+}
+
+/* Appends as LaTeX mathematics (without the $) the character of the len
+ * bytes at s when it is a Greek letter or U+2212, with the combining
+ * accents that follow it; returns the bytes read, 0 when it is neither. */
+static size_t
+latex_math_char(struct strbuf *sb, const char *s, size_t len)
+{
+	const struct tex_command	*t;
+	const char			*acc[4];
+	uint32_t			 c;
+	size_t				 n, m, i, k = 0;
+
+	n = utf8_decode(s, len, &c);
+	if (c == 0x2212) {
+		strbuf_addc(sb, '-');
+		return n;
+	}
+	if ((t = tex_command_of_char(s, n)) == NULL)
+		return 0;
+	for (; n < len && k < 4; n += m) {
+		m = utf8_decode(s + n, len - n, &c);
+		if ((acc[k] = combining_accent(c)) == NULL)
+			break;
+		k++;
+	}
+	for (i = k; i-- > 0;)
+		strbuf_addf(sb, "\\%s{", acc[i]);
+	strbuf_addf(sb, "\\%s", t->name);
+	for (i = 0; i < k; i++)
+		strbuf_addc(sb, '}');
+	return n;
+}
+
+/* Appends a Greek letter (with its accents) or U+2212 at s as Markdown's
+ * inline mathematics, which pandoc's LaTeX can set; returns the bytes
+ * read, 0 for another character. */
+static size_t
+markdown_math_char(struct writer *w, const char *s)
+{
+	size_t	mark = w->sb.len, n;
+
+	strbuf_addc(&w->sb, '$');
+	if ((n = latex_math_char(&w->sb, s, strlen(s))) == 0)
+		strbuf_truncate(&w->sb, mark);
+	else
+		strbuf_addc(&w->sb, '$');
+	return n;
+}
+
 /* Appends model text as Markdown, on one line: the characters of
  * Markdown's (and pandoc's) inline markup are escaped with a backslash,
  * HTML's with entities, so that no raw HTML, link, math or code can
@@ -133,6 +197,9 @@ plain_markdown(struct writer *w, const char *s)
 			strbuf_add(&w->sb, "&gt;");
 		else if (*s == '&')
 			strbuf_add(&w->sb, "&amp;");
+		else if ((unsigned char)*s >= 0x80 &&
+		    (n = markdown_math_char(w, s)) > 0)
+			s += n - 1;
 		else if (strchr("\\`*_[]|$~#^@", *s) != NULL) {
 			strbuf_addc(&w->sb, '\\');
 			strbuf_addc(&w->sb, *s);
@@ -193,7 +260,6 @@ latex_ascii(struct writer *w, char ch)
 static void
 plain_latex(struct writer *w, const char *s)
 {
-	const struct tex_command	*t;
 	uint32_t			 c;
 	size_t				 n, len = strlen(s);
 
@@ -205,8 +271,11 @@ plain_latex(struct writer *w, const char *s)
 			strbuf_addc(&w->sb, '~');
 		else if (latex_text_char(c))
 			strbuf_addn(&w->sb, s, n);
-		else if ((t = tex_command_of_char(s, n)) != NULL)
-			strbuf_addf(&w->sb, "\\ensuremath{\\%s}", t->name);
+		else if (c == 0x2212 || tex_command_of_char(s, n) != NULL) {
+			strbuf_add(&w->sb, "\\ensuremath{");
+			n = latex_math_char(&w->sb, s, len);
+			strbuf_addc(&w->sb, '}');
+		}
 		else
 			strbuf_addf(&w->sb, "\\textbackslash{}u%04x",
 			    (unsigned)c);

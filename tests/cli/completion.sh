@@ -57,16 +57,16 @@ help_options() {
 
 commands=$(help_commands)
 missing=""
-for cmd in check analyze paths formula dot render report eval convert; do
+for cmd in check analyze paths formula dot render report eval convert slides; do
 	case " $(echo $commands) " in
 	*" $cmd "*) ;;
 	*) missing="$missing $cmd" ;;
 	esac
 done
 if [ -z "$missing" ]; then
-	ok "--help lists the commands of SPEC 3 and 5.5"
+	ok "--help lists the commands of SPEC 3, 5.3 and 5.5"
 else
-	not_ok "--help lists the commands of SPEC 3 and 5.5" "missing:$missing"
+	not_ok "--help lists the commands of SPEC 3, 5.3 and 5.5" "missing:$missing"
 fi
 
 complete_words ""
@@ -75,6 +75,10 @@ complete_words an
 expect_reply "an: analyze" "analyze"
 complete_words re
 expect_reply "re: render report" "render report"
+complete_words sl
+expect_reply "sl: slides" "slides"
+complete_words slides --m
+expect_reply "slides --m: --max-paths" "--max-paths"
 
 # Every command's options, from its --help.
 for cmd in $commands; do

@@ -70,7 +70,7 @@ run analyze --explain --format markdown "$ex3"
 expect_status "explain markdown" 0
 for line in \
     '# Example 3: y = f(x, g(x), h(x, g(x)))' \
-    '### 1. Decompose the diagram into sink subgraphs' \
+    '## 1. Decompose the diagram into sink subgraphs' \
     '- (c) no arrow is in two subgraphs;' \
     '- $h \leftarrow \{g, x\}$' \
     '### 3. Substitute the rules into each other, from the output down' \
@@ -92,13 +92,18 @@ else
 	not_ok "explain markdown: 8 display blocks" "got $expect_count_blocks \$\$ lines"
 fi
 
-# Not for JSON or LaTeX; not for the other commands' parts.
+# Not for JSON; not for the other commands' parts.
 run analyze --explain --format json "$ex3"
 expect_status "explain json" 2
-expect_grep "explain json" err 'is for text and markdown'
+expect_grep "explain json" err 'is for text, markdown and latex'
 expect_empty "explain json" out
+# In LaTeX: the steps as sections (1, 2) and subsections of their
+# derivative's (3 to 5).
 run analyze --explain --format latex "$ex3"
-expect_status "explain latex" 2
+expect_status "explain latex" 0
+expect_grep "explain latex" out '\section*{1. Decompose the diagram into sink subgraphs}'
+expect_grep "explain latex" out '\subsection*{3. Substitute the rules into each other, from the output down}'
+expect_grep "explain latex" out '  \item (c) no arrow is in two subgraphs;'
 
 # A large derivative: the forward form instead of the substitutions.
 run analyze --explain "$EXAMPLES/perceptron.json"

@@ -63,11 +63,12 @@ grep -v '^%' "$TMPD/out" >"$TMPD/body" || true
 expect_no_grep "hostile latex" body '\\(input|openout|immediate|write|closeout|end\{document\})'
 expect_grep "hostile latex" out '\text{\textbackslash{}input\{marker\}\%\$\&\#\_\{\}\textasciitilde{}\textasciicircum{}\textless{}script\textgreater{}\ensuremath{\theta}}'
 expect_grep "hostile latex" out '{x^{(1)}}^{2}'
-# A comment is one line: a line break in the title cannot end it.
-if [ "$(grep -c '^% 50% & x_1' "$TMPD/out")" -eq 1 ] && ! grep -q '^\\end{document}' "$TMPD/out"; then
-	ok "hostile latex: title and description stay in their comments"
+# The title is one heading, the description one paragraph: a line break
+# in them cannot end either.
+if [ "$(grep -c '^\\section\*{50\\% \\& x\\_1 \\#2' "$TMPD/out")" -eq 1 ] && ! grep -q '^\\end{document}' "$TMPD/out"; then
+	ok "hostile latex: title and description stay in their heading and paragraph"
 else
-	not_ok "hostile latex: title and description stay in their comments" "$(head -3 "$TMPD/out")"
+	not_ok "hostile latex: title and description stay in their heading and paragraph" "$(head -3 "$TMPD/out")"
 fi
 
 # compile NAME FRAGMENT: wraps a fragment in a minimal document and runs

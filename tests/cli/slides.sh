@@ -1,0 +1,144 @@
+#!/bin/sh
+# infdiag slides (SPEC 5.3): every example's Beamer deck compiles with
+# pdflatex; one overlay per path, up to --max-paths, counted from
+# "infdiag paths", each path's term in the colour of its arrows; the text
+# of the slides (pdftotext) has the paths, the terms, the numbers and the
+# partial-versus-total contrast.
+. "$(dirname "$0")/lib.sh"
+
+# expect_tex NAME WHICH PATTERN: expect_grep for LaTeX, whose backslashes
+# (\c, \f) the shell's echo would read in the check's name.
+expect_tex() {
+	desc=$(printf '%s' "$3" | sed 's/\\/\\\\/g')
+	if grep -qF -- "$3" "$TMPD/$2"; then
+		ok "$1: $2 has '$desc'"
+	else
+		not_ok "$1: $2 has '$desc'" "$(head -c 300 "$TMPD/$2")"
+	fi
+}
+
+have_tex=1
+for tool in pdflatex pdfinfo pdftotext; do
+	command -v "$tool" >/dev/null 2>&1 || have_tex=0
+done
+
+# deck_compile NAME DECK: compiles a deck in its own directory, leaving
+# $deckdir/doc.pdf, its page count in $pages and its text, one page a
+# form feed, in $deckdir/doc.txt.
+deck_compile() {
+	pages=0
+	deckdir=$TMPD/deck.$tap_n
+	mkdir "$deckdir"
+	cp "$2" "$deckdir/doc.tex"
+	start=$(date +%s)
+	if (cd "$deckdir" && timeout 600 pdflatex -no-shell-escape \
+	    -interaction=nonstopmode -halt-on-error doc.tex) \
+	    >"$deckdir/stdout" 2>&1 </dev/null; then
+		pages=$(pdfinfo "$deckdir/doc.pdf" | awk '/^Pages:/ { print $2 }')
+		pdftotext -enc UTF-8 "$deckdir/doc.pdf" "$deckdir/doc.txt"
+		ok "$1: pdflatex compiles it ($pages pages, $(($(date +%s) - start)) s)"
+		return 0
+	fi
+	not_ok "$1: pdflatex compiles it" "$(grep -A3 '^!' "$deckdir/doc.log" | head -8)"
+	return 1
+}
+
+# overlays MODEL [ARGS]: the path overlays expected, from "infdiag
+# paths": each derivative's paths, at most --max-paths (ARGS) and 12,
+# the colours of the palette.
+overlays() {
+	model=$1
+	shift
+	"$INFDIAG" paths "$@" "$model" | awk -v max="${MAXP:-1000000}" '
+	    /^[0-9]+ paths? from / { n = $1; if (n > max) n = max
+		if (n > 12) n = 12; s += n } END { print s + 0 }'
+}
+
+# The deck's source: the paths' colours are the palette's, each term in
+# its path's colour on its own overlay, the pictures from the layout.
+run slides "$EXAMPLES/ellipsoid.json"
+expect_status "ellipsoid deck" 0
+expect_empty "ellipsoid deck" err
+cp "$TMPD/out" "$TMPD/ellipsoid.tex"
+expect_tex "ellipsoid deck" out '\documentclass{beamer}'
+expect_tex "ellipsoid deck" out '\textcolor<2>{infdiagpath1}{\frac{\partial f}{\partial x}} + \textcolor<3>{infdiagpath2}{\frac{\partial f}{\partial t} \cdot \frac{dt}{dx}}'
+expect_tex "ellipsoid deck" out '\only<2>{\textcolor{infdiagpath1}{Path 1 of 2: $x \to f$}}'
+expect_tex "ellipsoid deck" out '\begin{tikzpicture}'
+colour=$(sed -n 's/^\\definecolor{infdiagpath1}{HTML}{\([0-9A-Fa-f]*\)}$/\1/p' "$TMPD/out")
+if [ -n "$colour" ] && grep -v '^\\definecolor{infdiagpath' "$TMPD/out" | grep -qi "$colour"; then
+	ok "ellipsoid deck: path 1's colour $colour is in its picture too"
+else
+	not_ok "ellipsoid deck: path 1's colour is in its picture too" "colour '$colour'"
+fi
+# The forward equations, one more on each overlay.
+expect_tex "ellipsoid deck" out '\uncover<3->{\frac{df}{dx}} &\uncover<3->{{}= \frac{\partial f}{\partial t} \cdot \frac{dt}{dx} + \frac{\partial f}{\partial x}}'
+# The factor of 2: the total is twice the partial.
+expect_tex "ellipsoid deck" out '\begin{alertblock}<3->{Partial versus total}'
+expect_tex "ellipsoid deck" out '\[ \frac{df}{dx} = \mathbf{2} \times \frac{\partial f}{\partial x} \]'
+
+# Every example's deck compiles; its path overlays are those "infdiag
+# paths" counts, each on one page.
+for f in "$EXAMPLES"/*.json; do
+	name=$(basename "$f" .json)
+	run slides -o "$TMPD/$name.tex" "$f"
+	expect_status "$name deck" 0
+	if [ "$have_tex" -eq 0 ]; then
+		skip "$name deck: pdflatex compiles it" "pdflatex or poppler-utils is not installed"
+		continue
+	fi
+	deck_compile "$name deck" "$TMPD/$name.tex" || continue
+	want=$(MAXP= overlays "$f")
+	got=$(grep -c '^Path [0-9]* of [0-9]*:' "$deckdir/doc.txt")
+	if [ "$got" -eq "$want" ]; then
+		ok "$name deck: $want path overlays, one page each"
+	else
+		not_ok "$name deck: $want path overlays, one page each" "got $got"
+	fi
+	echo "# $name deck: $pages pages"
+done
+
+if [ "$have_tex" -eq 1 ]; then
+	# The ellipsoid's deck page by page: title, model, subgraphs, rules,
+	# the paths (plain, then each), the forms (expanded, factored,
+	# closed), forward (3), the numbers (3), reverse (4).
+	deck_compile "ellipsoid deck" "$TMPD/ellipsoid.tex"
+	if [ "$pages" -eq 20 ]; then
+		ok "ellipsoid deck: 20 pages"
+	else
+		not_ok "ellipsoid deck: 20 pages" "got $pages"
+	fi
+	cp "$deckdir/doc.txt" "$TMPD/out"
+	expect_tex "ellipsoid deck text" out 'Path 1 of 2: x → f'
+	expect_tex "ellipsoid deck text" out 'Path 2 of 2: x → t → f'
+	expect_tex "ellipsoid deck text" out '25.1327412287'
+	expect_tex "ellipsoid deck text" out '50.2654824574'
+	expect_tex "ellipsoid deck text" out 'The indirect paths add 25.1327412287.'
+	expect_tex "ellipsoid deck text" out 'Forward accumulation'
+	expect_tex "ellipsoid deck text" out 'Reverse accumulation (backpropagation)'
+
+	# --max-paths 1: one overlay, then "and 1 more path".
+	run slides --max-paths 1 -o "$TMPD/one.tex" "$EXAMPLES/example3.json"
+	expect_status "example3 deck --max-paths 1" 0
+	if deck_compile "example3 deck --max-paths 1" "$TMPD/one.tex"; then
+		got=$(grep -c '^Path [0-9]* of [0-9]*:' "$deckdir/doc.txt")
+		want=$(MAXP=1 overlays "$EXAMPLES/example3.json")
+		if [ "$got" -eq "$want" ] && grep -q 'and 3 more paths' "$deckdir/doc.txt"; then
+			ok "example3 deck --max-paths 1: $want overlay, and 3 more paths"
+		else
+			not_ok "example3 deck --max-paths 1: $want overlay, and 3 more paths" "got $got"
+		fi
+	fi
+fi
+
+# --wrt and --of apply; a bad one is a usage error naming it.
+run slides --wrt y "$EXAMPLES/ellipsoid.json"
+expect_status "slides --wrt y" 0
+expect_tex "slides --wrt y" out '1 path from $y$ to $f$'
+run slides --wrt nosuch "$EXAMPLES/ellipsoid.json"
+expect_status "slides --wrt nosuch" 1
+expect_empty "slides --wrt nosuch" out
+run slides --format latex "$EXAMPLES/ellipsoid.json"
+expect_status "slides --format" 2
+expect_empty "slides --format" out
+
+done_testing
