@@ -540,7 +540,26 @@
 		return String(x);
 	}
 
-	/* Rewrites every number of the page this module computes. */
+	/* Says whether a and b are the same number to 1e-12 relative (the
+	 * page's Math and the C library may round the last bit apart). */
+	function same(a, b) {
+		if (isNaN(a) || isNaN(b))
+			return isNaN(a) && isNaN(b);
+		return a === b || Math.abs(a - b) <= 1e-12 *
+		    Math.max(Math.abs(a), Math.abs(b));
+	}
+
+	/* Marks el as moved from the model's point (class whatif-moved, and
+	 * a background through the CSSOM, which the page's CSP allows), or
+	 * clears the mark: a student sees which numbers moved and which
+	 * stayed. */
+	function mark(el, moved) {
+		el.classList.toggle("whatif-moved", moved);
+		el.style.backgroundColor = moved ? "#fde68a" : "";
+	}
+
+	/* Rewrites every number of the page this module computes; first
+	 * remembers each one's number at the model's point. */
 	function update(data, prep, nu) {
 		var all = document.querySelectorAll("[data-number]"), i, el, x,
 		    old;
@@ -551,9 +570,14 @@
 			if (x === undefined)
 				continue;
 			old = Number(el.getAttribute("data-number"));
+			if (!el.hasAttribute("data-whatif-model"))
+				el.setAttribute("data-whatif-model",
+				    el.getAttribute("data-number"));
 			el.setAttribute("data-number", attr(x));
 			if (!Object.is(old, x))
 				respell(el, old, x);
+			mark(el, !same(Number(el.getAttribute(
+			    "data-whatif-model")), x));
 		}
 	}
 
@@ -611,12 +635,24 @@
 		return nu;
 	}
 
+	/* Keeps the panel in view at the top of the window as the page
+	 * scrolls, so a student moves a value and watches any number of the
+	 * page (styles through the CSSOM, which the page's CSP allows). */
+	function stick(box) {
+		box.style.position = "sticky";
+		box.style.top = "0";
+		box.style.zIndex = "10";
+		box.style.background = "#fff";
+		box.style.borderBottom = "2px solid #d6550d";
+		box.style.padding = ".3em 0";
+	}
+
 	/* Makes the panel: a labelled number input for each movable
-	 * variable and a reset button, before the numbers section. */
+	 * variable and a reset button, before the page's first section. */
 	function panel(vars) {
 		var box = document.createElement("section"), h, form, reset;
-		var where = document.getElementById("numbers") ||
-		    document.querySelector("main") || document.body;
+		var main = document.querySelector("main") || document.body;
+		var first = main.querySelector(":scope > section, :scope > h2");
 
 		box.id = "whatif";
 		box.className = "whatif";
@@ -624,6 +660,9 @@
 		h = document.createElement("h2");
 		h.id = "whatif-title";
 		h.textContent = "What if: move a value";
+		h.style.margin = "0";
+		h.style.fontSize = "1em";
+		h.style.border = "0";
 		box.appendChild(h);
 		form = document.createElement("form");
 		form.addEventListener("submit", function (ev) {
@@ -663,16 +702,15 @@
 			infdiag.whatif.reset();
 		});
 		form.appendChild(reset);
-		box.appendChild(form);
-		state.status = document.createElement("p");
+		state.status = document.createElement("span");
 		state.status.id = "whatif-status";
 		state.status.setAttribute("role", "status");
 		state.status.setAttribute("aria-live", "polite");
-		box.appendChild(state.status);
-		if (where.id === "numbers")
-			where.parentNode.insertBefore(box, where);
-		else
-			where.insertBefore(box, where.firstChild);
+		state.status.style.marginLeft = "1em";
+		form.appendChild(state.status);
+		box.appendChild(form);
+		stick(box);
+		main.insertBefore(box, first);
 	}
 
 	infdiag.whatif = {
