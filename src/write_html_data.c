@@ -270,9 +270,9 @@ data_paths(struct writer *p, const struct deriv *d)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Writes the derivatives: wrt, the variables on their paths, whether wrt
- * is a direct input, whether the check covers them (checkable: a
- * cost), and their listed paths. */
+/* Writes the derivatives the page shows: wrt, the variables on their
+ * paths, whether wrt is a direct input, whether the check covers them
+ * (checkable: a cost), and their listed paths. */
 static int
 data_derivs(struct writer *p, const uint64_t *cost)
 {
@@ -280,7 +280,8 @@ data_derivs(struct writer *p, const uint64_t *cost)
 	uint32_t			 k;
 
 	strbuf_add(&p->sb, ",\n\"derivs\":[");
-	for (k = 0; k < a->nwrt; k++) {
+	/* The page shows the first REPORT_MAX_ROWS derivatives. */
+	for (k = 0; k < a->nwrt && k < REPORT_MAX_ROWS; k++) {
 		strbuf_addf(&p->sb, "%s{\"wrt\":%lu,\"direct\":%d,"
 		    "\"check\":%d,", k ? ",\n" : "",
 		    (unsigned long)a->d[k].wrt, a->d[k].direct ? 1 : 0,
