@@ -20,6 +20,14 @@
 
 struct deriv;
 
+/* The page's script: the files of src/page/ in order, made into one
+ * string by make (src/page_js.c). */
+extern const char html_page_js[];
+
+/* Appends a Content-Security-Policy source for len bytes: their SHA-256
+ * as 'sha256-BASE64'. */
+void	html_csp_hash(struct strbuf *, const char *, size_t);
+
 /* Opens a math element, in a block or inline. */
 void	html_math_open(struct strbuf *, int block);
 /* Closes a math element whose LaTeX source is tex. */
@@ -30,11 +38,11 @@ void	html_math(struct writer *, int block);
 void	html_math_symbol(struct writer *, uint32_t v);
 /* Appends " = x" to the formula in w->tex and writes it inline. */
 void	html_math_value(struct writer *, double x);
-/* A block of equations: opened, a row for the equation in w->tex (in a
- * colour and after a cell of HTML, each when not NULL), closed with its
+/* A block of equations: opened, a row for the equation in w->tex (of a
+ * class and after a cell of HTML, each when not NULL), closed with its
  * LaTeX to copy. */
 void	html_eqs_open(struct writer *);
-void	html_eqs_row(struct writer *, const char *colour, const char *cell);
+void	html_eqs_row(struct writer *, const char *cls, const char *cell);
 void	html_eqs_close(struct writer *);
 /* Appends LaTeX to copy, escaped; in an align* when aligned. */
 void	html_tex_source(struct writer *, const char *tex, int aligned);

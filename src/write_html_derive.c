@@ -15,15 +15,14 @@
 #include "strbuf.h"
 #include "write_html.h"
 
-/* The colour of path k, or black. */
-static const char *
-path_colour(const struct infdiag_analysis *a, uint64_t k)
+/* Appends the class of path k's colour (the page's style has one for
+ * each of diagram_path_colour()'s), or nothing for black. */
+static void
+path_class(struct strbuf *sb, const struct infdiag_analysis *a, uint64_t k)
 {
-	const char	*c = NULL;
-
-	if (k < a->max_paths && k < DIAGRAM_MAX_COLOURS)
-		c = diagram_path_colour((uint32_t)k);
-	return c != NULL ? c : "#000000";
+	if (k < a->max_paths && k < DIAGRAM_MAX_COLOURS &&
+	    diagram_path_colour((uint32_t)k) != NULL)
+		strbuf_addf(sb, " pc%u", (unsigned)k + 1);
 }
 
 /* Writes d's paths as a table: number, path and term in the path's
@@ -38,7 +37,6 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 	uint32_t		 n;
 	uint64_t		 shown = 0;
 	int			 rc = 0, values = d->num.has_value;
-	const char		*c;
 
 	if ((it = paths_begin(p->a, d)) == NULL)
 		return -1;
@@ -47,16 +45,21 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 	    "output back</th>%s</tr>\n", values ? "<th>value</th>" : "");
 	while (shown < p->a->max_paths && shown < REPORT_MAX_ROWS &&
 	    (rc = paths_next(it, &path, &n)) == 1) {
-		c = path_colour(p->a, shown);
-		strbuf_addf(&p->sb, "<tr style=\"color:%s\"><td><span "
-		    "class=\"swatch\" style=\"background:%s\"></span><b>%llu"
-		    "</b></td><td>", c, c, (unsigned long long)shown + 1);
+		strbuf_add(&p->sb, "<tr class=\"path");
+		path_class(&p->sb, p->a, shown);
+		strbuf_addf(&p->sb, "\" data-path=\"%llu\"><td><span "
+		    "class=\"swatch\"></span><b>%llu</b></td><td>",
+		    (unsigned long long)shown + 1,
+		    (unsigned long long)shown + 1);
 		formula_path(&p->tex, p->a, path, n, STYLE_LATEX);
 		html_math(p, 0);
 		strbuf_add(&p->sb, "</td><td>");
 		formula_term(&p->tex, p->a, path, n, STYLE_LATEX);
-		strbuf_addf(eq, "%s<mrow style=\"color:%s\">", shown > 0 ?
-		    "<mo>+</mo>" : "", c);
+		strbuf_addf(eq, "%s<mrow class=\"term", shown > 0 ?
+		    "<mo>+</mo>" : "");
+		path_class(eq, p->a, shown);
+		strbuf_addf(eq, "\" data-path=\"%llu\">",
+		    (unsigned long long)shown + 1);
 		mathml_from_latex(eq, strbuf_str(&p->tex));
 		strbuf_add(eq, "</mrow>");
 		html_math(p, 0);

@@ -56,17 +56,17 @@ html_eqs_open(struct writer *p)
 	strbuf_truncate(&p->src, 0);
 }
 
-/* Appends the equation in p->tex as a row, in a colour when not NULL,
+/* Appends the equation in p->tex as a row, of a class when not NULL,
  * after a cell of HTML when not NULL. */
 void
-html_eqs_row(struct writer *p, const char *colour, const char *cell)
+html_eqs_row(struct writer *p, const char *cls, const char *cell)
 {
 	const char	*s = strbuf_str(&p->tex), *eq = strstr(s, " = ");
 	struct strbuf	 lhs = STRBUF_INIT;
 
 	strbuf_add(&p->sb, "<tr");
-	if (colour != NULL)
-		strbuf_addf(&p->sb, " style=\"color:%s\"", colour);
+	if (cls != NULL)
+		strbuf_addf(&p->sb, " class=\"%s\"", cls);
 	strbuf_add(&p->sb, ">");
 	if (cell != NULL)
 		strbuf_addf(&p->sb, "<td class=\"n\">%s</td>", cell);

@@ -21,18 +21,72 @@ expect_count() {
 	fi
 }
 
+# tag_bytes NAME TAG: the exact bytes between <TAG> and </TAG> in the page.
+tag_bytes() {
+	perl -0777 -ne "print \$1 if /<$2>(.*?)<\/$2>/s" "$TMPD/$1.html"
+}
+
+# check_csp NAME: the page's policy allows nothing but its own script and
+# style, by the SHA-256 of their exact bytes (checked with openssl).
+check_csp() {
+	csp=$(grep -o '<meta http-equiv="Content-Security-Policy" content="[^"]*">' \
+	    "$TMPD/$1.html")
+	case $csp in
+	*"default-src 'none'; script-src 'sha256-"*"'; style-src 'sha256-"*)
+		case $csp in
+		*unsafe-*|*http*:*|*data:*)
+			not_ok "report $1: a strict policy" "$csp" ;;
+		*)	ok "report $1: a strict policy (default-src 'none', hashes)" ;;
+		esac ;;
+	*)	not_ok "report $1: a strict policy" "got '$csp'" ;;
+	esac
+	if ! command -v openssl >/dev/null 2>&1 ||
+	    ! command -v perl >/dev/null 2>&1; then
+		skip "report $1: the policy's hashes" "no openssl or perl"
+		return
+	fi
+	for tag in script style; do
+		h=$(tag_bytes "$1" $tag | openssl dgst -sha256 -binary |
+		    openssl base64 -A)
+		case $csp in
+		*"$tag-src 'sha256-$h'"*)
+			ok "report $1: the $tag's hash in the policy" ;;
+		*)	not_ok "report $1: the $tag's hash in the policy" \
+			    "sha256-$h not in $csp" ;;
+		esac
+	done
+}
+
+# check_forbidden NAME: no element SPEC 5.4 forbids, no on* attribute, no
+# style attribute (the policy would refuse it).
+check_forbidden() {
+	bad=$(grep -oiE '<(img|iframe|object|embed|foreignObject)[ >/]|<[a-z][^>]* on[a-z]+=|<[a-z][^>]* style=' \
+	    "$TMPD/$1.html" | head -3)
+	if [ -z "$bad" ]; then
+		ok "report $1: no img, iframe, object, foreignObject, on* or style attribute"
+	else
+		not_ok "report $1: no forbidden element or attribute" "$bad"
+	fi
+}
+
 # The pages: self-contained, and every section there.
 for model in "$EXAMPLES"/*.json; do
 	name=$(basename "$model" .json)
 	run report "$model" -o "$TMPD/$name.html"
 	expect_status "report $name" 0
-	if grep -qiE '<script|<link|src="(https?:)?//|href="https?:|@import|url\(' \
+	if grep -qiE '<script[^>]|<link|src="(https?:)?//|href="https?:|@import|url\(' \
 	    "$TMPD/$name.html"; then
 		not_ok "report $name: self-contained" \
-		    "$(grep -oiE '<script|<link|src="[^"]*"|href="https?:[^"]*"|@import|url\([^)]*\)' "$TMPD/$name.html" | head -3)"
+		    "$(grep -oiE '<script[^>]|<link|src="[^"]*"|href="https?:[^"]*"|@import|url\([^)]*\)' "$TMPD/$name.html" | head -3)"
 	else
-		ok "report $name: self-contained (no script, no link, no URL)"
+		ok "report $name: self-contained (no script file, no link, no URL)"
 	fi
+	expect_count "report $name: one inline script" "$TMPD/$name.html" \
+	    '<script>' 1
+	expect_count "report $name: one inline style" "$TMPD/$name.html" \
+	    '<style>' 1
+	check_csp "$name"
+	check_forbidden "$name"
 	if head -c 15 "$TMPD/$name.html" | grep -q '<!DOCTYPE html>' &&
 	    tail -1 "$TMPD/$name.html" | grep -q '</html>'; then
 		ok "report $name: a whole HTML5 page"
@@ -47,14 +101,16 @@ expect_grep "example3" out '<h1>Example 3: y = f(x, g(x), h(x, g(x)))</h1>'
 expect_grep "example3" out 'no arrow is in two subgraphs;'
 expect_grep "example3" out '<section id="decomposition">'
 expect_grep "example3" out 'There are <b>4</b> paths'
-expect_grep "example3" out '<tr style="color:#e6194b">'
-expect_grep "example3" out '<tr style="color:#f58231">'
-expect_grep "example3" out '<mrow style="color:#4363d8">'
+expect_grep "example3" out '<tr class="path pc1" data-path="1">'
+expect_grep "example3" out '<tr class="path pc4" data-path="4">'
+expect_grep "example3" out '<mrow class="term pc3" data-path="3">'
+expect_grep "example3" out '.pc1{color:#e6194b}'
+expect_grep "example3" out '.pc4{color:#f58231}'
 expect_grep "example3" out '<mo>·</mo><mo>(</mo><mfrac><mrow><mi>∂</mi><mi>h</mi></mrow>'
 expect_grep "example3" out '{dg}{dx} + ' 
 expect_grep "example3" out '<mfrac><mrow><mi>∂</mi><mi>y</mi></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac>'
 expect_grep "example3" out '<section id="reverse">'
-expect_count "example3 diagrams" "$ex3" '<figure class="diagram"><svg' 4
+expect_count "example3 diagrams" "$ex3" '<div class="zoom"><svg' 4
 expect_count "example3 prolog" "$ex3" '<?xml\|<!DOCTYPE svg' 0
 
 cp "$TMPD/ellipsoid.html" "$TMPD/out"
@@ -71,9 +127,13 @@ expect_grep "perceptron" out '<h2>Reverse accumulation (backpropagation)</h2>'
 hostile=$BROWSER/hostile.json
 run report "$hostile" -o "$TMPD/hostile.html"
 expect_status "report hostile" 0
-if grep -qiE '<(script|img|iframe|style>body|b>bold|svg onload)' "$TMPD/hostile.html"; then
+# The page's own style (in the head, before any model text) and script (the
+# last thing in the body) left out, nothing of the model's is markup.
+perl -0777 -pe 's/<style>.*?<\/style>//s; s/<script>(?!.*<script>).*<\/script>//s' \
+    "$TMPD/hostile.html" >"$TMPD/hostile.model"
+if grep -qiE '<(script|img|iframe|style|b>bold|svg onload)' "$TMPD/hostile.model"; then
 	not_ok "hostile: no markup from the model" \
-	    "$(grep -oiE '<(script|img|iframe|style>body|b>bold|svg onload)[^>]*' "$TMPD/hostile.html" | head -3)"
+	    "$(grep -oiE '<(script|img|iframe|style|b>bold|svg onload)[^>]*' "$TMPD/hostile.model" | head -3)"
 else
 	ok "hostile: no markup from the model"
 fi
@@ -119,7 +179,8 @@ chromium() {
 # measure NAME: loads a copy of the page with the measuring script and
 # leaves its line in $TMPD/measure.
 measure() {
-	{ cat "$TMPD/$1.html"; printf '<script>\n'; cat "$BROWSER/measure.js";
+	{ sed '/http-equiv="Content-Security-Policy"/d' "$TMPD/$1.html"
+	  printf '<script>\n'; cat "$BROWSER/measure.js"
 	  printf '</script>\n'; } >"$TMPD/$1.measure.html"
 	chromium --run-all-compositor-stages-before-draw \
 	    --virtual-time-budget=5000 --dump-dom \
@@ -147,7 +208,7 @@ for model in "$EXAMPLES"/*.json; do
 	measure "$name"
 	nmath=$(sed -n 's/.* math \([0-9]*\) \([0-9]*\) svg.*/\1 \2/p' "$TMPD/measure")
 	nsvg=$(sed -n 's/.* svg \([0-9]*\) \([0-9]*\) script.*/\1 \2/p' "$TMPD/measure")
-	want_svg=$(grep -c '<figure class="diagram"><svg' "$TMPD/$name.html")
+	want_svg=$(grep -c '<div class="zoom"><svg' "$TMPD/$name.html")
 	set -- $nmath
 	if [ "${1:-0}" -gt 0 ] && [ "${2:-1}" -eq 0 ]; then
 		ok "browser $name: $1 math elements, all laid out with a size"
@@ -164,9 +225,10 @@ for model in "$EXAMPLES"/*.json; do
 	fi
 done
 
-# The hostile page: no script ran, no element was added.
+# The hostile page: no script ran, no element was added (the scripts are
+# the page's own and the measuring one).
 measure hostile
-if [ "$(field script)" = 1 ] && [ "$(field img)" = 0 ] &&
+if [ "$(field script)" = 2 ] && [ "$(field img)" = 0 ] &&
     [ "$(field iframe)" = 0 ] && [ "$(field title)" = kept ]; then
 	ok "browser hostile: no script ran, no element added"
 else
@@ -174,7 +236,7 @@ else
 	    "$(cat "$TMPD/measure")"
 fi
 nsvg=$(sed -n 's/.* svg \([0-9]*\) .*/\1/p' "$TMPD/measure")
-want_svg=$(grep -c '<figure class="diagram"><svg' "$TMPD/hostile.html")
+want_svg=$(grep -c '<div class="zoom"><svg' "$TMPD/hostile.html")
 if [ "$nsvg" = "$want_svg" ]; then
 	ok "browser hostile: only the diagrams' svg elements ($nsvg)"
 else
@@ -183,10 +245,11 @@ else
 fi
 chromium --dump-dom "file://$TMPD/hostile.html" >"$TMPD/hostile.dom"
 if grep -q '<title>&lt;script&gt;document.title=' "$TMPD/hostile.dom" &&
-    ! grep -qiE '<(script|img|iframe)' "$TMPD/hostile.dom"; then
-	ok "browser hostile: the title is text, the DOM has no script"
+    [ "$(grep -ciE '<script' "$TMPD/hostile.dom")" = 1 ] &&
+    ! grep -qiE '<(img|iframe)' "$TMPD/hostile.dom"; then
+	ok "browser hostile: the title is text, the DOM has only the page's script"
 else
-	not_ok "browser hostile: the title is text, the DOM has no script" \
+	not_ok "browser hostile: the title is text, the DOM has only the page's script" \
 	    "$(grep -oiE '<title>[^<]*|<(script|img|iframe)[^>]*' "$TMPD/hostile.dom" | head -3)"
 fi
 
