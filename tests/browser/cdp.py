@@ -207,7 +207,7 @@ class Browser:
         except Timeout:
             pass
 
-    def open(self, url, settle=0.3):
+    def open(self, url, settle=0.15):
         """Loads url afresh (through about:blank, so that a new fragment is
         a new load), waits for its load event and lets its handlers run."""
         self.send("Page.navigate", {"url": "about:blank"})
