@@ -727,6 +727,8 @@ page_body(struct writer *p, const struct infdiag_render_options *o)
 		html_reverse(p);
 	if (p->a->num != NULL && numbers_any(p->a) && html_numbers(p) != 0)
 		return -1;
+	if (html_data_write(p) != 0)
+		return -1;
 	strbuf_add(&p->sb, "<footer>Made by infdiag ");
 	html_escape(&p->sb, infdiag_version());
 	strbuf_add(&p->sb, " from <code>");

@@ -76,5 +76,10 @@ int	html_deriv_forms(struct writer *, const struct deriv *);
 void	html_reverse(struct writer *);
 /* Writes the numbers section; -1 when out of memory. */
 int	html_numbers(struct writer *);
+/* Writes the what-if data (write_html_data.c): the parsed expressions,
+ * their symbolic local derivatives and the paths, as JSON in a
+ * <script type="application/json" id="infdiag-data">; -1 when out of
+ * memory. */
+int	html_data_write(struct writer *);
 
 #endif /* INFDIAG_WRITE_HTML_H */
