@@ -217,6 +217,24 @@
 	 * Tooltips: an arrow's local derivative, a node's value and adjoint.
 	 */
 
+	/* A copy of a cell's content for the tooltip, without the data-*
+	 * attributes: the copy is not one of the page's numbers, paths or
+	 * steps. */
+	function copyOf(cell) {
+		var span = document.createElement("span"), i;
+
+		for (i = 0; i < cell.childNodes.length; i++)
+			span.appendChild(cell.childNodes[i].cloneNode(true));
+		[span].concat(all("*", span)).forEach(function (e) {
+			Array.prototype.slice.call(e.attributes).forEach(
+			    function (at) {
+				if (/^(data-|id$|tabindex$)/.test(at.name))
+					e.removeAttribute(at.name);
+			});
+		});
+		return span;
+	}
+
 	/* Fills the tooltip with copies of the page's own cells for el. */
 	function fillTip(el) {
 		var arrow = el.getAttribute("data-arrow"), node, src, row, v, a;
@@ -230,8 +248,8 @@
 			src.forEach(function (cell, i) {
 				if (i > 0)
 					tip.appendChild(document.createTextNode(
-					    i === 1 ? " = " : " = "));
-				tip.appendChild(cell.cloneNode(true));
+					    " = "));
+				tip.appendChild(copyOf(cell));
 			});
 			if (src.length === 0)
 				tip.textContent = arrow.replace(" ", " → ");
