@@ -414,6 +414,12 @@ int	infdiag_render(const struct infdiag_analysis *,
  * numbers.  Returns 0, or -1 with err set. */
 int	infdiag_write_report(const struct infdiag_analysis *, FILE *fp,
 	    struct infdiag_error *);
+/* The same, its diagrams drawn with o's options where they apply to a
+ * page: no_title, no_legend, digits, rankdir, focus, layout and force (the
+ * view, type, deriv, dpi and standalone are the page's own). */
+int	infdiag_write_report_opts(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *o, FILE *fp,
+	    struct infdiag_error *);
 
 /* Writes a Beamer deck (SPEC 5.3) that pdflatex compiles as it is: the
  * model and its diagram, the sink subgraphs and their rules, and for each

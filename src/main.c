@@ -45,7 +45,7 @@ static const struct cli_cmd commands[] = {
 	    OPT_STANDALONE, 0, cmd_render },
 	{ "report", "a self-contained HTML page for teaching: diagrams, "
 	    "formulas, numbers, the derivation", OPT_OF | OPT_WRT | OPT_OUTPUT |
-	    OPT_MAX_PATHS, 0, cmd_report },
+	    OPT_MAX_PATHS | OPT_PRESENT, 0, cmd_report },
 	{ "eval", "the numbers: values, local derivatives, total derivatives "
 	    "(forward and reverse), finite-difference check", OPT_QUESTION |
 	    OPT_MAX_PATHS, FORMATS_ALL, cmd_eval },

@@ -3,7 +3,9 @@
  * or print.  The diagrams are inline SVG from infdiag_render(); the
  * mathematics is MathML made from the LaTeX that notation.c, formula.c and
  * numbers.c write, each formula carrying its LaTeX source to copy.  The
- * page has no script and loads nothing.
+ * page loads nothing and reads whole without JavaScript; its one inline
+ * script and its one inline style (no style attribute) run under a
+ * Content-Security-Policy that allows exactly their SHA-256 hashes.
  *
  * Every piece of model text (title, description, names, label, fn, expr
  * and latex) reaches the page escaped: as HTML text, or inside MathML
@@ -15,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <nettle/base64.h>
+#include <nettle/sha2.h>
 
 #include "alloc.h"
 #include "analysis.h"
@@ -35,22 +40,161 @@
  * Diagrams.
  */
 
+/* Lists the paths of derivative k shown in the page through each arrow:
+ * for arrow m->in_off[v] + i, the paths' numbers separated by spaces.
+ * NULL when out of memory. */
+static struct strbuf *
+arrow_paths(struct writer *p, uint32_t k)
+{
+	const struct infdiag_model	*m = p->m;
+	struct strbuf			*arr;
+	struct path_iter		*it;
+	const uint32_t			*path;
+	uint32_t			 n, j, e;
+	uint64_t			 shown = 0;
+	int				 rc = 0;
+
+	if ((arr = mem_calloc(m->nedges + 1, sizeof(*arr))) == NULL)
+		return NULL;
+	if ((it = paths_begin(p->a, &p->a->d[k])) == NULL) {
+		mem_free(arr);
+		return NULL;
+	}
+	while (shown < p->a->max_paths && shown < REPORT_MAX_ROWS &&
+	    (rc = paths_next(it, &path, &n)) == 1) {
+		shown++;
+		for (j = 1; j < n; j++) {
+			e = m->in_off[path[j]];
+			while (e < m->in_off[path[j] + 1] &&
+			    m->in_idx[e] != path[j - 1])
+				e++;
+			strbuf_addf(&arr[e], "%s%llu", arr[e].len > 0 ? " " :
+			    "", (unsigned long long)shown);
+		}
+	}
+	paths_end(it);
+	p->nomem |= rc < 0;
+	return arr;
+}
+
+/* Frees arrow_paths()'s lists. */
+static void
+arrow_paths_free(const struct infdiag_model *m, struct strbuf *arr)
+{
+	size_t	e;
+
+	if (arr == NULL)
+		return;
+	for (e = 0; e <= m->nedges; e++) {
+		if (arr[e].len > 0 || strbuf_failed(&arr[e]))
+			strbuf_release(&arr[e]);
+	}
+	mem_free(arr);
+}
+
+/* The variable a node's Graphviz name stands for: the name, or its part
+ * before "@" in a decomposition's copy; INFDIAG_NONE when it is none. */
+static uint32_t
+svg_var(const struct infdiag_model *m, const char *s, size_t len)
+{
+	size_t	n = 0;
+
+	while (n < len && s[n] != '@')
+		n++;
+	return n > 0 ? model_lookup(m, s, n) : INFDIAG_NONE;
+}
+
+/* Appends the data attributes of a Graphviz node or edge whose title is
+ * the len bytes at t: data-node for a variable; data-arrow, and the paths
+ * through it as data-path, for an arrow of the model. */
+static void
+svg_item(struct writer *p, const char *t, size_t len, int edge,
+    const struct strbuf *arr)
+{
+	const struct infdiag_model	*m = p->m;
+	const char			*sep;
+	uint32_t			 u, v, e;
+
+	if (!edge) {
+		if ((v = svg_var(m, t, len)) == INFDIAG_NONE)
+			return;
+		strbuf_addf(&p->sb, " data-node=\"%s\" tabindex=\"0\"",
+		    m->vars[v].name);
+		return;
+	}
+	sep = strstr(t, "&#45;&gt;");
+	if (sep == NULL || sep + 9 > t + len || (u = svg_var(m, t, (size_t)(sep - t))) ==
+	    INFDIAG_NONE || (v = svg_var(m, sep + 9, len - (size_t)(sep + 9 -
+	    t))) == INFDIAG_NONE)
+		return;
+	for (e = m->in_off[v]; e < m->in_off[v + 1] && m->in_idx[e] != u; e++)
+		;
+	if (e == m->in_off[v + 1])
+		return;
+	strbuf_addf(&p->sb, " data-arrow=\"%s %s\" tabindex=\"0\"",
+	    m->vars[u].name, m->vars[v].name);
+	if (arr != NULL && arr[e].len > 0)
+		strbuf_addf(&p->sb, " data-path=\"%s\"", strbuf_str(&arr[e]));
+}
+
+/* Appends Graphviz's SVG from its <svg element on: sized in pixels half as
+ * large again as its points, each node and arrow of the model marked for
+ * the script (svg_item()). */
+static void
+svg_write(struct writer *p, const char *svg, const struct strbuf *arr)
+{
+	const char	*s, *g, *end, *t, *tend;
+	char		*w;
+	double		 width, height;
+
+	width = (s = strstr(svg, " width=\"")) != NULL ? strtod(s + 8, NULL) :
+	    0;
+	height = (t = strstr(svg, " height=\"")) != NULL ? strtod(t + 9, &w) :
+	    0;
+	strbuf_add(&p->sb, "<svg");
+	if (width > 0 && width < 1e5 && height > 0 && height < 1e5 && s < t &&
+	    (end = strchr(t + 9, '"')) != NULL) {
+		/* Graphviz sizes in points; show it half as large again. */
+		strbuf_addf(&p->sb, " width=\"%.0f\" height=\"%.0f\"",
+		    width * 2, height * 2);
+		s = end + 1;
+	} else
+		s = svg + 4;
+	while ((g = strstr(s, "<g id=\"")) != NULL &&
+	    (end = strchr(g, '>')) != NULL) {
+		strbuf_addn(&p->sb, s, (size_t)(end - s));
+		s = end;
+		if (strncmp(end, ">\n<title>", 9) != 0 ||
+		    (tend = strstr(end + 9, "</title>")) == NULL)
+			continue;
+		t = end + 9;
+		if (end - g > 12 && memcmp(end - 12, "class=\"edge\"", 12) == 0)
+			svg_item(p, t, (size_t)(tend - t), 1, arr);
+		else if (end - g > 12 && memcmp(end - 12, "class=\"node\"", 12)
+		    == 0)
+			svg_item(p, t, (size_t)(tend - t), 0, arr);
+	}
+	strbuf_add(&p->sb, s);
+}
+
 /* Appends a view of derivative k rendered to SVG, without its XML prolog;
  * on failure a note saying why (a model too large to lay out). */
 static void
-diagram(struct writer *p, const struct infdiag_analysis *a,
+diagram(struct writer *p, const struct infdiag_render_options *o,
     enum infdiag_view view, uint32_t k, const char *caption)
 {
-	struct infdiag_render_options	 opt = {
-		.view = view, .type = "svg", .deriv = k
-	};
+	const struct infdiag_analysis	*a = p->a;
+	struct infdiag_render_options	 opt = *o;
 	struct infdiag_error		 err;
+	struct strbuf			*arr = NULL;
 	char				*buf = NULL;
-	const char			*svg, *width;
-	double				 pt = 0;
+	const char			*svg;
 	size_t				 len = 0;
 	FILE				*fp;
 
+	opt.view = view;
+	opt.type = "svg";
+	opt.deriv = k;
 	if ((fp = open_memstream(&buf, &len)) == NULL) {
 		p->nomem = 1;
 		return;
@@ -70,18 +214,17 @@ diagram(struct writer *p, const struct infdiag_analysis *a,
 		free(buf);
 		return;
 	}
-	strbuf_add(&p->sb, "<figure class=\"diagram\">");
-	if ((svg = strstr(buf, "<svg")) != NULL) {
-		/* Graphviz sizes in points; show it half as large again. */
-		if ((width = strstr(svg, " width=\"")) != NULL)
-			pt = strtod(width + 8, NULL);
-		strbuf_add(&p->sb, "<svg");
-		if (pt > 0 && pt < 1e5)
-			strbuf_addf(&p->sb, " style=\"width:%.0fpx\"",
-			    pt * 2);
-		strbuf_add(&p->sb, svg + 4);
-	}
-	strbuf_addf(&p->sb, "<figcaption>%s</figcaption></figure>\n", caption);
+	if (k < a->nwrt && (arr = arrow_paths(p, k)) == NULL)
+		p->nomem = 1;
+	strbuf_add(&p->sb, "<figure class=\"diagram\"");
+	if (k < a->nwrt)
+		strbuf_addf(&p->sb, " data-d=\"%u\"", k + 1);
+	strbuf_add(&p->sb, "><div class=\"zoom\">");
+	if ((svg = strstr(buf, "<svg")) != NULL)
+		svg_write(p, svg, arr);
+	strbuf_addf(&p->sb, "</div><figcaption>%s</figcaption></figure>\n",
+	    caption);
+	arrow_paths_free(p->m, arr);
 	free(buf);
 	writer_flush(p);
 }
@@ -122,7 +265,8 @@ static const char css[] =
 "ol.rules{list-style:lower-alpha}\n"
 "ol.paths li{margin:.2em 0}\n"
 ".swatch{display:inline-block;width:1.6em;height:.45em;"
-"vertical-align:middle;margin-right:.4em;border-radius:2px}\n"
+"vertical-align:middle;margin-right:.4em;border-radius:2px;"
+"background:currentColor}\n"
 ".box{border-left:6px solid #d62728;background:#fdf0f0;padding:.5em 1em;"
 "margin:1em 0}\n"
 ".ok{color:#1a7f37;font-weight:bold}\n"
@@ -133,9 +277,86 @@ static const char css[] =
 "white-space:pre-wrap;user-select:all}\n"
 "code{font-size:.9em}\n"
 "footer{margin-top:3em;color:#555;font-size:.75em}\n"
+"[data-path]{cursor:pointer}\n"
+".dim{opacity:.3}\n"
+"tr.path.selected{outline:3px solid currentColor;font-weight:bold}\n"
+"mrow.term.selected{background:#fff3b0}\n"
+"g.edge.selected path{stroke-width:4px}\n"
+"g.pc-sel path{stroke:currentColor}g.pc-sel polygon{fill:currentColor;"
+"stroke:currentColor}\n"
+"[data-path]:focus,svg [data-node]:focus,.zoom:focus{outline:3px solid "
+"#0645ad}\n"
+".tip{position:absolute;z-index:20;background:#fff;border:1px solid #888;"
+"border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.25);padding:.3em .6em;"
+"font-size:.8em;max-width:40em}\n"
+".zoombar,nav.steps{display:flex;gap:.4em;align-items:center}\n"
+".zoombar{justify-content:flex-end}\n"
+".zoombar button,nav.steps button{font:inherit;font-size:.8em;"
+"min-width:2.4em}\n"
+".js .zoom{overflow:hidden}.js .zoom svg{touch-action:none}\n"
+"nav.steps{margin:.5em 0;padding:.3em 0;border-bottom:1px solid #ccc}\n"
 "@media print{body{font-size:11pt}main{max-width:none;padding:0}"
 "nav,details.tex{display:none}h2{break-after:avoid}"
-"figure,table.eqs,.box{break-inside:avoid}a{color:#000}}\n";
+"figure,table.eqs,.box{break-inside:avoid}a{color:#000}"
+"[data-step][hidden]{display:block!important}"
+".zoombar,.tip{display:none!important}.dim{opacity:1}"
+".display,figure.diagram,table.grid,table.eqs{overflow:visible}"
+"table.grid,table.eqs{display:table}}\n";
+
+/* Appends a Content-Security-Policy source for len bytes: their SHA-256
+ * as 'sha256-BASE64'. */
+void
+html_csp_hash(struct strbuf *sb, const char *s, size_t len)
+{
+	struct sha256_ctx	ctx;
+	uint8_t			digest[SHA256_DIGEST_SIZE];
+	char			b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE)];
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)s);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	base64_encode_raw(b64, sizeof(digest), digest);
+	strbuf_add(sb, "'sha256-");
+	strbuf_addn(sb, b64, sizeof(b64));
+	strbuf_add(sb, "'");
+}
+
+/* Builds the page's style: the sheet above and a class per path colour,
+ * so that no element needs a style attribute the policy would refuse. */
+static void
+page_style(struct strbuf *sb)
+{
+	const char	*c;
+	uint32_t	 k;
+
+	strbuf_add(sb, css);
+	for (k = 0; k < DIAGRAM_MAX_COLOURS; k++) {
+		if ((c = diagram_path_colour(k)) != NULL)
+			strbuf_addf(sb, ".pc%u{color:%s}", k + 1, c);
+	}
+	strbuf_add(sb, "\n");
+}
+
+/* Writes the Content-Security-Policy and the style it allows: nothing
+ * from anywhere but the page's own script and style, by their hashes. */
+static void
+page_policy(struct writer *p)
+{
+	struct strbuf	style = STRBUF_INIT;
+
+	page_style(&style);
+	strbuf_add(&p->sb, "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none'; script-src ");
+	html_csp_hash(&p->sb, html_page_js, strlen(html_page_js));
+	strbuf_add(&p->sb, "; style-src ");
+	html_csp_hash(&p->sb, strbuf_str(&style), style.len);
+	strbuf_add(&p->sb, "; base-uri 'none'; form-action 'none'\">\n");
+	p->nomem |= strbuf_failed(&style);
+	strbuf_add(&p->sb, "<style>");
+	strbuf_addn(&p->sb, strbuf_str(&style), style.len);
+	strbuf_add(&p->sb, "</style>\n");
+	strbuf_release(&style);
+}
 
 /* Writes the head, the title, the description and the contents. */
 static void
@@ -147,14 +368,16 @@ page_head(struct writer *p)
 	uint32_t			 k;
 
 	strbuf_add(&p->sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+	    "<meta charset=\"utf-8\">\n");
+	page_policy(p);
+	strbuf_add(&p->sb, "<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
 	    "<meta name=\"generator\" content=\"infdiag ");
 	html_escape(&p->sb, infdiag_version());
 	strbuf_add(&p->sb, "\">\n<title>");
 	html_escape(&p->sb, title);
-	strbuf_addf(&p->sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<main>\n<header>\n<h1>", css);
+	strbuf_add(&p->sb, "</title>\n</head>\n<body>\n<main>\n<header>\n"
+	    "<h1>");
 	html_escape(&p->sb, title);
 	strbuf_add(&p->sb, "</h1>\n");
 	if (m->description != NULL) {
@@ -205,7 +428,7 @@ html_text_fn(void *ctx, struct strbuf *sb, const char *s)
 
 /* Writes the full diagram and the table of variables. */
 static void
-page_model(struct writer *p)
+page_model(struct writer *p, const struct infdiag_render_options *o)
 {
 	const struct infdiag_model	*m = p->m;
 	const struct var_extra		*x;
@@ -215,7 +438,7 @@ page_model(struct writer *p)
 	    "diagram</h2>\n<p>One node per variable, and an arrow "
 	    "<i>p</i> → <i>v</i> when <i>v</i> is computed directly from "
 	    "<i>p</i>. Each arrow carries its local derivative.</p>\n");
-	diagram(p, p->a, INFDIAG_VIEW_FULL, 0, "The full diagram: every "
+	diagram(p, o, INFDIAG_VIEW_FULL, 0, "The full diagram: every "
 	    "variable and every arrow, each labelled with its local "
 	    "derivative.");
 	strbuf_add(&p->sb, "<table class=\"grid\"><tr><th>variable</th>"
@@ -258,7 +481,7 @@ static void
 subgraph_row(struct writer *p, uint32_t v)
 {
 	const struct infdiag_model	*m = p->m;
-	uint32_t			 i;
+	uint32_t			 i, u;
 
 	strbuf_add(&p->sb, "<tr><td>");
 	note_symbol(&p->tex, m, v, STYLE_LATEX);
@@ -275,12 +498,14 @@ subgraph_row(struct writer *p, uint32_t v)
 	html_math(p, 0);
 	strbuf_add(&p->sb, "</td><td>");
 	for (i = 0; i < var_ninputs(m, v); i++) {
-		note_local(&p->tex, m, v, m->in_idx[m->in_off[v] + i],
-		    STYLE_LATEX);
+		u = m->in_idx[m->in_off[v] + i];
+		note_local(&p->tex, m, v, u, STYLE_LATEX);
 		strbuf_add(&p->tex, " = ");
 		if (numbers_local_formula(&p->tex, p->a, v, i, STYLE_LATEX)) {
+			strbuf_addf(&p->sb, "<span data-arrow=\"%s %s\">",
+			    m->vars[u].name, m->vars[v].name);
 			html_math(p, 0);
-			strbuf_add(&p->sb, "<br>");
+			strbuf_add(&p->sb, "</span><br>");
 		} else
 			strbuf_truncate(&p->tex, 0);
 	}
@@ -291,7 +516,7 @@ subgraph_row(struct writer *p, uint32_t v)
 /* Writes the decomposition: the rules (a)-(d), its diagram, each sink
  * subgraph with its perturbation rule. */
 static void
-page_decomposition(struct writer *p)
+page_decomposition(struct writer *p, const struct infdiag_render_options *o)
 {
 	const struct infdiag_model	*m = p->m;
 	uint32_t			 k, v, n = 0, shown = 0;
@@ -299,7 +524,8 @@ page_decomposition(struct writer *p)
 	for (v = 0; v < m->nvars; v++)
 		n += var_ninputs(m, v) > 0;
 	strbuf_addf(&p->sb, "<section id=\"decomposition\">\n<h2>Step 1: "
-	    "decompose into sink subgraphs</h2>\n<p>The graph is split "
+	    "decompose into sink subgraphs</h2>\n<div data-step=\"%d\">"
+	    "<p>The graph is split "
 	    "into subgraphs such that</p>\n<ol class=\"rules\">"
 	    "<li>each consists of one sink node and all nodes with an arrow "
 	    "into it;</li><li>every node with incoming arrows has its own "
@@ -311,9 +537,10 @@ page_decomposition(struct writer *p)
 	    "the local derivative times δ<i>p</i> — a partial ∂<i>v</i>/∂"
 	    "<i>p</i> when <i>v</i> has several inputs (the others held "
 	    "fixed), a full derivative d<i>v</i>/d<i>p</i> when <i>p</i> is "
-	    "its only input.</p>\n", n);
-	diagram(p, p->a, INFDIAG_VIEW_DECOMPOSITION, 0, "One cluster per sink "
+	    "its only input.</p>\n", STEP_DECOMPOSE, n);
+	diagram(p, o, INFDIAG_VIEW_DECOMPOSITION, 0, "One cluster per sink "
 	    "subgraph, labelled with its perturbation rule.");
+	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\">", STEP_RULES);
 	strbuf_add(&p->sb, "<table class=\"grid\"><tr><th>sink ← inputs</th>"
 	    "<th>perturbation rule</th><th>local derivatives</th></tr>\n");
 	for (k = 0; k < m->nvars && shown < REPORT_MAX_ROWS; k++) {
@@ -327,22 +554,24 @@ page_decomposition(struct writer *p)
 	if (n > shown)
 		strbuf_addf(&p->sb, "<p class=\"note\">The first %u of %u "
 		    "subgraphs.</p>\n", shown, n);
-	strbuf_add(&p->sb, "</section>\n");
+	strbuf_add(&p->sb, "</div>\n</section>\n");
 	writer_flush(p);
 }
 
 /* Writes the paths of d and the expanded formula, term by term in the
  * paths' colours. */
 static int
-deriv_paths(struct writer *p, uint32_t k)
+deriv_paths(struct writer *p, const struct infdiag_render_options *o,
+    uint32_t k)
 {
 	const struct deriv		*d = &p->a->d[k];
 	struct strbuf			 eq = STRBUF_INIT, count = STRBUF_INIT;
 	uint64_t			 shown;
 
 	analysis_count_str(&count, p->a, d->wrt, 0);
-	strbuf_addf(&p->sb, "<h3>The influence paths</h3>\n<p>There %s "
-	    "<b>%s</b> %s from ", note_noun_str(strbuf_str(&count), "is",
+	strbuf_addf(&p->sb, "<div data-step=\"%d\"><h3>The influence "
+	    "paths</h3>\n<p>There %s <b>%s</b> %s from ", STEP_SUBSTITUTE,
+	    note_noun_str(strbuf_str(&count), "is",
 	    "are"), strbuf_str(&count), note_noun_str(strbuf_str(&count),
 	    "path", "paths"));
 	html_math_symbol(p, d->wrt);
@@ -352,9 +581,11 @@ deriv_paths(struct writer *p, uint32_t k)
 	    "the output down gives one term per path: the product of the "
 	    "local derivatives along it, written from the output end.</p>\n");
 	if (k < REPORT_MAX_DIAGRAMS)
-		diagram(p, p->a, INFDIAG_VIEW_PATHS, k, "Each path in its own "
+		diagram(p, o, INFDIAG_VIEW_PATHS, k, "Each path in its own "
 		    "colour, numbered as the terms below.");
+	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\">", STEP_TERMS);
 	if (d->nrel == 0 || html_paths_table(p, d, &eq, &shown) != 0) {
+		strbuf_add(&p->sb, "</div>\n");
 		strbuf_release(&eq);
 		strbuf_release(&count);
 		return d->nrel == 0 ? 0 : -1;
@@ -376,6 +607,7 @@ deriv_paths(struct writer *p, uint32_t k)
 		html_tex_source(p, strbuf_str(&p->tex), 0);
 		strbuf_truncate(&p->tex, 0);
 	}
+	strbuf_add(&p->sb, "</div>\n");
 	p->nomem |= strbuf_failed(&eq) || strbuf_failed(&count);
 	strbuf_release(&eq);
 	strbuf_release(&count);
@@ -385,11 +617,13 @@ deriv_paths(struct writer *p, uint32_t k)
 
 /* Writes the partial versus the total, with the partial view. */
 static void
-deriv_partial(struct writer *p, uint32_t k)
+deriv_partial(struct writer *p, const struct infdiag_render_options *o,
+    uint32_t k)
 {
 	const struct deriv		*d = &p->a->d[k];
 	const struct deriv_numbers	*dn = &d->num;
 	struct strbuf			 count = STRBUF_INIT;
+	char				 no[16];
 
 	strbuf_add(&p->sb, "<h3>Partial versus total</h3>\n<div class=\"box\">"
 	    "<p>");
@@ -412,19 +646,24 @@ deriv_partial(struct writer *p, uint32_t k)
 		    "path is indirect.</p>\n");
 	}
 	if (dn->has_value && dn->has_partial) {
+		snprintf(no, sizeof(no), "%u", k + 1);
 		strbuf_add(&p->sb, "<p>At this point: ");
 		note_local(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
-		html_math_value(p, dn->partial);
+		html_math_value(p, dn->partial, "data-partial", no);
 		strbuf_add(&p->sb, " but ");
 		note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
-		html_math_value(p, dn->forward);
-		strbuf_add(&p->sb, "; the indirect paths add ");
+		html_math_value(p, dn->forward, "data-total", no);
+		strbuf_addf(&p->sb, "; the indirect paths add <span "
+		    "data-indirect=\"%s\"", no);
+		html_number_attr(&p->sb, dn->forward - dn->partial);
+		strbuf_add(&p->sb, ">");
 		note_number(&p->sb, dn->forward - dn->partial, STYLE_TEXT);
+		strbuf_add(&p->sb, "</span>");
 		strbuf_add(&p->sb, ".</p>\n");
 	}
 	strbuf_add(&p->sb, "</div>\n");
 	if (k < REPORT_MAX_DIAGRAMS)
-		diagram(p, p->a, INFDIAG_VIEW_PARTIAL, k, "The partial derivative "
+		diagram(p, o, INFDIAG_VIEW_PARTIAL, k, "The partial derivative "
 		    "keeps only the direct arrow (red); the other routes are "
 		    "cut, their variables held fixed.");
 	p->nomem |= strbuf_failed(&count);
@@ -434,11 +673,13 @@ deriv_partial(struct writer *p, uint32_t k)
 
 /* Writes one derivative's section. */
 static int
-page_deriv(struct writer *p, uint32_t k)
+page_deriv(struct writer *p, const struct infdiag_render_options *o,
+    uint32_t k)
 {
 	const struct deriv	*d = &p->a->d[k];
 
-	strbuf_addf(&p->sb, "<section id=\"d%u\">\n<h2>", k + 1);
+	strbuf_addf(&p->sb, "<section id=\"d%u\" data-d=\"%u\">\n<h2>", k + 1,
+	    k + 1);
 	note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
 	html_math(p, 0);
 	strbuf_add(&p->sb, ": how ");
@@ -446,7 +687,7 @@ page_deriv(struct writer *p, uint32_t k)
 	strbuf_add(&p->sb, " changes with ");
 	html_math_symbol(p, d->wrt);
 	strbuf_add(&p->sb, "</h2>\n");
-	if (deriv_paths(p, k) != 0)
+	if (deriv_paths(p, o, k) != 0)
 		return -1;
 	if (d->nrel == 0) {
 		strbuf_add(&p->sb, "<p>");
@@ -460,7 +701,7 @@ page_deriv(struct writer *p, uint32_t k)
 	if (html_deriv_forms(p, d) != 0)
 		return -1;
 	if (d->wrt != p->a->of)
-		deriv_partial(p, k);
+		deriv_partial(p, o, k);
 	strbuf_add(&p->sb, "</section>\n");
 	writer_flush(p);
 	return 0;
@@ -468,15 +709,15 @@ page_deriv(struct writer *p, uint32_t k)
 
 /* Writes the whole page. */
 static int
-page_body(struct writer *p)
+page_body(struct writer *p, const struct infdiag_render_options *o)
 {
 	uint32_t	k;
 
 	page_head(p);
-	page_model(p);
-	page_decomposition(p);
+	page_model(p, o);
+	page_decomposition(p, o);
 	for (k = 0; k < p->a->nwrt && k < REPORT_MAX_ROWS; k++) {
-		if (page_deriv(p, k) != 0)
+		if (page_deriv(p, o, k) != 0)
 			return -1;
 	}
 	if (p->a->nwrt > REPORT_MAX_ROWS)
@@ -486,29 +727,44 @@ page_body(struct writer *p)
 		html_reverse(p);
 	if (p->a->num != NULL && numbers_any(p->a) && html_numbers(p) != 0)
 		return -1;
+	if (html_data_write(p) != 0)
+		return -1;
 	strbuf_add(&p->sb, "<footer>Made by infdiag ");
 	html_escape(&p->sb, infdiag_version());
 	strbuf_add(&p->sb, " from <code>");
 	html_escape(&p->sb, p->m->source);
 	strbuf_add(&p->sb, "</code>. Every formula's LaTeX is under its "
-	    "“LaTeX” switch.</footer>\n</main>\n</body>\n</html>\n");
+	    "“LaTeX” switch.</footer>\n</main>\n<script>");
+	strbuf_add(&p->sb, html_page_js);
+	strbuf_add(&p->sb, "</script>\n</body>\n</html>\n");
 	writer_flush(p);
 	return 0;
 }
 
-/* Writes the teaching report. */
+/* Writes the teaching report, its diagrams drawn with o's options. */
 int
-infdiag_write_report(const struct infdiag_analysis *a, FILE *fp,
+infdiag_write_report_opts(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, FILE *fp,
     struct infdiag_error *err)
 {
 	struct writer	w;
 
 	error_init(err, infdiag_model_source(a->m));
 	writer_begin(&w, a, fp, STYLE_LATEX);
-	w.nomem |= page_body(&w) != 0;
+	w.nomem |= page_body(&w, o) != 0;
 	if (writer_end(&w) != 0) {
 		error_nomem(err);
 		return -1;
 	}
 	return 0;
+}
+
+/* Writes the teaching report with the diagrams' default options. */
+int
+infdiag_write_report(const struct infdiag_analysis *a, FILE *fp,
+    struct infdiag_error *err)
+{
+	struct infdiag_render_options	opt = { .type = "svg" };
+
+	return infdiag_write_report_opts(a, &opt, fp, err);
 }

@@ -20,6 +20,26 @@
 
 struct deriv;
 
+/* The derivation's steps, as the page marks them (data-step) for the
+ * script's step-through. */
+enum html_step {
+	STEP_DECOMPOSE = 1,	/* the rules (a)-(d) and the clusters */
+	STEP_RULES,		/* each sink subgraph's perturbation rule */
+	STEP_SUBSTITUTE,	/* the rules substituted: the paths */
+	STEP_TERMS,		/* one term per path: the expanded form */
+	STEP_FACTORED,		/* the factored and closed forms */
+	STEP_FORWARD,		/* forward accumulation */
+	STEP_REVERSE		/* reverse accumulation */
+};
+
+/* The page's script: the files of src/page/ in order, made into one
+ * string by make (src/page_js.c). */
+extern const char html_page_js[];
+
+/* Appends a Content-Security-Policy source for len bytes: their SHA-256
+ * as 'sha256-BASE64'. */
+void	html_csp_hash(struct strbuf *, const char *, size_t);
+
 /* Opens a math element, in a block or inline. */
 void	html_math_open(struct strbuf *, int block);
 /* Closes a math element whose LaTeX source is tex. */
@@ -28,13 +48,17 @@ void	html_math_close(struct strbuf *, const char *tex);
 void	html_math(struct writer *, int block);
 /* Appends v's symbol as inline MathML. */
 void	html_math_symbol(struct writer *, uint32_t v);
-/* Appends " = x" to the formula in w->tex and writes it inline. */
-void	html_math_value(struct writer *, double x);
-/* A block of equations: opened, a row for the equation in w->tex (in a
- * colour and after a cell of HTML, each when not NULL), closed with its
+/* Appends x's full precision as a data-number attribute when finite. */
+void	html_number_attr(struct strbuf *, double x);
+/* Writes the formula in w->tex and " = x" inline, the number marked
+ * attr="name" (nothing when attr is NULL) and with data-number. */
+void	html_math_value(struct writer *, double x, const char *attr,
+	    const char *name);
+/* A block of equations: opened, a row for the equation in w->tex (of a
+ * class and after a cell of HTML, each when not NULL), closed with its
  * LaTeX to copy. */
 void	html_eqs_open(struct writer *);
-void	html_eqs_row(struct writer *, const char *colour, const char *cell);
+void	html_eqs_row(struct writer *, const char *cls, const char *cell);
 void	html_eqs_close(struct writer *);
 /* Appends LaTeX to copy, escaped; in an align* when aligned. */
 void	html_tex_source(struct writer *, const char *tex, int aligned);
@@ -52,5 +76,10 @@ int	html_deriv_forms(struct writer *, const struct deriv *);
 void	html_reverse(struct writer *);
 /* Writes the numbers section; -1 when out of memory. */
 int	html_numbers(struct writer *);
+/* Writes the what-if data (write_html_data.c): the parsed expressions,
+ * their symbolic local derivatives and the paths, as JSON in a
+ * <script type="application/json" id="infdiag-data">; -1 when out of
+ * memory. */
+int	html_data_write(struct writer *);
 
 #endif /* INFDIAG_WRITE_HTML_H */

@@ -15,15 +15,14 @@
 #include "strbuf.h"
 #include "write_html.h"
 
-/* The colour of path k, or black. */
-static const char *
-path_colour(const struct infdiag_analysis *a, uint64_t k)
+/* Appends the class of path k's colour (the page's style has one for
+ * each of diagram_path_colour()'s), or nothing for black. */
+static void
+path_class(struct strbuf *sb, const struct infdiag_analysis *a, uint64_t k)
 {
-	const char	*c = NULL;
-
-	if (k < a->max_paths && k < DIAGRAM_MAX_COLOURS)
-		c = diagram_path_colour((uint32_t)k);
-	return c != NULL ? c : "#000000";
+	if (k < a->max_paths && k < DIAGRAM_MAX_COLOURS &&
+	    diagram_path_colour((uint32_t)k) != NULL)
+		strbuf_addf(sb, " pc%u", (unsigned)k + 1);
 }
 
 /* Writes d's paths as a table: number, path and term in the path's
@@ -38,7 +37,7 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 	uint32_t		 n;
 	uint64_t		 shown = 0;
 	int			 rc = 0, values = d->num.has_value;
-	const char		*c;
+	double			 x;
 
 	if ((it = paths_begin(p->a, d)) == NULL)
 		return -1;
@@ -47,24 +46,32 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 	    "output back</th>%s</tr>\n", values ? "<th>value</th>" : "");
 	while (shown < p->a->max_paths && shown < REPORT_MAX_ROWS &&
 	    (rc = paths_next(it, &path, &n)) == 1) {
-		c = path_colour(p->a, shown);
-		strbuf_addf(&p->sb, "<tr style=\"color:%s\"><td><span "
-		    "class=\"swatch\" style=\"background:%s\"></span><b>%llu"
-		    "</b></td><td>", c, c, (unsigned long long)shown + 1);
+		strbuf_add(&p->sb, "<tr class=\"path");
+		path_class(&p->sb, p->a, shown);
+		strbuf_addf(&p->sb, "\" data-path=\"%llu\"><td><span "
+		    "class=\"swatch\"></span><b>%llu</b></td><td>",
+		    (unsigned long long)shown + 1,
+		    (unsigned long long)shown + 1);
 		formula_path(&p->tex, p->a, path, n, STYLE_LATEX);
 		html_math(p, 0);
 		strbuf_add(&p->sb, "</td><td>");
 		formula_term(&p->tex, p->a, path, n, STYLE_LATEX);
-		strbuf_addf(eq, "%s<mrow style=\"color:%s\">", shown > 0 ?
-		    "<mo>+</mo>" : "", c);
+		strbuf_addf(eq, "%s<mrow class=\"term", shown > 0 ?
+		    "<mo>+</mo>" : "");
+		path_class(eq, p->a, shown);
+		strbuf_addf(eq, "\" data-path=\"%llu\">",
+		    (unsigned long long)shown + 1);
 		mathml_from_latex(eq, strbuf_str(&p->tex));
 		strbuf_add(eq, "</mrow>");
 		html_math(p, 0);
 		strbuf_add(&p->sb, "</td>");
 		if (values) {
-			strbuf_add(&p->sb, "<td class=\"num\">");
-			note_number(&p->sb, numbers_path_term(p->a, path, n),
-			    STYLE_TEXT);
+			x = numbers_path_term(p->a, path, n);
+			strbuf_addf(&p->sb, "<td class=\"num\" data-term=\"%llu\"",
+			    (unsigned long long)shown + 1);
+			html_number_attr(&p->sb, x);
+			strbuf_add(&p->sb, ">");
+			note_number(&p->sb, x, STYLE_TEXT);
 			strbuf_add(&p->sb, "</td>");
 		}
 		strbuf_add(&p->sb, "</tr>\n");
@@ -83,8 +90,8 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 {
 	uint32_t	k;
 
-	strbuf_add(&p->sb, "<h3>Factored: common factors taken out, as the "
-	    "notes write it</h3>\n");
+	strbuf_addf(&p->sb, "<div data-step=\"%d\"><h3>Factored: common "
+	    "factors taken out, as the notes write it</h3>\n", STEP_FACTORED);
 	if (formula_factored_fits(p->a, d)) {
 		note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
 		strbuf_add(&p->tex, " = ");
@@ -103,8 +110,9 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 		html_display(p);
 	} else
 		strbuf_truncate(&p->tex, 0);
-	strbuf_add(&p->sb, "<h3>Forward accumulation</h3>\n<p>Each total "
-	    "derivative with respect to ");
+	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\"><h3>Forward "
+	    "accumulation</h3>\n<p>Each total derivative with respect to ",
+	    STEP_FORWARD);
 	html_math_symbol(p, d->wrt);
 	strbuf_add(&p->sb, " from its inputs' totals, from the input "
 	    "up:</p>\n");
@@ -114,6 +122,8 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 		html_eqs_row(p, NULL, NULL);
 	}
 	html_eqs_close(p);
+	strbuf_add(&p->sb, "</div>\n");
+	writer_flush(p);
 	return 0;
 }
 
@@ -123,9 +133,9 @@ html_reverse(struct writer *p)
 {
 	uint32_t	k, n = 0;
 
-	strbuf_add(&p->sb, "<section id=\"reverse\">\n<h2>Reverse "
-	    "accumulation (backpropagation)</h2>\n<p>The total derivative "
-	    "of ");
+	strbuf_addf(&p->sb, "<section id=\"reverse\" data-step=\"%d\">\n<h2>"
+	    "Reverse accumulation (backpropagation)</h2>\n<p>The total "
+	    "derivative of ", STEP_REVERSE);
 	html_math_symbol(p, p->a->of);
 	strbuf_add(&p->sb, " with respect to each variable from its "
 	    "consumers', from the output down: one sweep gives them "

@@ -21,18 +21,75 @@ expect_count() {
 	fi
 }
 
+# tag_bytes NAME TAG: the exact bytes between <TAG> and </TAG> in the page.
+tag_bytes() {
+	perl -0777 -ne "print \$1 if /<$2>(.*?)<\/$2>/s" "$TMPD/$1.html"
+}
+
+# check_csp NAME: the page's policy allows nothing but its own script and
+# style, by the SHA-256 of their exact bytes (checked with openssl).
+check_csp() {
+	csp=$(grep -o '<meta http-equiv="Content-Security-Policy" content="[^"]*">' \
+	    "$TMPD/$1.html")
+	case $csp in
+	*"default-src 'none'; script-src 'sha256-"*"'; style-src 'sha256-"*)
+		case $csp in
+		*unsafe-*|*http*:*|*data:*)
+			not_ok "report $1: a strict policy" "$csp" ;;
+		*)	ok "report $1: a strict policy (default-src 'none', hashes)" ;;
+		esac ;;
+	*)	not_ok "report $1: a strict policy" "got '$csp'" ;;
+	esac
+	if ! command -v openssl >/dev/null 2>&1 ||
+	    ! command -v perl >/dev/null 2>&1; then
+		skip "report $1: the policy's hashes" "no openssl or perl"
+		return
+	fi
+	for tag in script style; do
+		h=$(tag_bytes "$1" $tag | openssl dgst -sha256 -binary |
+		    openssl base64 -A)
+		case $csp in
+		*"$tag-src 'sha256-$h'"*)
+			ok "report $1: the $tag's hash in the policy" ;;
+		*)	not_ok "report $1: the $tag's hash in the policy" \
+			    "sha256-$h not in $csp" ;;
+		esac
+	done
+}
+
+# check_forbidden NAME: no element SPEC 5.4 forbids, no on* attribute, no
+# style attribute (the policy would refuse it).
+check_forbidden() {
+	bad=$(grep -oiE '<(img|iframe|object|embed|foreignObject)[ >/]|<[a-z][^>]* on[a-z]+=|<[a-z][^>]* style=' \
+	    "$TMPD/$1.html" | head -3)
+	if [ -z "$bad" ]; then
+		ok "report $1: no img, iframe, object, foreignObject, on* or style attribute"
+	else
+		not_ok "report $1: no forbidden element or attribute" "$bad"
+	fi
+}
+
 # The pages: self-contained, and every section there.
 for model in "$EXAMPLES"/*.json; do
 	name=$(basename "$model" .json)
 	run report "$model" -o "$TMPD/$name.html"
 	expect_status "report $name" 0
-	if grep -qiE '<script|<link|src="(https?:)?//|href="https?:|@import|url\(' \
-	    "$TMPD/$name.html"; then
+	# The what-if's data element is JSON, not a script file.
+	sed 's/<script type="application\/json" id="infdiag-data">//' \
+	    "$TMPD/$name.html" >"$TMPD/$name.nodata"
+	if grep -qiE '<script[^>]|<link|src="(https?:)?//|href="https?:|@import|url\(' \
+	    "$TMPD/$name.nodata"; then
 		not_ok "report $name: self-contained" \
-		    "$(grep -oiE '<script|<link|src="[^"]*"|href="https?:[^"]*"|@import|url\([^)]*\)' "$TMPD/$name.html" | head -3)"
+		    "$(grep -oiE '<script[^>]|<link|src="[^"]*"|href="https?:[^"]*"|@import|url\([^)]*\)' "$TMPD/$name.html" | head -3)"
 	else
-		ok "report $name: self-contained (no script, no link, no URL)"
+		ok "report $name: self-contained (no script file, no link, no URL)"
 	fi
+	expect_count "report $name: one inline script" "$TMPD/$name.html" \
+	    '<script>' 1
+	expect_count "report $name: one inline style" "$TMPD/$name.html" \
+	    '<style>' 1
+	check_csp "$name"
+	check_forbidden "$name"
 	if head -c 15 "$TMPD/$name.html" | grep -q '<!DOCTYPE html>' &&
 	    tail -1 "$TMPD/$name.html" | grep -q '</html>'; then
 		ok "report $name: a whole HTML5 page"
@@ -47,19 +104,21 @@ expect_grep "example3" out '<h1>Example 3: y = f(x, g(x), h(x, g(x)))</h1>'
 expect_grep "example3" out 'no arrow is in two subgraphs;'
 expect_grep "example3" out '<section id="decomposition">'
 expect_grep "example3" out 'There are <b>4</b> paths'
-expect_grep "example3" out '<tr style="color:#0072b2">'
-expect_grep "example3" out '<tr style="color:#cc79a7">'
-expect_grep "example3" out '<mrow style="color:#009e73">'
-expect_grep "example3" out '<mo>·</mo><mo>(</mo><mfrac><mrow><mi>∂</mi><mi>h</mi></mrow>'
+expect_grep "example3" out '<tr class="path pc1" data-path="1">'
+expect_grep "example3" out '<tr class="path pc4" data-path="4">'
+expect_grep "example3" out '<mrow class="term pc3" data-path="3">'
+expect_grep "example3" out '.pc1{color:#0072b2}'
+expect_grep "example3" out '.pc4{color:#cc79a7}'
+expect_grep "example3" out '<mo>·</mo><mrow><mo>(</mo><mfrac><mrow><mi>∂</mi><mi>h</mi></mrow>'
 expect_grep "example3" out '{dg}{dx} + ' 
 expect_grep "example3" out '<mfrac><mrow><mi>∂</mi><mi>y</mi></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac>'
-expect_grep "example3" out '<section id="reverse">'
-expect_count "example3 diagrams" "$ex3" '<figure class="diagram"><svg' 4
+expect_grep "example3" out '<section id="reverse" data-step="7">'
+expect_count "example3 diagrams" "$ex3" '<div class="zoom"><svg' 4
 expect_count "example3 prolog" "$ex3" '<?xml\|<!DOCTYPE svg' 0
 
 cp "$TMPD/ellipsoid.html" "$TMPD/out"
-expect_grep "ellipsoid" out '<td class="num">50.2654824574</td><td class="num">50.2654824574</td><td class="num">25.1327412287</td>'
-expect_grep "ellipsoid" out 'the indirect paths add 25.1327412287'
+expect_grep "ellipsoid" out '<td class="num" data-total="1" data-number="50.26548245743669">50.2654824574</td><td class="num" data-reverse="1" data-number="50.26548245743669">50.2654824574</td><td class="num" data-partial="1" data-number="25.132741228718345">25.1327412287</td>'
+expect_grep "ellipsoid" out 'the indirect paths add <span data-indirect="1" data-number="25.132741228718345">25.1327412287</span>'
 expect_grep "ellipsoid" out '<section id="numbers">'
 expect_grep "ellipsoid" out 'relative error'
 
@@ -67,13 +126,80 @@ cp "$TMPD/perceptron.html" "$TMPD/out"
 expect_grep "perceptron" out '<mover accent="true"><mrow><mi>θ</mi></mrow><mo>^</mo></mover>'
 expect_grep "perceptron" out '<h2>Reverse accumulation (backpropagation)</h2>'
 
+# The paths as infdiag paths lists them: a list entry and a term each, and
+# in the paths diagram every arrow of path N carries N in its data-path.
+run paths "$EXAMPLES/example3.json"
+cp "$TMPD/out" "$TMPD/paths"
+expect_count "example3 list entries" "$ex3" '<tr class="path[^"]*" data-path="[0-9]*">' 4
+n=$(grep -o '<mrow class="term[^"]*" data-path="[0-9]*">' "$ex3" | sort -u | wc -l)
+[ "$n" -eq 4 ] && ok "example3: 4 terms with data-path" ||
+    not_ok "example3: 4 terms with data-path" "got $n"
+bad=
+for line in $(sed -n 's/^ *\([0-9]*\)\. \(.*\)/\1:\2/p' "$TMPD/paths" |
+    sed 's/ → /-/g'); do
+	num=${line%%:*}
+	set -- $(echo "${line#*:}" | tr '-' ' ')
+	while [ $# -ge 2 ]; do
+		attr=$(grep -o "data-arrow=\"$1 $2\" tabindex=\"0\" data-path=\"[^\"]*\"" \
+		    "$ex3" | sed -n 's/.*data-path="\([^"]*\)"/ \1 /p' | sort -u)
+		case $attr in
+		*" $num "*) ;;
+		*) bad="$bad path $num: arrow $1 $2 has '$attr';" ;;
+		esac
+		shift
+	done
+done
+[ -z "$bad" ] && ok "example3: each path's arrows carry its number (data-path)" ||
+    not_ok "example3: each path's arrows carry its number" "$bad"
+for k in 1 2 3 4 5 6 7; do
+	expect_count "example3 step $k" "$ex3" "data-step=\"$k\"" 1
+done
+
+# The numbers: every value and adjoint eval gives is on the page with its
+# full precision (data-number) and derivative 1's total too.
+el=$TMPD/ellipsoid.html
+run eval --format json "$EXAMPLES/ellipsoid.json"
+bad=
+for what in values:var adjoints:adjoint; do
+	for pair in $(sed -n "s/^ *\"${what%%:*}\": {\(.*\)},*$/\1/p" "$TMPD/out" |
+	    tr -d ' "' | tr ',' ' '); do
+		name=${pair%%:*}
+		want=$(awk -v x="${pair#*:}" 'BEGIN { printf "%.17g", x }')
+		got=$(grep -o "data-${what#*:}=\"$name\" data-number=\"[^\"]*\"" "$el" |
+		    head -1 | sed 's/.*data-number="\([^"]*\)"/\1/')
+		got=$(awk -v x="$got" 'BEGIN { printf "%.17g", x }')
+		[ "$got" = "$want" ] || bad="$bad ${what#*:} $name: $got, eval $want;"
+	done
+done
+[ -z "$bad" ] && ok "ellipsoid: data-var and data-adjoint are eval's values" ||
+    not_ok "ellipsoid: data-var and data-adjoint are eval's values" "$bad"
+expect_count "ellipsoid total" "$el" 'data-total="1" data-number="50.26548245743669"' 2
+expect_count "ellipsoid partial" "$el" 'data-partial="1" data-number="25.132741228718345"' 2
+expect_count "ellipsoid local" "$el" 'data-local="t f" data-number="25.132741228718345">25.1327412287<' 1
+
+# The partial (direct term) of an input with no direct arrow is 0, as the
+# text report says, not "?".
+cp "$TMPD/perceptron.html" "$TMPD/out"
+expect_grep "perceptron: partial of an indirect input" out \
+    'data-partial="1" data-number="0">0</td>'
+
+# A bracket with a power: both delimiters in one row under the script, so
+# that they stretch alike ("(3x)²").
+printf '%s\n' '{"variables": {"x": {"value": 1}, "t": {"inputs": ["x"], "expr": "3*x"}, "y": {"inputs": ["t", "x"], "expr": "t^2*x"}}}' >"$TMPD/brackets.json"
+run report "$TMPD/brackets.json"
+expect_grep "closed form brackets" out '<msup><mrow><mrow><mo>(</mo><mn>3</mn><mi>x</mi><mo>)</mo></mrow></mrow><mrow><mn>2</mn></mrow></msup>'
+
 # Escaping: model text never becomes markup.
 hostile=$BROWSER/hostile.json
 run report "$hostile" -o "$TMPD/hostile.html"
 expect_status "report hostile" 0
-if grep -qiE '<(script|img|iframe|style>body|b>bold|svg onload)' "$TMPD/hostile.html"; then
+# The page's own style (in the head, before any model text) and script (the
+# last thing in the body) left out, nothing of the model's is markup.
+perl -0777 -pe 's/<style>.*?<\/style>//s; s/<script>(?!.*<script>).*<\/script>//s; s/<script type="application\/json" id="infdiag-data">[^<]*<\/script>//' \
+    "$TMPD/hostile.html" >"$TMPD/hostile.model"
+if grep -qiE '<(script|img|iframe|style|b>bold|svg onload)' "$TMPD/hostile.model"; then
 	not_ok "hostile: no markup from the model" \
-	    "$(grep -oiE '<(script|img|iframe|style>body|b>bold|svg onload)[^>]*' "$TMPD/hostile.html" | head -3)"
+	    "$(grep -oiE '<(script|img|iframe|style|b>bold|svg onload)[^>]*' "$TMPD/hostile.model" | head -3)"
 else
 	ok "hostile: no markup from the model"
 fi
@@ -119,7 +245,8 @@ chromium() {
 # measure NAME: loads a copy of the page with the measuring script and
 # leaves its line in $TMPD/measure.
 measure() {
-	{ cat "$TMPD/$1.html"; printf '<script>\n'; cat "$BROWSER/measure.js";
+	{ sed '/http-equiv="Content-Security-Policy"/d' "$TMPD/$1.html"
+	  printf '<script>\n'; cat "$BROWSER/measure.js"
 	  printf '</script>\n'; } >"$TMPD/$1.measure.html"
 	chromium --run-all-compositor-stages-before-draw \
 	    --virtual-time-budget=5000 --dump-dom \
@@ -147,7 +274,7 @@ for model in "$EXAMPLES"/*.json; do
 	measure "$name"
 	nmath=$(sed -n 's/.* math \([0-9]*\) \([0-9]*\) svg.*/\1 \2/p' "$TMPD/measure")
 	nsvg=$(sed -n 's/.* svg \([0-9]*\) \([0-9]*\) script.*/\1 \2/p' "$TMPD/measure")
-	want_svg=$(grep -c '<figure class="diagram"><svg' "$TMPD/$name.html")
+	want_svg=$(grep -c '<div class="zoom"><svg' "$TMPD/$name.html")
 	set -- $nmath
 	if [ "${1:-0}" -gt 0 ] && [ "${2:-1}" -eq 0 ]; then
 		ok "browser $name: $1 math elements, all laid out with a size"
@@ -164,9 +291,10 @@ for model in "$EXAMPLES"/*.json; do
 	fi
 done
 
-# The hostile page: no script ran, no element was added.
+# The hostile page: no script ran, no element was added (the scripts are
+# the page's own, its what-if data and the measuring one).
 measure hostile
-if [ "$(field script)" = 1 ] && [ "$(field img)" = 0 ] &&
+if [ "$(field script)" = 3 ] && [ "$(field img)" = 0 ] &&
     [ "$(field iframe)" = 0 ] && [ "$(field title)" = kept ]; then
 	ok "browser hostile: no script ran, no element added"
 else
@@ -174,7 +302,7 @@ else
 	    "$(cat "$TMPD/measure")"
 fi
 nsvg=$(sed -n 's/.* svg \([0-9]*\) .*/\1/p' "$TMPD/measure")
-want_svg=$(grep -c '<figure class="diagram"><svg' "$TMPD/hostile.html")
+want_svg=$(grep -c '<div class="zoom"><svg' "$TMPD/hostile.html")
 if [ "$nsvg" = "$want_svg" ]; then
 	ok "browser hostile: only the diagrams' svg elements ($nsvg)"
 else
@@ -183,10 +311,12 @@ else
 fi
 chromium --dump-dom "file://$TMPD/hostile.html" >"$TMPD/hostile.dom"
 if grep -q '<title>&lt;script&gt;document.title=' "$TMPD/hostile.dom" &&
-    ! grep -qiE '<(script|img|iframe)' "$TMPD/hostile.dom"; then
-	ok "browser hostile: the title is text, the DOM has no script"
+    [ "$(grep -iE '<script' "$TMPD/hostile.dom" |
+    grep -vc '<script type="application/json" id="infdiag-data">')" = 1 ] &&
+    ! grep -qiE '<(img|iframe)' "$TMPD/hostile.dom"; then
+	ok "browser hostile: the title is text, the DOM has only the page's script"
 else
-	not_ok "browser hostile: the title is text, the DOM has no script" \
+	not_ok "browser hostile: the title is text, the DOM has only the page's script" \
 	    "$(grep -oiE '<title>[^<]*|<(script|img|iframe)[^>]*' "$TMPD/hostile.dom" | head -3)"
 fi
 

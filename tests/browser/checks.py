@@ -1,0 +1,385 @@
+"""The browser checks of the interactive report (SPEC 5.4, issue 16).
+
+    checks.py INFDIAG EXAMPLES HOSTILE TMPDIR
+
+Makes each example's report, loads it in headless Chromium with each
+fragment of SPEC 5.4 and checks the DOM after the page's script ran, through
+the DevTools protocol (cdp.py).  Prints one line per check, "PASS name" or
+"FAIL name" followed by lines of detail starting with a tab; "SKIP name:
+reason" for a check that does not apply.  tests/cli/browser.sh turns them
+into TAP.
+"""
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
+
+INFDIAG, EXAMPLES, HOSTILE, TMP = sys.argv[1:5]
+MODELS = ["chain", "example1", "example2", "example3", "multivariate",
+          "ellipsoid", "perceptron", "vectors"]
+# The variable moved in each model with values, to 2.5 (SPEC: #set=x:2.5).
+SET = {"ellipsoid": "x", "perceptron": "x_1"}
+REL = 1e-12
+
+failed = False
+
+
+def report(name, ok, details=(), todo=None):
+    """One check's line.  todo: why the page lacks the feature this check
+    reads altogether (the other branch of issue 16 not merged yet); a
+    failure is then reported as TODO, not FAIL."""
+    global failed
+    if not ok and todo:
+        print("TODO %s :: %s" % (name, todo))
+    else:
+        print(("PASS " if ok else "FAIL ") + name)
+        failed |= not ok
+    for d in details:
+        print("\t" + str(d)[:300])
+    sys.stdout.flush()
+
+
+def skip(name, why):
+    print("SKIP %s :: %s" % (name, why))
+
+
+def infdiag(*args):
+    return subprocess.run([INFDIAG] + list(args), check=True,
+                          stdout=subprocess.PIPE).stdout
+
+
+def make_report(model, out):
+    infdiag("report", model, "-o", out)
+    return "file://" + os.path.abspath(out)
+
+
+def close(a, b, rel=REL):
+    """a and b agree to rel, relative to the larger (both 0 agree)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return abs(a - b) <= rel * max(abs(a), abs(b))
+
+
+def num(x):
+    """A data-number attribute as a float (None: absent)."""
+    if x is None:
+        return None
+    try:
+        return float(x)
+    except ValueError:
+        return float("nan")
+
+
+# Every data-number of the page with what says which number it is.
+NUMBERS_JS = """
+(function () {
+  var keys = ["var", "adjoint", "local", "total", "reverse", "partial",
+      "term", "tangent", "fd"];
+  return Array.prototype.map.call(document.querySelectorAll("[data-number]"),
+    function (e) {
+      var d = e.closest("[data-d]"), k = {}, i;
+      for (i = 0; i < keys.length; i++)
+        if (e.hasAttribute("data-" + keys[i]))
+          k[keys[i]] = e.getAttribute("data-" + keys[i]);
+      return {k: k, d: d ? d.getAttribute("data-d") : null,
+        n: e.getAttribute("data-number"), text: e.textContent,
+        svg: !!e.closest("svg"), tag: e.tagName};
+    });
+})()
+"""
+
+
+def expected(ev, el):
+    """The number infdiag eval gives for element el, or "?" when eval
+    does not print that number (tangents, path terms)."""
+    k = el["k"]
+    if "var" in k:
+        return ev["values"].get(k["var"])
+    if "adjoint" in k:
+        return ev["adjoints"].get(k["adjoint"])
+    if "local" in k:
+        u, v = k["local"].split()
+        for loc in ev["locals"]:
+            if loc["of"] == v and loc["wrt"] == u:
+                return loc.get("value")
+        return None
+    for key, field in (("total", "value"), ("reverse", "reverse_value"),
+                       ("partial", "partial_value"), ("fd", None)):
+        if key in k:
+            d = ev["derivatives"][int(k[key]) - 1]
+            if key == "fd":
+                return d.get("check", {}).get("finite_difference")
+            if key == "partial" and not d.get("direct"):
+                return 0.0
+            return d.get(field)
+    return "?"
+
+
+def key_of(el):
+    return json.dumps([el["k"], el["d"], el["svg"]], sort_keys=True)
+
+
+def pyspell(x):
+    """C's %.12g with the text's minus sign, as note_number writes it."""
+    if x is None or math.isnan(x):
+        return "undefined"
+    if math.isinf(x):
+        return "overflow"
+    return ("%.12g" % (x + 0.0)).replace("-", "\u2212")
+
+
+def check_numbers(name, els, ev, ref, todo=None):
+    """Every data-number agrees with eval (ev) and with the report made
+    at that point (ref, the same elements); its text with its number."""
+    bad = []
+    if len(els) == 0:
+        bad.append("no element carries data-number")
+    if len(els) != len(ref):
+        bad.append("%d numbers, the report at that point has %d"
+                   % (len(els), len(ref)))
+    for i, el in enumerate(els):
+        x = num(el["n"])
+        want = expected(ev, el)
+        if want != "?" and not close(x, want):
+            bad.append("%s: %r, eval says %r" % (key_of(el), x, want))
+        if i < len(ref) and (key_of(ref[i]) != key_of(el) or
+                             not close(x, num(ref[i]["n"]))):
+            bad.append("%s: %r, the report at that point has %s %r"
+                       % (key_of(el), x, key_of(ref[i]), ref[i]["n"]))
+        if not el["svg"] and el["text"].strip() != pyspell(x) and \
+                el["text"].strip() != pyspell(x).replace("\u2212", "-"):
+            bad.append("%s: text %r for %r" % (key_of(el), el["text"], x))
+    report(name, not bad, bad[:12], todo)
+
+
+def set_model(model, var, value, out):
+    """Writes the model with var's value changed."""
+    with open(model) as f:
+        m = json.load(f)
+    m["variables"][var]["value"] = value
+    with open(out, "w") as f:
+        json.dump(m, f)
+
+
+def check_set(b, name, url):
+    """#set=VAR:2.5: every number is infdiag eval's at that point, and
+    the reset puts back the model's."""
+    var = SET[name]
+    moved = os.path.join(TMP, name + "-set.json")
+    set_model(os.path.join(EXAMPLES, name + ".json"), var, 2.5, moved)
+    ev = json.loads(infdiag("eval", "--format", "json", moved))
+    b.open(make_report(moved, os.path.join(TMP, name + "-set.html")))
+    ref = b.eval(NUMBERS_JS)
+    b.open(url)
+    before = b.eval(NUMBERS_JS)
+    b.open(url + "#set=%s:2.5" % var)
+    applied = b.eval("Object.keys(infdiag.whatif.point()).length") > 0
+    nomarkup = None if before else "no data-number in the page: the " \
+        "page's number markup is not in the page yet"
+    todo = nomarkup or (None if applied else "the page does not apply "
+                        "#set (view.js's fragment parsing) yet")
+    check_numbers("%s #set=%s:2.5: every data-number is eval's at %s = 2.5"
+                  % (name, var, var), b.eval(NUMBERS_JS), ev, ref, todo)
+    report("%s #set=%s:2.5: the input shows 2.5" % (name, var),
+           b.eval("(function(){var i=document.querySelector("
+                  "'input[data-whatif=\"%s\"]');return i&&i.value})()"
+                  % var) == "2.5", todo=None if applied else todo)
+    # The reset, clicked with the mouse, puts back every number.
+    clicked = b.click("#whatif-reset")
+    after = b.eval(NUMBERS_JS)
+    same = [key_of(e) for e, f in zip(after, before) if e["n"] != f["n"]]
+    report("%s: the reset button puts back the model's numbers" % name,
+           clicked and len(after) == len(before) and not same,
+           ["clicked: %s" % clicked] + same[:5])
+    b.open(url)
+    # Typed into the input, key by key: the total follows.
+    b.click('input[data-whatif="%s"]' % var)
+    b.key("a", 2)
+    b.key("Backspace")
+    for ch in "2.5":
+        b.type_text(ch)
+    got = num(b.eval("(function(){var e=document.querySelector("
+                     "'[data-total=\"1\"]');return e&&e.getAttribute("
+                     "'data-number')})()"))
+    want = ev["derivatives"][0]["value"]
+    report("%s: typing 2.5 into %s's input makes the total eval's" %
+           (name, var), close(got, want), ["got %r, want %r" % (got, want)],
+           todo=nomarkup)
+
+
+def check_paths(b, name, url, counts):
+    """#path=N and #d=K&path=N: the path's elements, and only they, are
+    selected: its arrows in the diagram, its list entry, its term.
+    counts: each derivative's number of paths."""
+    for k in range(1, min(len(counts), 2) + 1):
+        for n in (1, 2):
+            if n > counts[k - 1]:
+                skip("%s #d=%d&path=%d" % (name, k, n),
+                     "derivative %d has %d path(s)" % (k, counts[k - 1]))
+                continue
+            frag = "#path=%d" % n if k == 1 else "#d=%d&path=%d" % (k, n)
+            b.open(url + frag)
+            r = b.eval("""(function (k, n) {
+  var out = {sel: 0, svg: 0, math: 0, list: 0, wrong: [], missing: []};
+  document.querySelectorAll("[data-path]").forEach(function (e) {
+    var d = e.closest("[data-d]"), dk = d ? d.getAttribute("data-d") : "1";
+    var mine = dk === String(k) &&
+      e.getAttribute("data-path").split(/\\s+/).indexOf(String(n)) >= 0;
+    var sel = e.classList.contains("selected") ||
+      e.getAttribute("aria-selected") === "true";
+    if (mine && sel) {
+      out.sel++;
+      if (e.closest("svg")) out.svg++;
+      else if (e.closest("math")) out.math++;
+      else out.list++;
+    }
+    if (mine && !sel) out.missing.push(e.tagName + " " + dk);
+    if (!mine && sel) out.wrong.push(e.tagName + " d=" + dk + " path=" +
+      e.getAttribute("data-path"));
+  });
+  return out;
+})(%d, %d)""" % (k, n))
+            anysel = b.eval("document.querySelectorAll('.selected, "
+                            "[aria-selected=\"true\"]').length")
+            report("%s %s: its arrows, list entry and term selected, "
+                   "nothing else" % (name, frag),
+                   r["svg"] > 0 and r["list"] > 0 and r["math"] > 0 and
+                   not r["wrong"] and not r["missing"],
+                   ["selected: %d in diagrams, %d in formulas, %d in lists"
+                    % (r["svg"], r["math"], r["list"])] +
+                   ["selected but not on it: " + w for w in r["wrong"][:3]] +
+                   ["on it but not selected: " + w
+                    for w in r["missing"][:3]],
+                   todo=None if anysel else "nothing in the page is ever "
+                   "selected: path selection is not in the page yet")
+
+
+STEPS_JS = """(function () {
+  return Array.prototype.map.call(document.querySelectorAll("[data-step]"),
+    function (e) {
+      var cs = getComputedStyle(e);
+      return [e.getAttribute("data-step"), e.hidden ||
+        (e.getAttribute("aria-hidden") === "true" && cs.display === "none")];
+    });
+})()"""
+
+
+def shown_steps(steps):
+    return [s for s, hidden in steps if not hidden]
+
+
+def check_steps(b, name, url):
+    """#step=K shows step K alone; the arrow keys move it."""
+    b.open(url)
+    steps = b.eval(STEPS_JS)
+    if not steps:
+        report("%s: the derivation has steps (data-step)" % name, False,
+               todo="no data-step in the page: the step-through is not in "
+               "the page yet")
+        return
+    count = len(set(s for s, _ in steps))
+    for k in sorted(set([1, 2, count])):
+        b.open(url + "#step=%d" % k)
+        shown = shown_steps(b.eval(STEPS_JS))
+        report("%s #step=%d: step %d shown, the other %d hidden" %
+               (name, k, k, count - 1), shown and
+               all(s == str(k) for s in shown), ["shown: %s" % shown])
+    b.open(url + "#step=1")
+    b.eval("document.activeElement && document.activeElement.blur()")
+    b.key("ArrowRight")
+    shown = shown_steps(b.eval(STEPS_JS))
+    report("%s: the right arrow key goes from step 1 to step 2" % name,
+           shown and all(s == "2" for s in shown), ["shown: %s" % shown])
+    b.key("ArrowLeft")
+    shown = shown_steps(b.eval(STEPS_JS))
+    report("%s: the left arrow key goes back to step 1" % name,
+           shown and all(s == "1" for s in shown), ["shown: %s" % shown])
+
+
+SAFE_JS = """(function () {
+  var meta = document.querySelector(
+    'meta[http-equiv="Content-Security-Policy" i]'), on = [];
+  document.querySelectorAll("*").forEach(function (e) {
+    for (var i = 0; i < e.attributes.length; i++)
+      if (/^on/i.test(e.attributes[i].name))
+        on.push(e.tagName + " " + e.attributes[i].name);
+  });
+  return {csp: meta ? meta.getAttribute("content") : null,
+    bad: document.querySelectorAll(
+      "img, iframe, object, embed, foreignObject, base, link, frame").length,
+    scripts: Array.prototype.map.call(document.querySelectorAll("script"),
+      function (s) { return s.type || "js"; }),
+    on: on, title: document.title};
+})()"""
+
+
+def check_safe(b, name, url):
+    """The CSP meta, no request leaving the page, no dialog, exception or
+    CSP violation, nothing injected."""
+    b.dialogs, b.exceptions, b.csp = [], [], []
+    b.open(url)
+    r = b.eval(SAFE_JS)
+    csp = r["csp"] or ""
+    report("%s: a CSP meta with default-src 'none', hashes, no unsafe-*" %
+           name, "default-src 'none'" in csp and "'sha256-" in csp and
+           "unsafe-inline" not in csp and "unsafe-eval" not in csp,
+           ["CSP: %r" % csp])
+    leaving = b.leaving_requests()
+    report("%s: no request leaves the page" % name, not leaving, leaving[:5])
+    report("%s: no dialog, no exception, no CSP violation" % name,
+           not b.dialogs and not b.exceptions and not b.csp,
+           b.dialogs[:3] + b.exceptions[:3] + b.csp[:3])
+    report("%s: nothing injected (no img, iframe, object, on* attribute; "
+           "one script and the data)" % name, r["bad"] == 0 and
+           not r["on"] and sorted(r["scripts"]) ==
+           ["application/json", "js"] and r["title"] != "pwned",
+           ["%r" % r])
+
+
+def check_no_whatif(b, name, url):
+    """A model without values gets no what-if input."""
+    b.open(url + "#set=x:2.5")
+    n = b.eval("document.querySelectorAll('input[data-whatif]').length")
+    report("%s: no values, no what-if input" % name, n == 0,
+           ["%d inputs" % n])
+
+
+def main():
+    try:
+        b = cdp.Browser()
+    except cdp.Unavailable as e:
+        print("UNAVAILABLE " + str(e))
+        return 77
+    try:
+        for name in MODELS:
+            model = os.path.join(EXAMPLES, name + ".json")
+            url = make_report(model, os.path.join(TMP, name + ".html"))
+            check_safe(b, name, url)
+            counts = [int(d["path_count"]) for d in json.loads(infdiag(
+                "analyze", "--format", "json", model))["derivatives"]]
+            check_paths(b, name, url, counts)
+            check_steps(b, name, url)
+            if name in SET:
+                check_set(b, name, url)
+            else:
+                check_no_whatif(b, name, url)
+        url = make_report(HOSTILE, os.path.join(TMP, "hostile.html"))
+        check_safe(b, "hostile model", url)
+        b.open(url + "#set=x:2.5")
+        report("hostile model #set=x:2.5: still no dialog, nothing injected",
+               not b.dialogs and b.eval(SAFE_JS)["title"] != "pwned")
+    finally:
+        b.close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
