@@ -78,6 +78,8 @@ struct mm {
 	int		 depth;
 };
 
+/* mm_list()'s group after \left: up to its \right. */
+#define MM_UNTIL_RIGHT	2
 static void	mm_list(struct mm *, int group);
 static void	mm_arg(struct mm *);
 
@@ -289,6 +291,34 @@ mm_char(struct mm *p)
 	p->s += n;
 }
 
+/* Says whether the text at s is the command \name, whole. */
+static int
+mm_at_command(const char *s, const char *name)
+{
+	size_t	len = strlen(name);
+
+	return s[0] == '\\' && strncmp(s + 1, name, len) == 0 &&
+	    !((s[len + 1] >= 'a' && s[len + 1] <= 'z') ||
+	    (s[len + 1] >= 'A' && s[len + 1] <= 'Z'));
+}
+
+/* Appends \left D ... \right D as one row, so that both delimiters
+ * stretch to the same content and a script after \right applies to the
+ * whole: "(3t)²", not a large "(" and a small ")²". */
+static void
+mm_left_right(struct mm *p)
+{
+	p->s += strlen("\\left");
+	strbuf_add(p->out, "<mrow>");
+	mm_delimiter(p);
+	mm_list(p, MM_UNTIL_RIGHT);
+	if (mm_at_command(p->s, "right")) {
+		p->s += strlen("\\right");
+		mm_delimiter(p);
+	}
+	strbuf_add(p->out, "</mrow>");
+}
+
 /* Appends one atom: a group, a command with its arguments, a token. */
 static void
 mm_atom(struct mm *p)
@@ -309,7 +339,9 @@ mm_atom(struct mm *p)
 		strbuf_add(p->out, "</mrow>");
 		if (*p->s == '}')
 			p->s++;
-	} else if (*p->s == '\\') {
+	} else if (mm_at_command(p->s, "left"))
+		mm_left_right(p);
+	else if (*p->s == '\\') {
 		p->s++;
 		mm_command(p);
 	} else if (*p->s == '_' || *p->s == '^')
@@ -373,13 +405,15 @@ mm_scripted(struct mm *p)
 	strbuf_release(&sup);
 }
 
-/* Appends atoms up to the end, or in a group up to its closing brace. */
+/* Appends atoms up to the end, or in a group up to its closing brace
+ * (group 1), or after \left up to its \right (MM_UNTIL_RIGHT). */
 static void
 mm_list(struct mm *p, int group)
 {
 	for (;;) {
 		mm_skip_space(p);
-		if (*p->s == '\0' || (group && *p->s == '}'))
+		if (*p->s == '\0' || (group == 1 && *p->s == '}') ||
+		    (group == MM_UNTIL_RIGHT && mm_at_command(p->s, "right")))
 			return;
 		if (*p->s == '}') {
 			mm_token(p, "mo", "}", 1);

@@ -277,9 +277,31 @@ static const char css[] =
 "white-space:pre-wrap;user-select:all}\n"
 "code{font-size:.9em}\n"
 "footer{margin-top:3em;color:#555;font-size:.75em}\n"
+"[data-path]{cursor:pointer}\n"
+".dim{opacity:.3}\n"
+"tr.path.selected{outline:3px solid currentColor;font-weight:bold}\n"
+"mrow.term.selected{background:#fff3b0}\n"
+"g.edge.selected path{stroke-width:4px}\n"
+"g.pc-sel path{stroke:currentColor}g.pc-sel polygon{fill:currentColor;"
+"stroke:currentColor}\n"
+"[data-path]:focus,svg [data-node]:focus,.zoom:focus{outline:3px solid "
+"#0645ad}\n"
+".tip{position:absolute;z-index:20;background:#fff;border:1px solid #888;"
+"border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.25);padding:.3em .6em;"
+"font-size:.8em;max-width:40em}\n"
+".zoombar,nav.steps{display:flex;gap:.4em;align-items:center}\n"
+".zoombar{justify-content:flex-end}\n"
+".zoombar button,nav.steps button{font:inherit;font-size:.8em;"
+"min-width:2.4em}\n"
+".js .zoom{overflow:hidden}.js .zoom svg{touch-action:none}\n"
+"nav.steps{margin:.5em 0;padding:.3em 0;border-bottom:1px solid #ccc}\n"
 "@media print{body{font-size:11pt}main{max-width:none;padding:0}"
 "nav,details.tex{display:none}h2{break-after:avoid}"
-"figure,table.eqs,.box{break-inside:avoid}a{color:#000}}\n";
+"figure,table.eqs,.box{break-inside:avoid}a{color:#000}"
+"[data-step][hidden]{display:block!important}"
+".zoombar,.tip{display:none!important}.dim{opacity:1}"
+".display,figure.diagram,table.grid,table.eqs{overflow:visible}"
+"table.grid,table.eqs{display:table}}\n";
 
 /* Appends a Content-Security-Policy source for len bytes: their SHA-256
  * as 'sha256-BASE64'. */
@@ -459,7 +481,7 @@ static void
 subgraph_row(struct writer *p, uint32_t v)
 {
 	const struct infdiag_model	*m = p->m;
-	uint32_t			 i;
+	uint32_t			 i, u;
 
 	strbuf_add(&p->sb, "<tr><td>");
 	note_symbol(&p->tex, m, v, STYLE_LATEX);
@@ -476,12 +498,14 @@ subgraph_row(struct writer *p, uint32_t v)
 	html_math(p, 0);
 	strbuf_add(&p->sb, "</td><td>");
 	for (i = 0; i < var_ninputs(m, v); i++) {
-		note_local(&p->tex, m, v, m->in_idx[m->in_off[v] + i],
-		    STYLE_LATEX);
+		u = m->in_idx[m->in_off[v] + i];
+		note_local(&p->tex, m, v, u, STYLE_LATEX);
 		strbuf_add(&p->tex, " = ");
 		if (numbers_local_formula(&p->tex, p->a, v, i, STYLE_LATEX)) {
+			strbuf_addf(&p->sb, "<span data-arrow=\"%s %s\">",
+			    m->vars[u].name, m->vars[v].name);
 			html_math(p, 0);
-			strbuf_add(&p->sb, "<br>");
+			strbuf_add(&p->sb, "</span><br>");
 		} else
 			strbuf_truncate(&p->tex, 0);
 	}
@@ -500,7 +524,8 @@ page_decomposition(struct writer *p, const struct infdiag_render_options *o)
 	for (v = 0; v < m->nvars; v++)
 		n += var_ninputs(m, v) > 0;
 	strbuf_addf(&p->sb, "<section id=\"decomposition\">\n<h2>Step 1: "
-	    "decompose into sink subgraphs</h2>\n<p>The graph is split "
+	    "decompose into sink subgraphs</h2>\n<div data-step=\"%d\">"
+	    "<p>The graph is split "
 	    "into subgraphs such that</p>\n<ol class=\"rules\">"
 	    "<li>each consists of one sink node and all nodes with an arrow "
 	    "into it;</li><li>every node with incoming arrows has its own "
@@ -512,9 +537,10 @@ page_decomposition(struct writer *p, const struct infdiag_render_options *o)
 	    "the local derivative times δ<i>p</i> — a partial ∂<i>v</i>/∂"
 	    "<i>p</i> when <i>v</i> has several inputs (the others held "
 	    "fixed), a full derivative d<i>v</i>/d<i>p</i> when <i>p</i> is "
-	    "its only input.</p>\n", n);
+	    "its only input.</p>\n", STEP_DECOMPOSE, n);
 	diagram(p, o, INFDIAG_VIEW_DECOMPOSITION, 0, "One cluster per sink "
 	    "subgraph, labelled with its perturbation rule.");
+	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\">", STEP_RULES);
 	strbuf_add(&p->sb, "<table class=\"grid\"><tr><th>sink ← inputs</th>"
 	    "<th>perturbation rule</th><th>local derivatives</th></tr>\n");
 	for (k = 0; k < m->nvars && shown < REPORT_MAX_ROWS; k++) {
@@ -528,7 +554,7 @@ page_decomposition(struct writer *p, const struct infdiag_render_options *o)
 	if (n > shown)
 		strbuf_addf(&p->sb, "<p class=\"note\">The first %u of %u "
 		    "subgraphs.</p>\n", shown, n);
-	strbuf_add(&p->sb, "</section>\n");
+	strbuf_add(&p->sb, "</div>\n</section>\n");
 	writer_flush(p);
 }
 
@@ -543,8 +569,9 @@ deriv_paths(struct writer *p, const struct infdiag_render_options *o,
 	uint64_t			 shown;
 
 	analysis_count_str(&count, p->a, d->wrt, 0);
-	strbuf_addf(&p->sb, "<h3>The influence paths</h3>\n<p>There %s "
-	    "<b>%s</b> %s from ", note_noun_str(strbuf_str(&count), "is",
+	strbuf_addf(&p->sb, "<div data-step=\"%d\"><h3>The influence "
+	    "paths</h3>\n<p>There %s <b>%s</b> %s from ", STEP_SUBSTITUTE,
+	    note_noun_str(strbuf_str(&count), "is",
 	    "are"), strbuf_str(&count), note_noun_str(strbuf_str(&count),
 	    "path", "paths"));
 	html_math_symbol(p, d->wrt);
@@ -556,7 +583,9 @@ deriv_paths(struct writer *p, const struct infdiag_render_options *o,
 	if (k < REPORT_MAX_DIAGRAMS)
 		diagram(p, o, INFDIAG_VIEW_PATHS, k, "Each path in its own "
 		    "colour, numbered as the terms below.");
+	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\">", STEP_TERMS);
 	if (d->nrel == 0 || html_paths_table(p, d, &eq, &shown) != 0) {
+		strbuf_add(&p->sb, "</div>\n");
 		strbuf_release(&eq);
 		strbuf_release(&count);
 		return d->nrel == 0 ? 0 : -1;
@@ -578,6 +607,7 @@ deriv_paths(struct writer *p, const struct infdiag_render_options *o,
 		html_tex_source(p, strbuf_str(&p->tex), 0);
 		strbuf_truncate(&p->tex, 0);
 	}
+	strbuf_add(&p->sb, "</div>\n");
 	p->nomem |= strbuf_failed(&eq) || strbuf_failed(&count);
 	strbuf_release(&eq);
 	strbuf_release(&count);
@@ -593,6 +623,7 @@ deriv_partial(struct writer *p, const struct infdiag_render_options *o,
 	const struct deriv		*d = &p->a->d[k];
 	const struct deriv_numbers	*dn = &d->num;
 	struct strbuf			 count = STRBUF_INIT;
+	char				 no[16];
 
 	strbuf_add(&p->sb, "<h3>Partial versus total</h3>\n<div class=\"box\">"
 	    "<p>");
@@ -615,14 +646,19 @@ deriv_partial(struct writer *p, const struct infdiag_render_options *o,
 		    "path is indirect.</p>\n");
 	}
 	if (dn->has_value && dn->has_partial) {
+		snprintf(no, sizeof(no), "%u", k + 1);
 		strbuf_add(&p->sb, "<p>At this point: ");
 		note_local(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
-		html_math_value(p, dn->partial);
+		html_math_value(p, dn->partial, "data-partial", no);
 		strbuf_add(&p->sb, " but ");
 		note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
-		html_math_value(p, dn->forward);
-		strbuf_add(&p->sb, "; the indirect paths add ");
+		html_math_value(p, dn->forward, "data-total", no);
+		strbuf_addf(&p->sb, "; the indirect paths add <span "
+		    "data-indirect=\"%s\"", no);
+		html_number_attr(&p->sb, dn->forward - dn->partial);
+		strbuf_add(&p->sb, ">");
 		note_number(&p->sb, dn->forward - dn->partial, STYLE_TEXT);
+		strbuf_add(&p->sb, "</span>");
 		strbuf_add(&p->sb, ".</p>\n");
 	}
 	strbuf_add(&p->sb, "</div>\n");
@@ -642,7 +678,8 @@ page_deriv(struct writer *p, const struct infdiag_render_options *o,
 {
 	const struct deriv	*d = &p->a->d[k];
 
-	strbuf_addf(&p->sb, "<section id=\"d%u\">\n<h2>", k + 1);
+	strbuf_addf(&p->sb, "<section id=\"d%u\" data-d=\"%u\">\n<h2>", k + 1,
+	    k + 1);
 	note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
 	html_math(p, 0);
 	strbuf_add(&p->sb, ": how ");

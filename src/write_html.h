@@ -20,6 +20,18 @@
 
 struct deriv;
 
+/* The derivation's steps, as the page marks them (data-step) for the
+ * script's step-through. */
+enum html_step {
+	STEP_DECOMPOSE = 1,	/* the rules (a)-(d) and the clusters */
+	STEP_RULES,		/* each sink subgraph's perturbation rule */
+	STEP_SUBSTITUTE,	/* the rules substituted: the paths */
+	STEP_TERMS,		/* one term per path: the expanded form */
+	STEP_FACTORED,		/* the factored and closed forms */
+	STEP_FORWARD,		/* forward accumulation */
+	STEP_REVERSE		/* reverse accumulation */
+};
+
 /* The page's script: the files of src/page/ in order, made into one
  * string by make (src/page_js.c). */
 extern const char html_page_js[];
@@ -36,8 +48,12 @@ void	html_math_close(struct strbuf *, const char *tex);
 void	html_math(struct writer *, int block);
 /* Appends v's symbol as inline MathML. */
 void	html_math_symbol(struct writer *, uint32_t v);
-/* Appends " = x" to the formula in w->tex and writes it inline. */
-void	html_math_value(struct writer *, double x);
+/* Appends x's full precision as a data-number attribute when finite. */
+void	html_number_attr(struct strbuf *, double x);
+/* Writes the formula in w->tex and " = x" inline, the number marked
+ * attr="name" (nothing when attr is NULL) and with data-number. */
+void	html_math_value(struct writer *, double x, const char *attr,
+	    const char *name);
 /* A block of equations: opened, a row for the equation in w->tex (of a
  * class and after a cell of HTML, each when not NULL), closed with its
  * LaTeX to copy. */

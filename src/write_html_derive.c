@@ -37,6 +37,7 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 	uint32_t		 n;
 	uint64_t		 shown = 0;
 	int			 rc = 0, values = d->num.has_value;
+	double			 x;
 
 	if ((it = paths_begin(p->a, d)) == NULL)
 		return -1;
@@ -65,9 +66,12 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 		html_math(p, 0);
 		strbuf_add(&p->sb, "</td>");
 		if (values) {
-			strbuf_add(&p->sb, "<td class=\"num\">");
-			note_number(&p->sb, numbers_path_term(p->a, path, n),
-			    STYLE_TEXT);
+			x = numbers_path_term(p->a, path, n);
+			strbuf_addf(&p->sb, "<td class=\"num\" data-term=\"%llu\"",
+			    (unsigned long long)shown + 1);
+			html_number_attr(&p->sb, x);
+			strbuf_add(&p->sb, ">");
+			note_number(&p->sb, x, STYLE_TEXT);
 			strbuf_add(&p->sb, "</td>");
 		}
 		strbuf_add(&p->sb, "</tr>\n");
@@ -86,8 +90,8 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 {
 	uint32_t	k;
 
-	strbuf_add(&p->sb, "<h3>Factored: common factors taken out, as the "
-	    "notes write it</h3>\n");
+	strbuf_addf(&p->sb, "<div data-step=\"%d\"><h3>Factored: common "
+	    "factors taken out, as the notes write it</h3>\n", STEP_FACTORED);
 	if (formula_factored_fits(p->a, d)) {
 		note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
 		strbuf_add(&p->tex, " = ");
@@ -106,8 +110,9 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 		html_display(p);
 	} else
 		strbuf_truncate(&p->tex, 0);
-	strbuf_add(&p->sb, "<h3>Forward accumulation</h3>\n<p>Each total "
-	    "derivative with respect to ");
+	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\"><h3>Forward "
+	    "accumulation</h3>\n<p>Each total derivative with respect to ",
+	    STEP_FORWARD);
 	html_math_symbol(p, d->wrt);
 	strbuf_add(&p->sb, " from its inputs' totals, from the input "
 	    "up:</p>\n");
@@ -117,6 +122,8 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 		html_eqs_row(p, NULL, NULL);
 	}
 	html_eqs_close(p);
+	strbuf_add(&p->sb, "</div>\n");
+	writer_flush(p);
 	return 0;
 }
 
@@ -126,9 +133,9 @@ html_reverse(struct writer *p)
 {
 	uint32_t	k, n = 0;
 
-	strbuf_add(&p->sb, "<section id=\"reverse\">\n<h2>Reverse "
-	    "accumulation (backpropagation)</h2>\n<p>The total derivative "
-	    "of ");
+	strbuf_addf(&p->sb, "<section id=\"reverse\" data-step=\"%d\">\n<h2>"
+	    "Reverse accumulation (backpropagation)</h2>\n<p>The total "
+	    "derivative of ", STEP_REVERSE);
 	html_math_symbol(p, p->a->of);
 	strbuf_add(&p->sb, " with respect to each variable from its "
 	    "consumers', from the output down: one sweep gives them "

@@ -3,6 +3,7 @@
  * formula.c and numbers.c write, each formula carrying its LaTeX source,
  * and blocks of equations with the block's LaTeX to copy.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -142,11 +143,37 @@ html_display(struct writer *p)
 	writer_flush(p);
 }
 
-/* Writes a value "name = number" as inline MathML. */
+/* Appends x's full precision as a data-number attribute when it is
+ * finite (SPEC 5.4: the what-if and the tests read it). */
 void
-html_math_value(struct writer *p, double x)
+html_number_attr(struct strbuf *sb, double x)
 {
+	if (isfinite(x))
+		strbuf_addf(sb, " data-number=\"%.17g\"", x);
+}
+
+/* Writes the formula in p->tex followed by " = x" as inline MathML, the
+ * number an <mn> with data-number and attr="name" (no attribute when attr
+ * is NULL). */
+void
+html_math_value(struct writer *p, double x, const char *attr,
+    const char *name)
+{
+	struct strbuf	*sb = &p->sb;
+
+	html_math_open(sb, 0);
+	mathml_from_latex(sb, strbuf_str(&p->tex));
+	/* A word ("undefined", "overflow") is text, not a number. */
+	strbuf_add(sb, isfinite(x) ? "<mo>=</mo><mn" : "<mo>=</mo><mtext");
+	if (attr != NULL)
+		strbuf_addf(sb, " %s=\"%s\"", attr, name);
+	html_number_attr(sb, x);
+	strbuf_add(sb, ">");
+	note_number(sb, x, STYLE_TEXT);
+	strbuf_add(sb, isfinite(x) ? "</mn>" : "</mtext>");
 	strbuf_add(&p->tex, " = ");
 	note_number(&p->tex, x, STYLE_LATEX);
-	html_math(p, 0);
+	html_math_close(sb, strbuf_str(&p->tex));
+	p->nomem |= strbuf_failed(&p->tex);
+	strbuf_truncate(&p->tex, 0);
 }

@@ -3,6 +3,7 @@
  * derivative, and each total derivative by both sweeps, checked.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -15,11 +16,19 @@
 #include "write_html.h"
 #include "write_kinks.h"
 
-/* Appends a number cell, or "?" when not known. */
+/* Appends a number cell, or "?" when not known, marked for the what-if:
+ * attr="u v" (u when v is NULL; no attribute when attr is NULL). */
 static void
-num_cell(struct writer *p, int known, double x)
+num_cell(struct writer *p, int known, double x, const char *attr,
+    const char *u, const char *v)
 {
-	strbuf_add(&p->sb, "<td class=\"num\">");
+	strbuf_add(&p->sb, "<td class=\"num\"");
+	if (attr != NULL)
+		strbuf_addf(&p->sb, " %s=\"%s%s%s\"", attr, u, v != NULL ? " " :
+		    "", v != NULL ? v : "");
+	if (known)
+		html_number_attr(&p->sb, x);
+	strbuf_add(&p->sb, ">");
 	if (known)
 		note_number(&p->sb, x, STYLE_TEXT);
 	else
@@ -37,6 +46,7 @@ numbers_values(struct writer *p)
 	const struct infdiag_model	*m = p->m;
 	uint32_t			 k, v, j, ncol;
 	double				*tan;
+	char				 attr[48];
 
 	ncol = a->nwrt < REPORT_MAX_DIAGRAMS ? a->nwrt : REPORT_MAX_DIAGRAMS;
 	if ((tan = mem_calloc((size_t)m->nvars * (ncol + 1), sizeof(*tan)))
@@ -72,11 +82,17 @@ numbers_values(struct writer *p)
 		strbuf_add(&p->sb, "<tr><td>");
 		html_math_symbol(p, v);
 		strbuf_add(&p->sb, "</td>");
-		num_cell(p, n->known[v], n->value[v]);
-		for (j = 0; j < ncol; j++)
+		num_cell(p, n->known[v], n->value[v], "data-var",
+		    m->vars[v].name, NULL);
+		for (j = 0; j < ncol; j++) {
+			snprintf(attr, sizeof(attr), "data-d=\"%u\" "
+			    "data-tangent", j + 1);
 			num_cell(p, a->d[j].num.has_value, analysis_on_path(a,
-			    &a->d[j], v) ? tan[(size_t)j * m->nvars + v] : 0);
-		num_cell(p, n->adjoint_known[v], n->adjoint[v]);
+			    &a->d[j], v) ? tan[(size_t)j * m->nvars + v] : 0,
+			    attr, m->vars[v].name, NULL);
+		}
+		num_cell(p, n->adjoint_known[v], n->adjoint[v],
+		    "data-adjoint", m->vars[v].name, NULL);
 		strbuf_add(&p->sb, "</tr>\n");
 		writer_flush(p);
 	}
@@ -91,7 +107,7 @@ numbers_locals(struct writer *p)
 {
 	const struct infdiag_model	*m = p->m;
 	const struct numbers		*n = p->a->num;
-	uint32_t			 k, v, i, rows = 0;
+	uint32_t			 k, v, u, i, rows = 0;
 
 	strbuf_add(&p->sb, "<h3>Local derivatives: one for each "
 	    "arrow</h3>\n<table class=\"grid\"><tr><th>local derivative</th>"
@@ -100,9 +116,10 @@ numbers_locals(struct writer *p)
 		v = p->a->anc[k];
 		for (i = 0; i < var_ninputs(m, v) && rows < REPORT_MAX_ROWS;
 		    i++, rows++) {
-			strbuf_add(&p->sb, "<tr><td>");
-			note_local(&p->tex, m, v, m->in_idx[m->in_off[v] + i],
-			    STYLE_LATEX);
+			u = m->in_idx[m->in_off[v] + i];
+			strbuf_addf(&p->sb, "<tr data-arrow=\"%s %s\"><td>",
+			    m->vars[u].name, m->vars[v].name);
+			note_local(&p->tex, m, v, u, STYLE_LATEX);
 			html_math(p, 0);
 			strbuf_add(&p->sb, "</td><td>");
 			if (numbers_local_formula(&p->tex, p->a, v, i,
@@ -112,7 +129,8 @@ numbers_locals(struct writer *p)
 				strbuf_add(&p->sb, "given");
 			strbuf_add(&p->sb, "</td>");
 			num_cell(p, n->local_known[v],
-			    n->local[m->in_off[v] + i]);
+			    n->local[m->in_off[v] + i], "data-local",
+			    m->vars[u].name, m->vars[v].name);
 			strbuf_add(&p->sb, "</tr>\n");
 			writer_flush(p);
 		}
@@ -120,20 +138,25 @@ numbers_locals(struct writer *p)
 	strbuf_add(&p->sb, "</table>\n");
 }
 
-/* Writes one derivative's value by both sweeps and its check. */
+/* Writes derivative k's value by both sweeps and its check; its partial
+ * is 0 when the input has no direct arrow (as the text report says). */
 static void
-numbers_deriv(struct writer *p, const struct deriv *d)
+numbers_deriv(struct writer *p, uint32_t k)
 {
+	const struct deriv		*d = &p->a->d[k];
 	const struct deriv_numbers	*dn = &d->num;
+	char				 no[16];
 
-	strbuf_add(&p->sb, "<tr><td>");
+	snprintf(no, sizeof(no), "%u", k + 1);
+	strbuf_addf(&p->sb, "<tr data-d=\"%s\"><td>", no);
 	note_total(&p->tex, p->m, p->a->of, d->wrt, STYLE_LATEX);
 	html_math(p, 0);
 	strbuf_add(&p->sb, "</td>");
-	num_cell(p, dn->has_value, dn->forward);
-	num_cell(p, dn->has_value, dn->reverse);
-	num_cell(p, dn->has_value && dn->has_partial, dn->partial);
-	num_cell(p, dn->has_check, dn->fd);
+	num_cell(p, dn->has_value, dn->forward, "data-total", no, NULL);
+	num_cell(p, dn->has_value, dn->reverse, "data-reverse", no, NULL);
+	num_cell(p, dn->has_value && (dn->has_partial || !d->direct),
+	    dn->has_partial ? dn->partial : 0, "data-partial", no, NULL);
+	num_cell(p, dn->has_check, dn->fd, "data-fd", no, NULL);
 	strbuf_add(&p->sb, "<td>");
 	if (dn->has_check) {
 		strbuf_addf(&p->sb, "<span class=\"%s\">",
@@ -161,7 +184,8 @@ html_numbers(struct writer *p)
 			continue;
 		strbuf_add(&p->sb, n++ > 0 ? ", " : " ");
 		note_symbol(&p->tex, m, v, STYLE_LATEX);
-		html_math_value(p, m->vars[v].value);
+		html_math_value(p, m->vars[v].value, "data-var",
+		    m->vars[v].name);
 	}
 	strbuf_add(&p->sb, n == 12 ? ", …" : "");
 	strbuf_add(&p->sb, ".</p>\n");
@@ -176,7 +200,7 @@ html_numbers(struct writer *p)
 	    "<th>reverse</th><th>partial (direct term)</th><th>finite "
 	    "difference</th><th>error</th></tr>\n");
 	for (k = 0; k < p->a->nwrt && k < REPORT_MAX_ROWS; k++)
-		numbers_deriv(p, &p->a->d[k]);
+		numbers_deriv(p, k);
 	strbuf_add(&p->sb, "</table>\n</section>\n");
 	writer_flush(p);
 	return 0;

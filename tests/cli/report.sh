@@ -109,22 +109,85 @@ expect_grep "example3" out '<tr class="path pc4" data-path="4">'
 expect_grep "example3" out '<mrow class="term pc3" data-path="3">'
 expect_grep "example3" out '.pc1{color:#e6194b}'
 expect_grep "example3" out '.pc4{color:#f58231}'
-expect_grep "example3" out '<mo>·</mo><mo>(</mo><mfrac><mrow><mi>∂</mi><mi>h</mi></mrow>'
+expect_grep "example3" out '<mo>·</mo><mrow><mo>(</mo><mfrac><mrow><mi>∂</mi><mi>h</mi></mrow>'
 expect_grep "example3" out '{dg}{dx} + ' 
 expect_grep "example3" out '<mfrac><mrow><mi>∂</mi><mi>y</mi></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac>'
-expect_grep "example3" out '<section id="reverse">'
+expect_grep "example3" out '<section id="reverse" data-step="7">'
 expect_count "example3 diagrams" "$ex3" '<div class="zoom"><svg' 4
 expect_count "example3 prolog" "$ex3" '<?xml\|<!DOCTYPE svg' 0
 
 cp "$TMPD/ellipsoid.html" "$TMPD/out"
-expect_grep "ellipsoid" out '<td class="num">50.2654824574</td><td class="num">50.2654824574</td><td class="num">25.1327412287</td>'
-expect_grep "ellipsoid" out 'the indirect paths add 25.1327412287'
+expect_grep "ellipsoid" out '<td class="num" data-total="1" data-number="50.26548245743669">50.2654824574</td><td class="num" data-reverse="1" data-number="50.26548245743669">50.2654824574</td><td class="num" data-partial="1" data-number="25.132741228718345">25.1327412287</td>'
+expect_grep "ellipsoid" out 'the indirect paths add <span data-indirect="1" data-number="25.132741228718345">25.1327412287</span>'
 expect_grep "ellipsoid" out '<section id="numbers">'
 expect_grep "ellipsoid" out 'relative error'
 
 cp "$TMPD/perceptron.html" "$TMPD/out"
 expect_grep "perceptron" out '<mover accent="true"><mrow><mi>θ</mi></mrow><mo>^</mo></mover>'
 expect_grep "perceptron" out '<h2>Reverse accumulation (backpropagation)</h2>'
+
+# The paths as infdiag paths lists them: a list entry and a term each, and
+# in the paths diagram every arrow of path N carries N in its data-path.
+run paths "$EXAMPLES/example3.json"
+cp "$TMPD/out" "$TMPD/paths"
+expect_count "example3 list entries" "$ex3" '<tr class="path[^"]*" data-path="[0-9]*">' 4
+n=$(grep -o '<mrow class="term[^"]*" data-path="[0-9]*">' "$ex3" | sort -u | wc -l)
+[ "$n" -eq 4 ] && ok "example3: 4 terms with data-path" ||
+    not_ok "example3: 4 terms with data-path" "got $n"
+bad=
+for line in $(sed -n 's/^ *\([0-9]*\)\. \(.*\)/\1:\2/p' "$TMPD/paths" |
+    sed 's/ → /-/g'); do
+	num=${line%%:*}
+	set -- $(echo "${line#*:}" | tr '-' ' ')
+	while [ $# -ge 2 ]; do
+		attr=$(grep -o "data-arrow=\"$1 $2\" tabindex=\"0\" data-path=\"[^\"]*\"" \
+		    "$ex3" | sed -n 's/.*data-path="\([^"]*\)"/ \1 /p' | sort -u)
+		case $attr in
+		*" $num "*) ;;
+		*) bad="$bad path $num: arrow $1 $2 has '$attr';" ;;
+		esac
+		shift
+	done
+done
+[ -z "$bad" ] && ok "example3: each path's arrows carry its number (data-path)" ||
+    not_ok "example3: each path's arrows carry its number" "$bad"
+for k in 1 2 3 4 5 6 7; do
+	expect_count "example3 step $k" "$ex3" "data-step=\"$k\"" 1
+done
+
+# The numbers: every value and adjoint eval gives is on the page with its
+# full precision (data-number) and derivative 1's total too.
+el=$TMPD/ellipsoid.html
+run eval --format json "$EXAMPLES/ellipsoid.json"
+bad=
+for what in values:var adjoints:adjoint; do
+	for pair in $(sed -n "s/^ *\"${what%%:*}\": {\(.*\)},*$/\1/p" "$TMPD/out" |
+	    tr -d ' "' | tr ',' ' '); do
+		name=${pair%%:*}
+		want=$(awk -v x="${pair#*:}" 'BEGIN { printf "%.17g", x }')
+		got=$(grep -o "data-${what#*:}=\"$name\" data-number=\"[^\"]*\"" "$el" |
+		    head -1 | sed 's/.*data-number="\([^"]*\)"/\1/')
+		got=$(awk -v x="$got" 'BEGIN { printf "%.17g", x }')
+		[ "$got" = "$want" ] || bad="$bad ${what#*:} $name: $got, eval $want;"
+	done
+done
+[ -z "$bad" ] && ok "ellipsoid: data-var and data-adjoint are eval's values" ||
+    not_ok "ellipsoid: data-var and data-adjoint are eval's values" "$bad"
+expect_count "ellipsoid total" "$el" 'data-total="1" data-number="50.26548245743669"' 2
+expect_count "ellipsoid partial" "$el" 'data-partial="1" data-number="25.132741228718345"' 2
+expect_count "ellipsoid local" "$el" 'data-local="t f" data-number="25.132741228718345">25.1327412287<' 1
+
+# The partial (direct term) of an input with no direct arrow is 0, as the
+# text report says, not "?".
+cp "$TMPD/perceptron.html" "$TMPD/out"
+expect_grep "perceptron: partial of an indirect input" out \
+    'data-partial="1" data-number="0">0</td>'
+
+# A bracket with a power: both delimiters in one row under the script, so
+# that they stretch alike ("(3x)²").
+printf '%s\n' '{"variables": {"x": {"value": 1}, "t": {"inputs": ["x"], "expr": "3*x"}, "y": {"inputs": ["t", "x"], "expr": "t^2*x"}}}' >"$TMPD/brackets.json"
+run report "$TMPD/brackets.json"
+expect_grep "closed form brackets" out '<msup><mrow><mrow><mo>(</mo><mn>3</mn><mi>x</mi><mo>)</mo></mrow></mrow><mrow><mn>2</mn></mrow></msup>'
 
 # Escaping: model text never becomes markup.
 hostile=$BROWSER/hostile.json

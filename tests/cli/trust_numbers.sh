@@ -164,7 +164,7 @@ expect_grep "log(0) render" err "warning: log of a non-positive number (0)"
 expect_grep "log(0) render" out "value undefined"
 run report "$M/log0.json"
 expect_grep "log(0) report" err "warning: log of a non-positive number (0)"
-expect_grep "log(0) report" out "<mtext>undefined</mtext>"
+expect_grep "log(0) report" out "<mo>=</mo><mtext data-total=\"1\">undefined</mtext>"
 
 # exp(x)/exp(x) at -1000 is an underflow, not a division by zero.
 run eval "$M/underflow.json"

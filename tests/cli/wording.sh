@@ -69,7 +69,7 @@ expect_grep "json value" out '"formula": {"text": "−5", "latex": "-5"}, "value
 run analyze "$TMPD/d.json"
 expect_grep "formula keeps U+2212" out "      ∂v/∂x = −5"
 run report "$TMPD/d.json"
-expect_grep "report cell" out '<td class="num">−6</td>'
+expect_grep "report cell" out 'data-local="v y" data-number="-6">−6</td>'
 
 # A count's noun is singular for 1.
 run analyze "$TMPD/one.json"

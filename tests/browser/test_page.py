@@ -1,0 +1,214 @@
+"""The report's view in headless Chromium, driven as a user drives it:
+clicks and keys select a path and step through the derivation, the zoom
+buttons, the wheel and the keys change a diagram's viewBox, a tooltip shows
+an arrow's and a node's numbers, and the fragment follows.
+
+    test_page.py INFDIAG EXAMPLES TMPDIR
+
+Writes TAP.  Uses tests/browser/cdp.py (the what-if's harness).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
+
+INFDIAG, EXAMPLES, TMP = sys.argv[1:4]
+n = 0
+failed = False
+
+
+def check(name, ok, detail=""):
+    global n, failed
+    n += 1
+    print(("ok %d - %s" if ok else "not ok %d - %s") % (n, name))
+    if not ok:
+        failed = True
+        print("#   " + str(detail)[:400])
+    sys.stdout.flush()
+
+
+def page(model):
+    out = os.path.join(TMP, model + ".page.html")
+    rc = os.spawnv(os.P_WAIT, INFDIAG, [INFDIAG, "report",
+                   os.path.join(EXAMPLES, model + ".json"), "-o", out])
+    if rc != 0:
+        raise RuntimeError("infdiag report %s: exit %d" % (model, rc))
+    return "file://" + os.path.abspath(out)
+
+
+# The selected elements: [tag, derivative, data-path] of each.
+SELECTED = """Array.prototype.map.call(document.querySelectorAll(
+  "[data-path].selected, [data-path][aria-selected=true]"), function (e) {
+  var d = e.closest("[data-d]");
+  return [e.tagName, d ? d.getAttribute("data-d") : "1",
+    e.getAttribute("data-path")];
+})"""
+SHOWN = """Array.prototype.filter.call(document.querySelectorAll("[data-step]"),
+  function (e) { return !e.hidden; }).map(function (e) {
+  return e.getAttribute("data-step"); })"""
+VIEWBOX = ("document.querySelectorAll('figure.diagram svg')[%d]"
+           ".getAttribute('viewBox').split(' ').map(Number)")
+
+
+def on_path(sel, k, p):
+    """Every selected element is of derivative k and on path p."""
+    return len(sel) > 0 and all(
+        d == str(k) and str(p) in path.split() for _, d, path in sel)
+
+
+def paths(b):
+    url = page("example3")
+    b.open(url)
+    check("example3: nothing selected on load", b.eval(SELECTED) == [])
+    b.click('tr[data-path="2"]')
+    sel = b.eval(SELECTED)
+    kinds = set(t.lower() for t, _, _ in sel)
+    check("example3: a click on path 2's row selects its row, term and "
+          "arrows, and only them", on_path(sel, 1, 2) and
+          {"tr", "mrow", "g"} <= kinds, sel)
+    check("example3: the click puts #path=2 in the address",
+          b.eval("location.hash") == "#path=2", b.eval("location.hash"))
+    check("example3: the row says aria-selected", b.eval(
+        "document.querySelector('tr[data-path=\"2\"]')"
+        ".getAttribute('aria-selected')") == "true")
+    dim = b.eval("document.querySelectorAll('tr[data-path=\"1\"].dim, "
+                 "mrow[data-path=\"1\"].dim').length")
+    check("example3: path 1's row and term are dimmed", dim == 2, dim)
+    b.click('tr[data-path="2"]')
+    check("example3: a second click clears the selection and the address",
+          b.eval(SELECTED) == [] and b.eval("location.hash") == "",
+          b.eval(SELECTED))
+    # An arrow on paths 2 and 4 selects 2, then 4.
+    arrow = 'figure[data-d="1"] g[data-arrow="x g"][data-path="2 4"]'
+    b.eval("document.querySelectorAll('figure.diagram')[2]"
+           ".scrollIntoView()")
+    ok = b.eval("(function(){var e=document.querySelectorAll(%r)[1];"
+                "e.dispatchEvent(new MouseEvent('click',{bubbles:true}));"
+                "return true})()" % arrow)
+    check("example3: a click on an arrow of paths 2 and 4 selects path 2",
+          ok and on_path(b.eval(SELECTED), 1, 2), b.eval(SELECTED))
+    b.eval("document.querySelectorAll(%r)[1].dispatchEvent(new MouseEvent("
+           "'click',{bubbles:true}))" % arrow)
+    check("example3: a second click on it selects path 4",
+          on_path(b.eval(SELECTED), 1, 4), b.eval(SELECTED))
+    b.eval("document.querySelector('mrow[data-path=\"3\"]').focus()")
+    b.key("Enter")
+    check("example3: Enter on path 3's term selects path 3",
+          on_path(b.eval(SELECTED), 1, 3) and
+          b.eval("location.hash") == "#path=3", b.eval(SELECTED))
+    b.open(url + "#path=1")
+    b.eval("location.hash = '#path=4'")
+    b.drain(0.2)
+    check("example3: a new fragment (hashchange) selects path 4",
+          on_path(b.eval(SELECTED), 1, 4), b.eval(SELECTED))
+
+
+def steps(b):
+    url = page("example3")
+    b.open(url)
+    check("example3: every step shown on load",
+          sorted(set(b.eval(SHOWN))) == [str(k) for k in range(1, 8)],
+          b.eval(SHOWN))
+    b.eval("document.activeElement && document.activeElement.blur()")
+    b.key("ArrowRight")
+    check("example3: the right arrow key shows step 1 alone",
+          set(b.eval(SHOWN)) == {"1"} and
+          b.eval("location.hash") == "#step=1", b.eval(SHOWN))
+    b.click('nav.steps button[aria-label="Next step"]')
+    check("example3: the Next button shows step 2 alone",
+          set(b.eval(SHOWN)) == {"2"} and
+          b.eval("location.hash") == "#step=2", b.eval(SHOWN))
+    b.click('nav.steps button[aria-label="Show every step"]')
+    check("example3: the All steps button shows every step again",
+          len(set(b.eval(SHOWN))) == 7 and b.eval("location.hash") == "",
+          b.eval(SHOWN))
+    b.eval("location.hash = '#step=6'")
+    b.drain(0.2)
+    check("example3: #step=6 set after load shows step 6 alone",
+          set(b.eval(SHOWN)) == {"6"}, b.eval(SHOWN))
+    b.open(url + "#step=3&path=2")
+    check("example3: #step=3&path=2: both states at once",
+          set(b.eval(SHOWN)) == {"3"} and on_path(b.eval(SELECTED), 1, 2),
+          [b.eval(SHOWN), b.eval(SELECTED)])
+
+
+def zoom(b):
+    url = page("perceptron")
+    b.open(url)
+    full = b.eval(VIEWBOX % 0)
+    b.click('figure.diagram .zoombar button[aria-label="Zoom in"]')
+    vb = b.eval(VIEWBOX % 0)
+    check("perceptron: + zooms in (the viewBox 1.25 times narrower)",
+          abs(vb[2] * 1.25 - full[2]) < 0.01 * full[2], [full, vb])
+    b.click('figure.diagram .zoombar button[aria-label="Zoom out"]')
+    b.click('figure.diagram .zoombar button[aria-label="Zoom out"]')
+    vb = b.eval(VIEWBOX % 0)
+    check("perceptron: \u2212 zooms out", vb[2] > full[2], [full, vb])
+    b.click('figure.diagram .zoombar button[aria-label="Fit to width"]')
+    check("perceptron: Fit shows the whole diagram again",
+          b.eval(VIEWBOX % 0) == full, b.eval(VIEWBOX % 0))
+    box = b.eval("(function(){var r=document.querySelector("
+                 "'figure.diagram svg').getBoundingClientRect();"
+                 "return [r.left+r.width/2, r.top+r.height/2]})()")
+    b.send("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": box[0],
+           "y": box[1], "deltaX": 0, "deltaY": -120})
+    b.drain(0.2)
+    vb = b.eval(VIEWBOX % 0)
+    check("perceptron: the wheel zooms in", vb[2] < full[2], [full, vb])
+    b.eval("document.querySelector('figure.diagram .zoom').focus()")
+    b.key("0")
+    b.key("ArrowRight")
+    vb = b.eval(VIEWBOX % 0)
+    check("perceptron: keys: 0 fits, the right arrow pans",
+          vb[2] == full[2] and vb[0] > full[0], [full, vb])
+    b.open(url + "#step=1")
+    b.eval("document.querySelector('figure.diagram .zoom').focus()")
+    b.key("ArrowRight")
+    check("perceptron: an arrow key in a focused diagram pans it and "
+          "leaves the step", set(b.eval(SHOWN)) == {"1"}, b.eval(SHOWN))
+
+
+def tips(b):
+    url = page("ellipsoid")
+    b.open(url)
+    b.eval("document.querySelector('svg [data-node=\"t\"]')"
+           ".dispatchEvent(new MouseEvent('mouseover',{bubbles:true}))")
+    tip = b.eval("(function(){var t=document.getElementById('infdiag-tip');"
+                 "return [t.hidden, t.textContent, t.getAttribute('role'),"
+                 "t.querySelectorAll('[data-number]').length]})()")
+    check("ellipsoid: hovering node t shows its value and adjoint",
+          tip[0] is False and tip[1] == "t = 2; adjoint 25.1327412287" and
+          tip[2] == "tooltip" and tip[3] == 0, tip)
+    b.eval("document.querySelector('svg [data-arrow=\"t f\"]').focus()")
+    tip = b.eval("(function(){var t=document.getElementById('infdiag-tip');"
+                 "return [t.hidden, t.textContent,"
+                 "t.querySelectorAll('[data-number]').length,"
+                 "document.activeElement.getAttribute('aria-describedby')]"
+                 "})()")
+    check("ellipsoid: focusing the arrow t \u2192 f shows its local "
+          "derivative's formula and value", tip[0] is False and
+          tip[1].endswith("= 25.1327412287") and "\u2202" in tip[1] and
+          tip[2] == 0 and tip[3] == "infdiag-tip", tip)
+
+
+def main():
+    try:
+        b = cdp.Browser()
+    except cdp.Unavailable as e:
+        print("1..0 # SKIP " + str(e))
+        return 77
+    try:
+        paths(b)
+        steps(b)
+        zoom(b)
+        tips(b)
+    finally:
+        b.close()
+    print("1..%d" % n)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
