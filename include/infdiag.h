@@ -379,7 +379,7 @@ struct infdiag_render_options {
 						   numbers drawn, 1-17; 0 for
 						   the default, 4 */
 	const char		*rankdir;	/* "TB", "LR", "BT" or "RL";
-						   NULL for "TB" */
+						   NULL for "LR" */
 	int			 dpi;		/* PNG resolution; 0 for the
 						   default */
 	int			 focus;		/* only the variables on a path

@@ -58,7 +58,7 @@ struct cli_args {
 	int		  no_title;	/* --no-title */
 	int		  no_legend;	/* --no-legend */
 	int		  digits;	/* --digits N, 1-17; 0: the default */
-	const char	 *rankdir;	/* --rankdir TB|LR|BT|RL, NULL: TB */
+	const char	 *rankdir;	/* --rankdir TB|LR|BT|RL, NULL: LR */
 	int		  dpi;		/* --dpi N; 0: the default */
 	int		  focus;	/* --focus */
 	int		  standalone;	/* --standalone */
