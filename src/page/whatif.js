@@ -562,22 +562,37 @@
 		el.style.backgroundColor = moved ? "#fde68a" : "";
 	}
 
+	/* The elements that show a number this module computes: those with
+	 * data-number, and those of a number that is not finite at the
+	 * model's point (a word, no data-number), by their marks. */
+	var NUMBERS = "[data-number], " + ["var", "adjoint", "local", "total",
+	    "reverse", "partial", "term", "tangent", "fd"].map(function (a) {
+		return ["td", "mn", "mtext", "span", "text", "tspan"].map(
+		    function (t) {
+			return t + "[data-" + a + "]";
+		    }).join(", ");
+	    }).join(", ");
+
 	/* Rewrites every number of the page this module computes; first
-	 * remembers each one's number at the model's point. */
+	 * remembers each one's number at the model's point.  A number that
+	 * is not finite has no data-number, as infdiag writes it. */
 	function update(data, prep, nu) {
-		var all = document.querySelectorAll("[data-number]"), i, el, x,
-		    old;
+		var all = document.querySelectorAll(NUMBERS), i, el, x, old;
 
 		for (i = 0; i < all.length; i++) {
 			el = all[i];
 			x = numberOf(el, data, prep, nu);
 			if (x === undefined)
 				continue;
-			old = Number(el.getAttribute("data-number"));
+			old = el.hasAttribute("data-number") ?
+			    Number(el.getAttribute("data-number")) : UNDEFINED;
 			if (!el.hasAttribute("data-whatif-model"))
 				el.setAttribute("data-whatif-model",
-				    el.getAttribute("data-number"));
-			el.setAttribute("data-number", attr(x));
+				    String(old));
+			if (isFinite(x))
+				el.setAttribute("data-number", attr(x));
+			else
+				el.removeAttribute("data-number");
 			if (!Object.is(old, x))
 				respell(el, old, x);
 			mark(el, !same(Number(el.getAttribute(
