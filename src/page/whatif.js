@@ -50,8 +50,12 @@
 		heaviside: function (v) { return v > 0 ? 1 : v < 0 ? 0 : 0.5; }
 	};
 
-	/* A failed evaluation: the number the tree stands for, NaN
-	 * (undefined) or an infinity (overflow), as expr_eval's err->value. */
+	/* The numbers that are not finite, by what the page calls them
+	 * (the report's text never spells them otherwise). */
+	var UNDEFINED = 0 / 0, OVERFLOW = 1 / 0;
+
+	/* A failed evaluation: the number the tree stands for, UNDEFINED or
+	 * OVERFLOW, as expr_eval's err->value. */
 	function Fail(value) {
 		this.value = value;
 	}
@@ -60,7 +64,7 @@
 	function domain(fn, v) {
 		if ((fn === "log" && v <= 0) || (fn === "sqrt" && v < 0) ||
 		    ((fn === "asin" || fn === "acos") && !(Math.abs(v) <= 1)))
-			throw new Fail(NaN);
+			throw new Fail(UNDEFINED);
 	}
 
 	/* A sum or a product, left to right (eval_chain). */
@@ -75,11 +79,11 @@
 			else if (!node[2][i])
 				r *= v;
 			else if (v === 0)
-				throw new Fail(NaN);	/* division by zero */
+				throw new Fail(UNDEFINED);	/* division by zero */
 			else
 				r /= v;
 			if (!isFinite(r))
-				throw new Fail(isNaN(r) ? NaN : Infinity);
+				throw new Fail(isNaN(r) ? UNDEFINED : OVERFLOW);
 		}
 		return r;
 	}
@@ -89,10 +93,10 @@
 		var r;
 
 		if ((b < 0 && Math.floor(p) !== p) || (b === 0 && p < 0))
-			throw new Fail(NaN);
+			throw new Fail(UNDEFINED);
 		r = p === 2 ? b * b : Math.pow(b, p);
 		if (!isFinite(r))
-			throw new Fail(Infinity);
+			throw new Fail(OVERFLOW);
 		return r;
 	}
 
@@ -108,7 +112,7 @@
 		domain(node[0], a);
 		r = fns[node[0]](a);
 		if (!isFinite(r))
-			throw new Fail(Infinity);
+			throw new Fail(OVERFLOW);
 		return r;
 	}
 
@@ -123,7 +127,7 @@
 		if (memo[id] !== undefined)
 			return memo[id];
 		switch (node[0]) {
-		case "num": v = node[1] === null ? NaN : node[1]; break;
+		case "num": v = node[1] === null ? UNDEFINED : node[1]; break;
 		case "pi": v = Math.PI; break;
 		case "e": v = Math.E; break;
 		case "var":
@@ -208,7 +212,7 @@
 			if (x.partials !== undefined) {
 				for (i = 0; i < x.partials.length; i++)
 					nu.local[prep.off[v] + i] =
-					    x.partials[i] === null ? NaN :
+					    x.partials[i] === null ? UNDEFINED :
 					    x.partials[i];
 				nu.localKnown[v] = 1;
 			}
@@ -242,7 +246,7 @@
 			for (j = prep.off[c]; j < prep.off[c + 1]; j++) {
 				p = data.vars[c].in[j - prep.off[c]];
 				if (ok)
-					nu.adjoint[p] += undef ? NaN :
+					nu.adjoint[p] += undef ? UNDEFINED :
 					    nu.adjoint[c] * nu.local[j];
 				else
 					nu.adjointKnown[p] = 0;
@@ -331,7 +335,7 @@
 		}
 		best = fd;
 		if (!(fdError(forward, fd) <= 1e-6)) {
-			bestGap = Infinity;
+			bestGap = OVERFLOW;
 			for (k = 0; k < 8; k++) {
 				prev = fd;
 				h /= 10;
@@ -381,9 +385,9 @@
 		for (k = 0; k < d.rel.length; k++) {
 			v = d.rel[k];
 			if (nu.known[v] && isNaN(nu.value[v]) && nu.failed[v]) {
-				r.forward = r.reverse = NaN;
+				r.forward = r.reverse = UNDEFINED;
 				if (d.direct)
-					r.partial = NaN;
+					r.partial = UNDEFINED;
 				break;
 			}
 		}
@@ -393,7 +397,7 @@
 			for (j = 0; j < path.length; j++) {
 				v = prep.to[path[j]];
 				if (nu.known[v] && isNaN(nu.value[v])) {
-					t = NaN;
+					t = UNDEFINED;
 					break;
 				}
 				t *= nu.local[path[j]];
@@ -558,22 +562,37 @@
 		el.style.backgroundColor = moved ? "#fde68a" : "";
 	}
 
+	/* The elements that show a number this module computes: those with
+	 * data-number, and those of a number that is not finite at the
+	 * model's point (a word, no data-number), by their marks. */
+	var NUMBERS = "[data-number], " + ["var", "adjoint", "local", "total",
+	    "reverse", "partial", "term", "tangent", "fd"].map(function (a) {
+		return ["td", "mn", "mtext", "span", "text", "tspan"].map(
+		    function (t) {
+			return t + "[data-" + a + "]";
+		    }).join(", ");
+	    }).join(", ");
+
 	/* Rewrites every number of the page this module computes; first
-	 * remembers each one's number at the model's point. */
+	 * remembers each one's number at the model's point.  A number that
+	 * is not finite has no data-number, as infdiag writes it. */
 	function update(data, prep, nu) {
-		var all = document.querySelectorAll("[data-number]"), i, el, x,
-		    old;
+		var all = document.querySelectorAll(NUMBERS), i, el, x, old;
 
 		for (i = 0; i < all.length; i++) {
 			el = all[i];
 			x = numberOf(el, data, prep, nu);
 			if (x === undefined)
 				continue;
-			old = Number(el.getAttribute("data-number"));
+			old = el.hasAttribute("data-number") ?
+			    Number(el.getAttribute("data-number")) : UNDEFINED;
 			if (!el.hasAttribute("data-whatif-model"))
 				el.setAttribute("data-whatif-model",
-				    el.getAttribute("data-number"));
-			el.setAttribute("data-number", attr(x));
+				    String(old));
+			if (isFinite(x))
+				el.setAttribute("data-number", attr(x));
+			else
+				el.removeAttribute("data-number");
 			if (!Object.is(old, x))
 				respell(el, old, x);
 			mark(el, !same(Number(el.getAttribute(
@@ -681,7 +700,7 @@
 			label.htmlFor = input.id;
 			label.textContent = x.name + " = ";
 			input.addEventListener("input", function () {
-				var v = input.value === "" ? NaN :
+				var v = input.value === "" ? UNDEFINED :
 				    Number(input.value);
 
 				if (!isFinite(v))
