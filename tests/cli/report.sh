@@ -219,6 +219,17 @@ else
 	ok "report with long names: no end tag with attributes"
 fi
 
+# The diagram options where they apply to a page; --dpi does not.
+run report --no-title --no-legend --digits 3 --rankdir LR --focus \
+    "$EXAMPLES/example3.json"
+expect_status "report with the diagram options" 0
+expect_count "report with the diagram options: diagrams" "$TMPD/out" \
+    '<div class="zoom"><svg' 4
+run report --dpi 300 "$EXAMPLES/example3.json"
+expect_status "report --dpi" 2
+run report --digits 18 "$EXAMPLES/example3.json"
+expect_status "report --digits 18" 2
+
 # Errors: a bad model, an unwritable output.
 run report "$TESTDATA/invalid/cycle.json"
 [ -f "$TESTDATA/invalid/cycle.json" ] && expect_status "report invalid" 1
