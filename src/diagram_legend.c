@@ -270,7 +270,7 @@ legend_view(struct dg *dg)
 		    "belongs to, and dotted lines join a sink to its copies");
 		break;
 	}
-	layout_legend(L, dg->a, dg->view);
+	layout_legend(L, dg->nodes, dg->edges);
 	row_close(dg);
 	legend_values(dg, dg->view == INFDIAG_VIEW_PARTIAL);
 	return 0;
