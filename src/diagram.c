@@ -298,6 +298,7 @@ diagram_build(const struct infdiag_analysis *a,
 	if (pick_deriv(&dg, o->deriv, err) != 0)
 		return NULL;
 	dg.focus = o->focus && dg.d != NULL;
+	diagram_size(a, o, &dg.nodes, &dg.edges);
 	dg.role = mem_calloc(a->m->nvars + 1, 1);
 	dg.node = mem_calloc(a->m->nvars + 1, sizeof(*dg.node));
 	dg.mask = mem_calloc(a->m->nedges + 1, sizeof(*dg.mask));
@@ -306,7 +307,7 @@ diagram_build(const struct infdiag_analysis *a,
 		dg.failed = 1;
 	else
 		draw(&dg);
-	dg.failed = dg.failed || layout_by_size(dg.g, a, o) != 0;
+	dg.failed = dg.failed || layout_by_size(dg.g, dg.nodes, dg.edges) != 0;
 	if ((dg.failed || strbuf_failed(&dg.sb)) && dg.g != NULL) {
 		agclose(dg.g);
 		dg.g = NULL;

@@ -55,6 +55,7 @@ struct dg {
 	struct strbuf			 sb;	/* the label being made */
 	struct strbuf			 legend; /* the legend's rows */
 	size_t				 row;	/* where the open row starts */
+	size_t				 nodes, edges; /* diagram_size() */
 	int				 failed;
 };
 

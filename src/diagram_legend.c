@@ -285,7 +285,7 @@ legend_view(struct dg *dg)
 		    "belongs to, and dotted lines join a sink to its copies");
 		break;
 	}
-	layout_legend(L, dg->a, dg->view);
+	layout_legend(L, dg->nodes, dg->edges);
 	row_close(dg);
 	if (dg->focus && dg->view != INFDIAG_VIEW_PATHS) {
 		row_open(dg);

@@ -13,7 +13,6 @@
 
 #include <stddef.h>
 
-#include "diagram.h"
 #include "layout.h"
 
 /* The graph attributes of a large view. */
@@ -27,14 +26,10 @@ static const struct {
 	{ "outputorder", "edgesfirst" },
 };
 
-/* Says whether view o->view of a is large. */
+/* Says whether a view of that many nodes and edges is large. */
 static int
-is_large(const struct infdiag_analysis *a,
-    const struct infdiag_render_options *o)
+is_large(size_t nodes, size_t edges)
 {
-	size_t	nodes, edges;
-
-	diagram_size(a, o, &nodes, &edges);
 	return nodes > LAYOUT_LARGE_NODES || edges > LAYOUT_LARGE_EDGES;
 }
 
@@ -64,12 +59,11 @@ labels_beside(Agraph_t *g)
 
 /* Sets g's layout attributes for the size of its view. */
 int
-layout_by_size(Agraph_t *g, const struct infdiag_analysis *a,
-    const struct infdiag_render_options *o)
+layout_by_size(Agraph_t *g, size_t nodes, size_t edges)
 {
 	size_t	i;
 
-	if (!is_large(a, o))
+	if (!is_large(nodes, edges))
 		return 0;
 	for (i = 0; i < sizeof(large) / sizeof(large[0]); i++) {
 		if (gv_declare(g, AGRAPH, large[i].name, large[i].value) ==
@@ -81,12 +75,9 @@ layout_by_size(Agraph_t *g, const struct infdiag_analysis *a,
 
 /* Appends the legend's words for a large view. */
 void
-layout_legend(struct strbuf *sb, const struct infdiag_analysis *a,
-    enum infdiag_view view)
+layout_legend(struct strbuf *sb, size_t nodes, size_t edges)
 {
-	struct infdiag_render_options	o = { .view = view };
-
-	if (is_large(a, &o))
+	if (is_large(nodes, edges))
 		strbuf_add(sb, "<br align=\"left\"/>large diagram: simplified "
 		    "layout (sfdp, straight arrows, labels beside them)");
 }

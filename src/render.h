@@ -26,4 +26,8 @@ int	render_laid_out(const struct infdiag_analysis *,
 	    const struct infdiag_render_options *, render_draw_fn, void *ctx,
 	    struct infdiag_error *);
 
+/* The first error among Graphviz's messages during the rendering under
+ * way, on one line and cut, in buf; NULL when there is none. */
+const char *render_first_error(char *buf, size_t size);
+
 #endif /* INFDIAG_RENDER_H */

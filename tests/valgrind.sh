@@ -82,6 +82,7 @@ for ex in "${examples[@]}"; do
 	done
 	vg 0 render --view full --type svg "$ex"
 	vg 0 render --view decomposition -o "$logs/d.svg" "$ex"
+	vg 0 render --view paths --type tikz --standalone "$ex"
 	vg 0 report -o "$logs/r.html" "$ex"
 done
 
