@@ -60,7 +60,7 @@ run slides "$EXAMPLES/ellipsoid.json"
 expect_status "ellipsoid deck" 0
 expect_empty "ellipsoid deck" err
 cp "$TMPD/out" "$TMPD/ellipsoid.tex"
-expect_tex "ellipsoid deck" out '\documentclass{beamer}'
+expect_tex "ellipsoid deck" out '\documentclass[aspectratio=169]{beamer}'
 expect_tex "ellipsoid deck" out '\textcolor<2>{infdiagpath1}{\frac{\partial f}{\partial x}} + \textcolor<3>{infdiagpath2}{\frac{\partial f}{\partial t} \cdot \frac{dt}{dx}}'
 expect_tex "ellipsoid deck" out '\only<2>{\textcolor{infdiagpath1}{Path 1 of 2: $x \to f$}}'
 expect_tex "ellipsoid deck" out '\begin{tikzpicture}'
