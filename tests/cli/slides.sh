@@ -109,7 +109,7 @@ if [ "$have_tex" -eq 1 ]; then
 		not_ok "ellipsoid deck: 21 pages" "got $pages"
 	fi
 	cp "$deckdir/doc.txt" "$TMPD/out"
-	expect_tex "ellipsoid deck text" out '4 variables and 4 influences; the output is f.'
+	expect_tex "ellipsoid deck text" out '4 variables and 4 influences; the output is f'
 	expect_tex "ellipsoid deck text" out 'Path 1 of 2: x → f'
 	expect_tex "ellipsoid deck text" out 'Path 2 of 2: x → t → f'
 	expect_tex "ellipsoid deck text" out '25.1327412287'
