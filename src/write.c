@@ -7,15 +7,9 @@
 #include "infdiag.h"
 #include "analysis.h"
 #include "error.h"
-#include "model.h"
 #include "notation.h"
-#include "numbers.h"
 #include "write.h"
 #include "writer.h"
-
-/* A numeric macro as the text of its value. */
-#define DECIMAL_TEXT(n)	#n
-#define DECIMAL(n)	DECIMAL_TEXT(n)
 
 static const char *const format_names[] = {
 	[INFDIAG_FORMAT_TEXT] = "text",
@@ -37,32 +31,6 @@ infdiag_format_parse(const char *name, enum infdiag_format *out)
 		}
 	}
 	return -1;
-}
-
-/* Says why d's closed form is left out for its size, or NULL when it is
- * shown, or was never to be had: no numbers asked, no path, a wrt with
- * inputs, or a variable without an expression.  Bounded: more than
- * CLOSED_MAX_VARS ancestors answer at once. */
-const char *
-write_closed_omitted(const struct infdiag_analysis *a, const struct deriv *d)
-{
-	const struct infdiag_model	*m = a->m;
-	uint32_t			 k, v;
-
-	if (a->num == NULL || d->num.closed != NULL || d->nrel == 0 ||
-	    var_ninputs(m, d->wrt) != 0)
-		return NULL;
-	if (a->nanc > CLOSED_MAX_VARS)
-		return "left out for size: the output depends on more than "
-		    DECIMAL(CLOSED_MAX_VARS) " variables";
-	for (k = 0; k < a->nanc; k++) {
-		v = a->anc[k];
-		if (var_ninputs(m, v) > 0 && (m->vars[v].x == NULL ||
-		    m->vars[v].x->expr == NULL))
-			return NULL;
-	}
-	return "left out for size: it grows past " DECIMAL(CLOSED_MAX_NODES)
-	    " symbols";
 }
 
 /* Writes a part of the analysis in a format. */

@@ -36,8 +36,6 @@ void	write_tex_symbol(struct writer *, uint32_t);
 void	write_md_figures(struct writer *, const char *stem);
 /* The derivation narrated in LaTeX. */
 int	write_explain_tex(struct writer *, int standalone);
-/* Why a derivative's closed form is left out for its size, or NULL. */
-const char *write_closed_omitted(const struct infdiag_analysis *,
-	    const struct deriv *);
+
 
 #endif /* INFDIAG_WRITE_H */

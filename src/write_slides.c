@@ -44,7 +44,7 @@ slides_preamble(struct writer *w)
 
 	strbuf_add(&w->sb, "% A Beamer deck written by infdiag: pdflatex "
 	    "compiles it as it is.\n"
-	    "\\documentclass{beamer}\n"
+	    "\\documentclass[aspectratio=169]{beamer}\n"
 	    "\\usepackage{amsmath}\n"
 	    "\\usepackage{tikz}\n"
 	    "\\usetikzlibrary{arrows.meta,shapes.geometric}\n"
@@ -99,7 +99,8 @@ picture(struct writer *w, enum infdiag_view view, uint32_t k,
 	return 0;
 }
 
-/* Writes the model's slide: its description and its diagram. */
+/* Writes the model's slides: its description and size, then its
+ * diagram on a slide of its own, as large as the slide allows. */
 static int
 slides_model(struct writer *w, struct infdiag_error *err)
 {
@@ -107,12 +108,18 @@ slides_model(struct writer *w, struct infdiag_error *err)
 
 	strbuf_add(&w->sb, "\n\\begin{frame}{The model}\n");
 	if (m->description != NULL) {
-		strbuf_add(&w->sb, "{\\small ");
 		writer_plain(w, m->description, PLAIN_LATEX);
-		strbuf_add(&w->sb, "\\par}\n");
+		strbuf_add(&w->sb, "\n\n");
 	}
-	if (picture(w, INFDIAG_VIEW_FULL, 0, m->description != NULL ?
-	    SLIDES_PICTURE_UNDER : SLIDES_PICTURE_ALONE, 0, err) != 0)
+	note_count(&w->sb, m->nvars, "variable", "variables");
+	strbuf_add(&w->sb, " and ");
+	note_count(&w->sb, m->nedges, "influence", "influences");
+	strbuf_add(&w->sb, "; the output is ");
+	write_tex_symbol(w, w->a->of);
+	strbuf_add(&w->sb, ".\n\\end{frame}\n"
+	    "\n\\begin{frame}{The diagram}\n");
+	if (picture(w, INFDIAG_VIEW_FULL, 0, SLIDES_PICTURE_ALONE, 0,
+	    err) != 0)
 		return -1;
 	strbuf_add(&w->sb, "\\end{frame}\n");
 	writer_flush(w);

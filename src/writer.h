@@ -59,6 +59,11 @@ void	writer_flush(struct writer *);
 #define WRITER_SPILL	65536
 void	writer_spill(struct writer *);
 
+/* Says why d's closed form is left out for its size, or NULL when it is
+ * shown or was never to be had (every format says so in one line). */
+const char *write_closed_omitted(const struct infdiag_analysis *,
+	    const struct deriv *);
+
 /* Says whether the analysis should list another path of d after n. */
 int	writer_more_paths(const struct writer *, uint64_t n);
 /* Appends "(showing N of M paths; --max-paths lists more)" between before

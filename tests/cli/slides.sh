@@ -60,7 +60,7 @@ run slides "$EXAMPLES/ellipsoid.json"
 expect_status "ellipsoid deck" 0
 expect_empty "ellipsoid deck" err
 cp "$TMPD/out" "$TMPD/ellipsoid.tex"
-expect_tex "ellipsoid deck" out '\documentclass{beamer}'
+expect_tex "ellipsoid deck" out '\documentclass[aspectratio=169]{beamer}'
 expect_tex "ellipsoid deck" out '\textcolor<2>{infdiagpath1}{\frac{\partial f}{\partial x}} + \textcolor<3>{infdiagpath2}{\frac{\partial f}{\partial t} \cdot \frac{dt}{dx}}'
 expect_tex "ellipsoid deck" out '\only<2>{\textcolor{infdiagpath1}{Path 1 of 2: $x \to f$}}'
 expect_tex "ellipsoid deck" out '\begin{tikzpicture}'
@@ -98,16 +98,18 @@ for f in "$EXAMPLES"/*.json; do
 done
 
 if [ "$have_tex" -eq 1 ]; then
-	# The ellipsoid's deck page by page: title, model, subgraphs, rules,
-	# the paths (plain, then each), the forms (expanded, factored,
-	# closed), forward (3), the numbers (3), reverse (4).
+	# The ellipsoid's deck page by page: title, model, diagram,
+	# subgraphs, rules, the paths (plain, then each), the forms
+	# (expanded, factored, closed), forward (3), the numbers (3),
+	# reverse (4).
 	deck_compile "ellipsoid deck" "$TMPD/ellipsoid.tex"
-	if [ "$pages" -eq 20 ]; then
-		ok "ellipsoid deck: 20 pages"
+	if [ "$pages" -eq 21 ]; then
+		ok "ellipsoid deck: 21 pages"
 	else
-		not_ok "ellipsoid deck: 20 pages" "got $pages"
+		not_ok "ellipsoid deck: 21 pages" "got $pages"
 	fi
 	cp "$deckdir/doc.txt" "$TMPD/out"
+	expect_tex "ellipsoid deck text" out '4 variables and 4 influences; the output is f'
 	expect_tex "ellipsoid deck text" out 'Path 1 of 2: x → f'
 	expect_tex "ellipsoid deck text" out 'Path 2 of 2: x → t → f'
 	expect_tex "ellipsoid deck text" out '25.1327412287'

@@ -176,7 +176,7 @@ expect_grep "tan(pi/2) text" out "(relative error 1, MISMATCH: over the toleranc
 run eval --format json "$M/tan.json"
 expect_grep "tan(pi/2) json" out '"tolerance": 1e-06, "ok": false, "relative_error": 1}'
 run analyze --format latex "$M/tan.json"
-expect_grep "tan(pi/2) latex" out '\text{ (relative error 1, MISMATCH: over the tolerance 1e-06)}'
+expect_grep "tan(pi/2) latex" out '\quad \text{(relative error 1, MISMATCH: over the tolerance 1e-06)}'
 run analyze --format markdown "$M/tan.json"
 expect_grep "tan(pi/2) markdown" out 'MISMATCH'
 run report "$M/tan.json"
