@@ -344,7 +344,7 @@ overlay_list(struct tikz *tz, struct strbuf *sb, unsigned mask, int in)
 	int		first = 1;
 
 	for (k = 0; k < tz->noverlays; k++) {
-		if (!(mask & (1u << k)) == !in)
+		if (!(mask & (1u << k)) != !in)
 			continue;
 		strbuf_addf(sb, "%s%u", first ? "" : ",", tz->t->overlay + k);
 		first = 0;

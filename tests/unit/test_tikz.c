@@ -117,8 +117,12 @@ overlays__paths_view__each_path_alone_on_its_overlay(void **state)
 	}
 	assert_null(strstr(pic, "\\only<6"));
 	assert_null(strstr(pic, "\\only<1"));
-	/* The arrows off the path highlighted are dimmed. */
+	/* The arrows off the path highlighted are dimmed: x -> y, on path 1
+	 * alone, on the overlays of paths 2 to 4 (3, 4, 5), and never on an
+	 * empty list. */
 	assert_non_null(strstr(pic, ",opacity=0.2]"));
+	assert_int_equal(occurrences(pic, "\\only<3,4,5>{"), 1);
+	assert_null(strstr(pic, "\\only<>"));
 	free(pic);
 	fixture_close(&f);
 }
