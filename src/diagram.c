@@ -322,6 +322,35 @@ diagram_build(const struct infdiag_analysis *a,
 	return dg.g;
 }
 
+/* With focus on a flat view, the variables on a path of the derivative
+ * drawn and the arrows between them; -1 when focus does not apply or the
+ * marks cannot be allocated (the whole model is counted then). */
+static int
+focus_size(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, size_t *nodes, size_t *edges)
+{
+	const struct infdiag_model	*m = a->m;
+	const struct deriv		*d;
+	unsigned char			*on;
+	uint32_t			 k, v, pos;
+
+	if (!o->focus || o->view == INFDIAG_VIEW_DECOMPOSITION ||
+	    o->deriv >= a->nwrt || (on = mem_calloc(m->nvars + 1, 1)) == NULL)
+		return -1;
+	d = &a->d[o->deriv];
+	for (k = 0; k < d->nrel; k++)
+		on[d->rel[k]] = 1;
+	*nodes = d->nrel;
+	*edges = 0;
+	for (k = 0; k < d->nrel; k++) {
+		v = d->rel[k];
+		for (pos = m->in_off[v]; pos < m->in_off[v + 1]; pos++)
+			*edges += on[m->in_idx[pos]];
+	}
+	mem_free(on);
+	return 0;
+}
+
 /* The number of nodes and edges the view draws. */
 void
 diagram_size(const struct infdiag_analysis *a,
@@ -330,6 +359,8 @@ diagram_size(const struct infdiag_analysis *a,
 	const struct infdiag_model	*m = a->m;
 	uint32_t			 v;
 
+	if (focus_size(a, o, nodes, edges) == 0)
+		return;
 	*nodes = m->nvars;
 	*edges = m->nedges;
 	if (o->view != INFDIAG_VIEW_DECOMPOSITION)
