@@ -127,6 +127,20 @@ expect_count "--focus" out 'class="edge"' 9
 expect_grep "--focus" out ">+ 3 other inputs: x₁, θ₂₁, x₂<"
 expect_grep "--focus" out ">+ 5 other inputs: θ̂₁₁, θ̂₂₁, ϕ₂, …<"
 expect_grep "--focus" out ">+ 1 other input: y<"
+
+# A focused view is as big as what it draws: one weight of a perceptron of
+# 11223 variables, over render's limit of 5000 whole, renders without
+# --force, with dot's look, not the simplified layout of big diagrams.
+GENMODEL=${GENMODEL:-$(dirname "$INFDIAG")/tests/gen/genmodel}
+"$GENMODEL" perceptron 100 100 10 >"$TMPD/p100.json"
+run render --view paths --focus --wrt w1_1 -o "$TMPD/p100.svg" \
+    "$TMPD/p100.json"
+expect_status "--focus on 11223 variables: within the limit" 0
+cp "$TMPD/p100.svg" "$TMPD/out"
+expect_count "--focus on 11223 variables" out 'class="node"' 14
+expect_no_grep "--focus on 11223 variables" out "simplified layout"
+run render --view paths --wrt w1_1 -o "$TMPD/p100.svg" "$TMPD/p100.json"
+expect_status "the same view unfocused: over the limit" 2
 expect_no_grep "--focus" out ">x₁<"
 run dot --view paths --focus "$per"
 expect_grep "--focus" out "only the variables on a path from θ₁₁ to E are drawn"
