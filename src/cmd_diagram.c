@@ -119,6 +119,11 @@ run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
 	}
 	if (what == OUT_RENDER && (ro.type = pick_type(cmd, a)) == NULL)
 		return INFDIAG_EUSAGE;
+	if (what == OUT_RENDER && a->standalone &&
+	    strcmp(ro.type, "tikz") != 0) {
+		cli_warnx("%s: --standalone is for --type tikz", cmd->name);
+		return INFDIAG_EUSAGE;
+	}
 	if ((an = cli_analyze(a, 1, &m, &status)) == NULL)
 		return status;
 	if ((status = cli_out_open(&out, a->output)) == 0) {

@@ -69,7 +69,7 @@ static const struct {
 	{ OPT_MAX_PATHS, "--max-paths N     list at most N paths (counting "
 	    "stays exact)" },
 	{ OPT_VIEW, "--view VIEW       full, paths, partial or decomposition" },
-	{ OPT_TYPE, "--type TYPE       svg, png or pdf (default: from -o)" },
+	{ OPT_TYPE, "--type TYPE       svg, png, pdf or tikz (default: from -o)" },
 	{ OPT_LAYOUT, "--layout ENGINE   the Graphviz layout engine (dot)" },
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },

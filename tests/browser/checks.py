@@ -30,16 +30,11 @@ REL = 1e-12
 failed = False
 
 
-def report(name, ok, details=(), todo=None):
-    """One check's line.  todo: why the page lacks the feature this check
-    reads altogether (the other branch of issue 16 not merged yet); a
-    failure is then reported as TODO, not FAIL."""
+def report(name, ok, details=()):
+    """One check's line, and its details after a failure."""
     global failed
-    if not ok and todo:
-        print("TODO %s :: %s" % (name, todo))
-    else:
-        print(("PASS " if ok else "FAIL ") + name)
-        failed |= not ok
+    print(("PASS " if ok else "FAIL ") + name)
+    failed |= not ok
     for d in details:
         print("\t" + str(d)[:300])
     sys.stdout.flush()
@@ -159,7 +154,7 @@ def pyspell(x):
     return ("%.12g" % (x + 0.0)).replace("-", "\u2212")
 
 
-def check_numbers(name, els, ev, ref, todo=None):
+def check_numbers(name, els, ev, ref):
     """Every data-number agrees with eval (ev) and with the report made
     at that point (ref, the same elements); its text with its number."""
     bad = []
@@ -180,7 +175,7 @@ def check_numbers(name, els, ev, ref, todo=None):
         if not el["svg"] and el["text"].strip() != pyspell(x) and \
                 el["text"].strip() != pyspell(x).replace("\u2212", "-"):
             bad.append("%s: text %r for %r" % (key_of(el), el["text"], x))
-    report(name, not bad, bad[:12], todo)
+    report(name, not bad, bad[:12])
 
 
 def set_model(model, var, value, out):
@@ -204,17 +199,12 @@ def check_set(b, name, url):
     b.open(url)
     before = b.eval(NUMBERS_JS)
     b.open(url + "#set=%s:2.5" % var)
-    applied = b.eval("Object.keys(infdiag.whatif.point()).length") > 0
-    nomarkup = None if before else "no data-number in the page: the " \
-        "page's number markup is not in the page yet"
-    todo = nomarkup or (None if applied else "the page does not apply "
-                        "#set (view.js's fragment parsing) yet")
     check_numbers("%s #set=%s:2.5: every data-number is eval's at %s = 2.5"
-                  % (name, var, var), b.eval(NUMBERS_JS), ev, ref, todo)
+                  % (name, var, var), b.eval(NUMBERS_JS), ev, ref)
     report("%s #set=%s:2.5: the input shows 2.5" % (name, var),
            b.eval("(function(){var i=document.querySelector("
                   "'input[data-whatif=\"%s\"]');return i&&i.value})()"
-                  % var) == "2.5", todo=None if applied else todo)
+                  % var) == "2.5")
     # The reset, clicked with the mouse, puts back every number.
     clicked = b.click("#whatif-reset")
     after = b.eval(NUMBERS_JS)
@@ -238,8 +228,7 @@ def check_set(b, name, url):
                      "'data-number')})()"))
     want = ev["derivatives"][0]["value"]
     report("%s: typing 2.5 into %s's input makes the total eval's" %
-           (name, var), close(got, want), ["got %r, want %r" % (got, want)],
-           todo=nomarkup)
+           (name, var), close(got, want), ["got %r, want %r" % (got, want)])
 
 
 def check_paths(b, name, url, counts):
@@ -274,8 +263,6 @@ def check_paths(b, name, url, counts):
   });
   return out;
 })(%d, %d)""" % (k, n))
-            anysel = b.eval("document.querySelectorAll('.selected, "
-                            "[aria-selected=\"true\"]').length")
             report("%s %s: its arrows, list entry and term selected, "
                    "nothing else" % (name, frag),
                    r["svg"] > 0 and r["list"] > 0 and r["math"] > 0 and
@@ -284,9 +271,7 @@ def check_paths(b, name, url, counts):
                     % (r["svg"], r["math"], r["list"])] +
                    ["selected but not on it: " + w for w in r["wrong"][:3]] +
                    ["on it but not selected: " + w
-                    for w in r["missing"][:3]],
-                   todo=None if anysel else "nothing in the page is ever "
-                   "selected: path selection is not in the page yet")
+                    for w in r["missing"][:3]])
 
 
 STEPS_JS = """(function () {
@@ -308,9 +293,7 @@ def check_steps(b, name, url):
     b.open(url)
     steps = b.eval(STEPS_JS)
     if not steps:
-        report("%s: the derivation has steps (data-step)" % name, False,
-               todo="no data-step in the page: the step-through is not in "
-               "the page yet")
+        report("%s: the derivation has steps (data-step)" % name, False)
         return
     count = len(set(s for s, _ in steps))
     for k in sorted(set([1, 2, count])):

@@ -9,17 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 HERE=$(cd "$(dirname "$0")/../browser" && pwd)
 
-# todo NAME REASON DETAILS: a check of a feature the page does not have
-# yet at all (the other half of issue 16, on its own branch): TAP's TODO,
-# which does not fail the suite.
-todo() {
-	tap_n=$((tap_n + 1))
-	echo "not ok $tap_n - $1 # TODO $2"
-	printf '%s\n' "$3" | sed 's/^/#   /'
-}
-
-# tap_lines: reads checks' PASS/FAIL/SKIP/TODO lines (details after a
-# tab).
+# tap_lines: reads checks' PASS/FAIL/SKIP lines (details after a tab).
 tap_lines() {
 	name='' details=''
 	flush() {
@@ -27,7 +17,6 @@ tap_lines() {
 		PASS) ok "$name" ;;
 		FAIL) not_ok "$name" "$details" ;;
 		SKIP) skip "${name%% :: *}" "${name#* :: }" ;;
-		TODO) todo "${name%% :: *}" "${name#* :: }" "$details" ;;
 		esac
 		kind='' details=''
 	}
@@ -36,7 +25,7 @@ tap_lines() {
 		case $line in
 		"	"*) details="${details:+$details
 }${line#	}" ;;
-		PASS\ *|FAIL\ *|SKIP\ *|TODO\ *)
+		PASS\ *|FAIL\ *|SKIP\ *)
 			[ -n "$kind" ] && flush
 			kind=${line%% *} name=${line#* } ;;
 		UNAVAILABLE\ *) echo "# ${line#* }"; unavailable=1 ;;

@@ -100,7 +100,7 @@ expect_reply "dot --view" "full paths partial decomposition"
 complete_words render --view p
 expect_reply "render --view p" "paths partial"
 complete_words render --type ""
-expect_reply "render --type" "svg png pdf"
+expect_reply "render --type" "svg png pdf tikz"
 complete_words render --layout n
 expect_reply "render --layout n" "neato"
 complete_words eval --format = ""

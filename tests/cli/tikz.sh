@@ -59,6 +59,15 @@ expect_file "render --type tikz: the same picture" out "$TMPD/e3.tikz"
 run render --type tikz -o "$TMPD/e3.svg" "$ex3"
 expect_status "render --type tikz -o e3.svg" 2
 expect_grep "render --type tikz -o e3.svg" err "--type tikz but -o $TMPD/e3.svg is named .svg"
+run render --standalone -o "$TMPD/e3.svg" "$ex3"
+expect_status "render --standalone of an SVG" 2
+expect_text "render --standalone of an SVG" err \
+    "infdiag: render: --standalone is for --type tikz"
+if [ -e "$TMPD/e3.svg" ]; then
+	not_ok "render --standalone of an SVG: nothing written" "$TMPD/e3.svg"
+else
+	ok "render --standalone of an SVG: nothing written"
+fi
 
 # The paths' colours: each arrow's colours in DOT are defined and drawn.
 run dot --view paths "$ex3"
