@@ -20,6 +20,9 @@
 #include "gv_compat.h"
 #include "infdiag.h"
 
+/* The default significant digits of the numbers drawn (--digits). */
+#define DIAGRAM_DIGITS	4
+
 /* The most path colours a diagram uses; paths beyond are drawn black.
  * Each has its own colour and its own line (tests/unit/test_palette.c
  * checks that the colours stay apart under the colour-vision

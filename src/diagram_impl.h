@@ -33,9 +33,6 @@ enum role {
 	ROLE_NOTED = 1 << 3	/* focus: its left-out inputs are noted */
 };
 
-/* The default significant digits of the numbers drawn. */
-#define DIAGRAM_DIGITS	4
-
 /* A diagram being built. */
 struct dg {
 	const struct infdiag_analysis	*a;

@@ -56,6 +56,15 @@ struct tikz {
 	uint32_t				 noverlays; /* t's, cut */
 };
 
+/* Appends a number with the digits the options ask for (4 by default),
+ * as the other diagrams draw it. */
+static void
+tikz_number(const struct tikz *tz, struct strbuf *sb, double x)
+{
+	note_number_digits(sb, x, tz->o->digits > 0 ? tz->o->digits :
+	    DIAGRAM_DIGITS, STYLE_LATEX);
+}
+
 /* Appends fn as LaTeX text in mathematics, for note_function(): \text{}
  * around the writer's escaping (which appends to w.sb, the buffer
  * note_function() is given). */
@@ -165,14 +174,14 @@ node_text(struct tikz *tz, uint32_t v)
 	}
 	if (num != NULL && num->known[v]) {
 		strbuf_add(sb, "\\\\ {\\scriptsize value $");
-		note_number(sb, num->value[v], STYLE_LATEX);
+		tikz_number(tz, sb, num->value[v]);
 		strbuf_add(sb, "$}");
 	}
 	if (num != NULL && num->adjoint_known[v] && v != tz->a->of) {
 		strbuf_add(sb, "\\\\ {\\scriptsize $");
 		note_total(sb, m, tz->a->of, v, STYLE_LATEX);
 		strbuf_add(sb, " = ");
-		note_number(sb, num->adjoint[v], STYLE_LATEX);
+		tikz_number(tz, sb, num->adjoint[v]);
 		strbuf_add(sb, "$}");
 	}
 }
@@ -405,7 +414,7 @@ arrow_text(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
 	}
 	if (num != NULL && num->local_known[v]) {
 		strbuf_add(sb, num->dexpr[pos] != NULL ? "$\\\\ $= " : " = ");
-		note_number(sb, num->local[pos], STYLE_LATEX);
+		tikz_number(tz, sb, num->local[pos]);
 	}
 	strbuf_add(sb, "$");
 	mask = tz->o->view == INFDIAG_VIEW_PATHS ? arrow_paths(e) : 0;

@@ -59,6 +59,12 @@ expect_file "render --type tikz: the same picture" out "$TMPD/e3.tikz"
 run render --type tikz -o "$TMPD/e3.svg" "$ex3"
 expect_status "render --type tikz -o e3.svg" 2
 expect_grep "render --type tikz -o e3.svg" err "--type tikz but -o $TMPD/e3.svg is named .svg"
+# Numbers with the significant digits --digits asks for, 4 by default, as
+# in the other pictures.
+run render --type tikz "$EXAMPLES/ellipsoid.json"
+expect_grep "tikz: 4 digits by default" out '{dx} = 50.27$}'
+run render --type tikz --digits 12 "$EXAMPLES/ellipsoid.json"
+expect_grep "tikz --digits 12" out '{dx} = 50.2654824574$}'
 run render --standalone -o "$TMPD/e3.svg" "$ex3"
 expect_status "render --standalone of an SVG" 2
 expect_text "render --standalone of an SVG" err \
