@@ -88,7 +88,8 @@ html_paths_table(struct writer *p, const struct deriv *d, struct strbuf *eq,
 int
 html_deriv_forms(struct writer *p, const struct deriv *d)
 {
-	uint32_t	k;
+	const char	*why;
+	uint32_t	 k;
 
 	strbuf_addf(&p->sb, "<div data-step=\"%d\"><h3>Factored: common "
 	    "factors taken out, as the notes write it</h3>\n", STEP_FACTORED);
@@ -108,8 +109,13 @@ html_deriv_forms(struct writer *p, const struct deriv *d)
 		strbuf_add(&p->sb, "<p>With every variable written in terms of "
 		    "the independent ones:</p>\n");
 		html_display(p);
-	} else
+	} else {
 		strbuf_truncate(&p->tex, 0);
+		if ((why = write_closed_omitted(p->a, d)) != NULL)
+			strbuf_addf(&p->sb, "<p class=\"note\">The closed form "
+			    "(every variable written in terms of the "
+			    "independent ones) is %s.</p>\n", why);
+	}
 	strbuf_addf(&p->sb, "</div>\n<div data-step=\"%d\"><h3>Forward "
 	    "accumulation</h3>\n<p>Each total derivative with respect to ",
 	    STEP_FORWARD);

@@ -125,6 +125,12 @@ expect_grep "ellipsoid" out 'relative error'
 cp "$TMPD/perceptron.html" "$TMPD/out"
 expect_grep "perceptron" out '<mover accent="true"><mrow><mi>θ</mi></mrow><mo>^</mo></mover>'
 expect_grep "perceptron" out '<h2>Reverse accumulation (backpropagation)</h2>'
+# A closed form left out for size is said to be, as in every format: one
+# line for each of the perceptron's 14 derivatives; the ellipsoid has its.
+expect_count "perceptron: the closed form left out" "$TMPD/perceptron.html" \
+    '<p class="note">The closed form (every variable written in terms of the independent ones) is left out for size: it grows past 40 symbols.</p>' 14
+expect_count "ellipsoid: its closed form written" "$TMPD/ellipsoid.html" \
+    'The closed form (every variable' 0
 
 # The paths as infdiag paths lists them: a list entry and a term each, and
 # in the paths diagram every arrow of path N carries N in its data-path.
