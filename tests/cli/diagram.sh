@@ -22,15 +22,6 @@ expect_head() {
 	fi
 }
 
-# expect_no_grep NAME WHICH PATTERN: the stream lacks a fixed string.
-expect_no_grep() {
-	if grep -qF -- "$3" "$TMPD/$2"; then
-		not_ok "$1: $2 lacks '$3'" "$(grep -F -- "$3" "$TMPD/$2" | head -3)"
-	else
-		ok "$1: $2 lacks '$3'"
-	fi
-}
-
 # Every view as DOT, and rendered to SVG with an empty PATH: no dot
 # program, and no Graphviz plugin configuration needed.
 for view in full paths partial decomposition; do

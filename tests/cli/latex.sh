@@ -7,17 +7,6 @@
 # Beamer; the diagrams written beside Markdown's -o file.
 . "$(dirname "$0")/lib.sh"
 
-# expect_tex NAME WHICH PATTERN: expect_grep for LaTeX, whose backslashes
-# (\c, \f) the shell's echo would read in the check's name.
-expect_tex() {
-	desc=$(printf '%s' "$3" | sed 's/\\/\\\\/g')
-	if grep -qF -- "$3" "$TMPD/$2"; then
-		ok "$1: $2 has '$desc'"
-	else
-		not_ok "$1: $2 has '$desc'" "$(head -c 300 "$TMPD/$2")"
-	fi
-}
-
 # pdf_compile NAME TEX-FILE: compiles a document with pdflatex in its own
 # directory; leaves $TMPD/pdf.N/doc.pdf and its page count in $pages.
 pdf_compile() {

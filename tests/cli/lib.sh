@@ -66,6 +66,26 @@ expect_grep() {
 	fi
 }
 
+# expect_no_grep NAME WHICH PATTERN: the stream lacks a fixed string.
+expect_no_grep() {
+	if grep -qF -- "$3" "$TMPD/$2"; then
+		not_ok "$1: $2 lacks '$3'" "$(grep -F -- "$3" "$TMPD/$2" | head -3)"
+	else
+		ok "$1: $2 lacks '$3'"
+	fi
+}
+
+# expect_tex NAME WHICH PATTERN: expect_grep for LaTeX, whose backslashes
+# (\c, \f) the shell's echo would read in the check's name.
+expect_tex() {
+	desc=$(printf '%s' "$3" | sed 's/\\/\\\\/g')
+	if grep -qF -- "$3" "$TMPD/$2"; then
+		ok "$1: $2 has '$desc'"
+	else
+		not_ok "$1: $2 has '$desc'" "$(head -c 300 "$TMPD/$2")"
+	fi
+}
+
 # expect_empty NAME WHICH.
 expect_empty() {
 	if [ ! -s "$TMPD/$2" ]; then

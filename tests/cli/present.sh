@@ -13,15 +13,6 @@ ex3=$EXAMPLES/example3.json
 per=$EXAMPLES/perceptron.json
 title='Backpropagation: a perceptron with two hidden sigmoid layers'
 
-# expect_no_grep NAME WHICH PATTERN: the stream lacks a fixed string.
-expect_no_grep() {
-	if grep -qF -- "$3" "$TMPD/$2"; then
-		not_ok "$1: $2 lacks '$3'" "$(grep -F -- "$3" "$TMPD/$2" | head -3)"
-	else
-		ok "$1: $2 lacks '$3'"
-	fi
-}
-
 # expect_count NAME WHICH PATTERN N: the stream has N lines with PATTERN.
 expect_count() {
 	n=$(grep -cF -- "$3" "$TMPD/$2")

@@ -6,17 +6,6 @@
 # partial-versus-total contrast.
 . "$(dirname "$0")/lib.sh"
 
-# expect_tex NAME WHICH PATTERN: expect_grep for LaTeX, whose backslashes
-# (\c, \f) the shell's echo would read in the check's name.
-expect_tex() {
-	desc=$(printf '%s' "$3" | sed 's/\\/\\\\/g')
-	if grep -qF -- "$3" "$TMPD/$2"; then
-		ok "$1: $2 has '$desc'"
-	else
-		not_ok "$1: $2 has '$desc'" "$(head -c 300 "$TMPD/$2")"
-	fi
-}
-
 have_tex=1
 for tool in pdflatex pdfinfo pdftotext; do
 	command -v "$tool" >/dev/null 2>&1 || have_tex=0
