@@ -508,13 +508,15 @@
 	}
 
 	/* Replaces, in el's text, the spelling of the number it showed by
-	 * that of x, at the precision it was shown with (12 digits in text,
-	 * fewer in a diagram's label): the last occurrence, in whichever
-	 * text node holds it; the whole text when none does. */
+	 * that of x, at the precision it was shown with (12 digits in text;
+	 * a diagram's label says its own in data-digits): the last
+	 * occurrence, in whichever text node holds it; the whole text when
+	 * none does. */
 	function respell(el, old, x) {
 		var walk, node, nodes = [], p, i, j, s, minus, at;
-		var order = [12, 17, 16, 15, 14, 13, 11, 10, 9, 8, 7, 6, 5, 4,
-		    3, 2, 1];
+		var order = el.hasAttribute("data-digits") ?
+		    [parseInt(el.getAttribute("data-digits"), 10)] :
+		    [12, 17, 16, 15, 14, 13, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
 
 		walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
 		while ((node = walk.nextNode()) !== null)

@@ -205,6 +205,14 @@ def check_set(b, name, url):
            b.eval("(function(){var i=document.querySelector("
                   "'input[data-whatif=\"%s\"]');return i&&i.value})()"
                   % var) == "2.5")
+    # The diagrams' labels follow, at the digits they are drawn with: the
+    # variable moved reads "value 2.5" in every diagram that draws it.
+    labels = b.eval("Array.prototype.map.call(document.querySelectorAll("
+                    "'svg text[data-var=\"%s\"]'), function (e) {"
+                    "return e.textContent; })" % var)
+    report("%s #set=%s:2.5: the diagrams' labels read value 2.5"
+           % (name, var), len(labels) > 0 and
+           all(t == "value 2.5" for t in labels), labels[:5])
     # The reset, clicked with the mouse, puts back every number.
     clicked = b.click("#whatif-reset")
     after = b.eval(NUMBERS_JS)

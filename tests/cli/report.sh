@@ -119,6 +119,12 @@ expect_count "example3 prolog" "$ex3" '<?xml\|<!DOCTYPE svg' 0
 cp "$TMPD/ellipsoid.html" "$TMPD/out"
 expect_grep "ellipsoid" out '<td class="num" data-total="1" data-number="50.26548245743669">50.2654824574</td><td class="num" data-reverse="1" data-number="50.26548245743669">50.2654824574</td><td class="num" data-partial="1" data-number="25.132741228718345">25.1327412287</td>'
 expect_grep "ellipsoid" out 'the indirect paths add <span data-indirect="1" data-number="25.132741228718345">25.1327412287</span>'
+# The numbers drawn in the diagrams carry what they are and their full
+# precision, so that the what-if rewrites them at the digits drawn.
+expect_grep "ellipsoid diagram: a value" out ' data-var="x" data-number="2" data-digits="4">value 2</text>'
+expect_grep "ellipsoid diagram: an adjoint" out ' data-adjoint="x" data-number="50.26548245743669" data-digits="4">df/dx = 50.27</text>'
+expect_grep "ellipsoid diagram: a local derivative" out ' data-local="t f" data-number="25.132741228718345" data-digits="4">= 25.13</text>'
+expect_grep "ellipsoid diagram: a constant local derivative" out ' data-local="x t" data-number="1" data-digits="4">dt/dx = 1</text>'
 expect_grep "ellipsoid" out '<section id="numbers">'
 expect_grep "ellipsoid" out 'relative error'
 
