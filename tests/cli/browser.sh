@@ -7,6 +7,9 @@
 # interpreter alone runs under node (tests/browser/interp.js) when there is
 # one.  Skips (77) without Chromium or a Python that imports websocket.
 . "$(dirname "$0")/lib.sh"
+
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
 HERE=$(cd "$(dirname "$0")/../browser" && pwd)
 
 # tap_lines: reads checks' PASS/FAIL/SKIP lines (details after a tab).

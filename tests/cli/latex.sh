@@ -7,6 +7,9 @@
 # Beamer; the diagrams written beside Markdown's -o file.
 . "$(dirname "$0")/lib.sh"
 
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
+
 # pdf_compile NAME TEX-FILE: compiles a document with pdflatex in its own
 # directory; leaves $TMPD/pdf.N/doc.pdf and its page count in $pages.
 pdf_compile() {

@@ -4,8 +4,10 @@
 # selected by click and key, the step-through, zoom and pan, the tooltips,
 # the fragment.  Skips (77) without Chromium or a Python with websocket.
 HERE=$(cd "$(dirname "$0")/../browser" && pwd)
-TMPD=$(mktemp -d "${TMPDIR:-/tmp}/infdiag-page.XXXXXX") || exit 99
-trap 'rm -rf "$TMPD"' EXIT
+. "$(dirname "$0")/lib.sh"
+
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
 if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
 	echo "1..0 # SKIP no Chromium"
 	exit 77

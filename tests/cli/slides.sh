@@ -6,6 +6,9 @@
 # partial-versus-total contrast.
 . "$(dirname "$0")/lib.sh"
 
+# Graphviz's and pango's own leaks under AddressSanitizer (lib.sh).
+graphviz_leaks_suppressed
+
 have_tex=1
 for tool in pdflatex pdfinfo pdftotext; do
 	command -v "$tool" >/dev/null 2>&1 || have_tex=0
