@@ -472,6 +472,21 @@ is_model(const char *path, const char *model)
 	return so.st_dev == sm.st_dev && so.st_ino == sm.st_ino;
 }
 
+/* The render options the arguments ask for. */
+struct infdiag_render_options
+cli_render_options(const struct cli_args *a)
+{
+	struct infdiag_render_options	ro = {
+		.view = INFDIAG_VIEW_FULL, .layout = a->layout,
+		.force = a->force, .no_title = a->no_title,
+		.no_legend = a->no_legend, .digits = a->digits,
+		.rankdir = a->rankdir, .dpi = a->dpi, .focus = a->focus,
+		.standalone = a->standalone
+	};
+
+	return ro;
+}
+
 /* Refuses -o naming the model itself, before any work: writing it would
  * replace the model with its own report.  Returns an exit status. */
 int

@@ -130,6 +130,11 @@ struct cli_out {
 	int		 in_place;	/* a device or FIFO, written as it is */
 };
 
+/* The render options the arguments ask for: the full view, and the
+ * layout, presentation (SPEC 5.2), resolution and standalone options
+ * given; the command sets the view, type and derivative it draws. */
+struct infdiag_render_options cli_render_options(const struct cli_args *);
+
 /* Refuses -o naming the model itself (exit status 2, after a message);
  * 0 when the output may be written. */
 int	cli_out_check(const struct cli_args *);

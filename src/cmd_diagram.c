@@ -100,13 +100,7 @@ run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
 	struct infdiag_model		*m;
 	struct infdiag_analysis		*an;
 	struct infdiag_error		 err;
-	struct infdiag_render_options	 ro = {
-		.view = INFDIAG_VIEW_FULL, .layout = a->layout,
-		.force = a->force, .no_title = a->no_title,
-		.no_legend = a->no_legend, .digits = a->digits,
-		.rankdir = a->rankdir, .dpi = a->dpi, .focus = a->focus,
-		.standalone = a->standalone
-	};
+	struct infdiag_render_options	 ro = cli_render_options(a);
 	struct cli_out			 out;
 	char				 q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
 	int				 status, rc;

@@ -14,11 +14,7 @@ cmd_report(const struct cli_cmd *cmd, const struct cli_args *a)
 	struct infdiag_model		*m;
 	struct infdiag_analysis		*an;
 	struct infdiag_error		 err;
-	struct infdiag_render_options	 ro = {
-		.type = "svg", .no_title = a->no_title,
-		.no_legend = a->no_legend, .digits = a->digits,
-		.rankdir = a->rankdir, .focus = a->focus
-	};
+	struct infdiag_render_options	 ro = cli_render_options(a);
 	struct cli_out			 out;
 	int				 status;
 

@@ -20,31 +20,6 @@
 #include "gv_compat.h"
 #include "model.h"
 
-/*
- * Graphviz 2.43 leaks inside its layout engines and HTML-label parser,
- * and pango and fontconfig keep caches: these suppressions name only
- * their functions and libraries (see tests/cli/diagram.sh).  The full
- * unwinder is needed for the stacks to reach those names.
- */
-const char *__asan_default_options(void);
-const char *__lsan_default_suppressions(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:htmlparse\nleak:gvplugin_list\nleak:class1\n"
-	    "leak:class2\nleak:neato_layout\nleak:osage_layout\n"
-	    "leak:patchwork_layout\nleak:libgvplugin_pango.so\n"
-	    "leak:libfontconfig.so\nleak:libpango-1.0.so\n"
-	    "leak:libpangoft2-1.0.so\n";
-}
-
 #define GREY_LINE	"#8c8c8c"
 #define DIRECT_LINE	"#d62728"
 #define OTHER_LINE	"#404040"

@@ -17,31 +17,6 @@
 #include "strbuf.h"
 #include "tikz.h"
 
-/*
- * Graphviz 2.43 leaks inside its layout engines and HTML-label parser,
- * and pango and fontconfig keep caches: these suppressions name only
- * their functions and libraries (as test_diagram.c and tests/cli/lib.sh).  The full
- * unwinder is needed for the stacks to reach those names.
- */
-const char *__asan_default_options(void);
-const char *__lsan_default_suppressions(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:htmlparse\nleak:gvplugin_list\nleak:class1\n"
-	    "leak:class2\nleak:neato_layout\nleak:osage_layout\n"
-	    "leak:patchwork_layout\nleak:libgvplugin_pango.so\n"
-	    "leak:libfontconfig.so\nleak:libpango-1.0.so\n"
-	    "leak:libpangoft2-1.0.so\n";
-}
-
 /* Example 3 and its analysis, with numbers. */
 struct fixture {
 	struct infdiag_model	*m;

@@ -67,3 +67,30 @@ failing_alloc_remove(void)
 	infdiag_set_alloc_funcs(NULL, NULL, NULL);
 	json_set_alloc_funcs(malloc, free);
 }
+
+/*
+ * Graphviz 2.43 leaks inside its layout engines and HTML-label parser,
+ * and pango and fontconfig keep caches: these suppressions name only
+ * their functions and libraries, as graphviz_leaks_suppressed does in
+ * tests/cli/lib.sh.  The full unwinder is needed for the stacks to reach
+ * those names.  Every unit test has them: Makefile.am links this file's
+ * object into each by naming __lsan_default_suppressions undefined.
+ */
+const char *__asan_default_options(void);
+const char *__lsan_default_suppressions(void);
+
+const char *
+__asan_default_options(void)
+{
+	return "fast_unwind_on_malloc=0";
+}
+
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:htmlparse\nleak:gvplugin_list\nleak:class1\n"
+	    "leak:class2\nleak:neato_layout\nleak:osage_layout\n"
+	    "leak:patchwork_layout\nleak:libgvplugin_pango.so\n"
+	    "leak:libfontconfig.so\nleak:libpango-1.0.so\n"
+	    "leak:libpangoft2-1.0.so\n";
+}
