@@ -20,7 +20,7 @@ done
 deck_compile() {
 	pages=0
 	deckdir=$TMPD/deck.$tap_n
-	mkdir "$deckdir"
+	mkdir -p "$deckdir"
 	cp "$2" "$deckdir/doc.tex"
 	start=$(date +%s)
 	if (cd "$deckdir" && timeout 600 pdflatex -no-shell-escape \
@@ -120,6 +120,39 @@ if [ "$have_tex" -eq 1 ]; then
 			ok "example3 deck --max-paths 1: $want overlay, and 3 more paths"
 		else
 			not_ok "example3 deck --max-paths 1: $want overlay, and 3 more paths" "got $got"
+		fi
+	fi
+fi
+
+# Model text is escaped for LaTeX (SPEC 5.1): a deck of a hostile model
+# compiles, shows its title literally, reads no file and writes none.
+cat >"$TMPD/hostile.json" <<'EOF'
+{
+  "title": "50% & x_1 #2 \\input{marker} \\immediate\\openout9=pwned.txt {}} ^^5cinput ~ $x$ <script>",
+  "description": "\\end{document}\n# heading? `code` $$ \\[ x \\]",
+  "variables": {
+    "x": {"value": 2, "latex": "x^{(1)}", "label": "<b>x</b> \\input{marker}"},
+    "g": {"expr": "x^2", "fn": "\\input{marker}%$&#_{}~^θ"},
+    "y": {"inputs": ["x", "g"], "expr": "x + g^2", "fn": "$\\\\"}
+  },
+  "of": "y",
+  "wrt": "x"
+}
+EOF
+run slides -o "$TMPD/hostile.tex" "$TMPD/hostile.json"
+expect_status "hostile deck" 0
+if [ "$have_tex" = 1 ]; then
+	mkdir -p "$TMPD/deck.$tap_n"
+	printf '%s\n' '\typeout{MARKER-WAS-READ}' >"$TMPD/deck.$tap_n/marker.tex"
+	if deck_compile "hostile deck" "$TMPD/hostile.tex"; then
+		cp "$deckdir/doc.txt" "$TMPD/out"
+		expect_tex "hostile deck text" out '50% & x'
+		expect_tex "hostile deck text" out '#2 \input{marker}'
+		if grep -q MARKER-WAS-READ "$deckdir/doc.log" ||
+		    [ -e "$deckdir/pwned.txt" ]; then
+			not_ok "hostile deck: no file read or written"
+		else
+			ok "hostile deck: no file read or written"
 		fi
 	fi
 fi
