@@ -110,6 +110,8 @@ diagram(struct writer *p, const struct infdiag_render_options *o,
 	opt.view = view;
 	opt.type = "svg";
 	opt.deriv = k;
+	if (opt.digits <= 0)
+		opt.digits = DIAGRAM_DIGITS;
 	if ((fp = open_memstream(&buf, &len)) == NULL) {
 		p->nomem = 1;
 		return;
@@ -136,8 +138,7 @@ diagram(struct writer *p, const struct infdiag_render_options *o,
 		strbuf_addf(&p->sb, " data-d=\"%u\"", k + 1);
 	strbuf_add(&p->sb, "><div class=\"zoom\">");
 	if ((svg = strstr(buf, "<svg")) != NULL)
-		html_svg_write(p, svg, arr, o->digits > 0 ? o->digits :
-		    DIAGRAM_DIGITS);
+		html_svg_write(p, svg, arr, &opt);
 	strbuf_addf(&p->sb, "</div><figcaption>%s</figcaption></figure>\n",
 	    caption);
 	arrow_paths_free(p->m, arr);

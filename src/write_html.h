@@ -51,10 +51,11 @@ void	html_math_symbol(struct writer *, uint32_t v);
 /* Appends x's full precision as a data-number attribute when finite. */
 void	html_number_attr(struct strbuf *, double x);
 /* Appends Graphviz's SVG from its <svg element on, marked for the page's
- * script: arr holds each input position's paths (NULL: none), digits
- * the significant digits the diagram draws (write_html_svg.c). */
+ * script: arr holds each input position's paths (NULL: none), o says
+ * what the diagram draws: its view, derivative and digits
+ * (write_html_svg.c). */
 void	html_svg_write(struct writer *, const char *svg,
-	    const struct strbuf *arr, int digits);
+	    const struct strbuf *arr, const struct infdiag_render_options *o);
 /* Writes the formula in w->tex and " = x" inline, the number marked
  * attr="name" (nothing when attr is NULL) and with data-number. */
 void	html_math_value(struct writer *, double x, const char *attr,

@@ -4,15 +4,20 @@
  * paths' data-path, read from its <title>; each label line that shows a
  * number of the model's gets what it is (data-var, data-adjoint,
  * data-local), its full precision and the digits drawn, so that the
- * what-if rewrites it.  Linear in the SVG's length.
+ * what-if rewrites it.  The legend's numbers (the total, the partial, each
+ * coloured path's term) are marked as the page's tables mark them.
+ * Linear in the SVG's length.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
+#include "diagram.h"
 #include "model.h"
+#include "notation.h"
 #include "numbers.h"
+#include "paths.h"
 #include "strbuf.h"
 #include "write_html.h"
 #include "writer.h"
@@ -75,15 +80,16 @@ svg_item(struct writer *p, const char *t, size_t len, int edge,
 	th->pos = e;
 }
 
-/* Says whether the len bytes at s are one number as a label spells it
- * (note_number_digits(): "−" or Graphviz's "&#45;" for a minus). */
+/* Copies the len bytes at s, one number as a label spells it
+ * (note_number_digits(): "−" or Graphviz's "&#45;" for a minus), into
+ * buf (size bytes) with "-" for the minus; 0 when they are not one. */
 static int
-svg_is_number(const char *s, size_t len)
+svg_number_text(const char *s, size_t len, char *buf, size_t size)
 {
-	char	 buf[64], *end;
+	char	*end;
 	size_t	 n = 0, i = 0;
 
-	while (i < len && n < sizeof(buf) - 1) {
+	while (i < len && n < size - 1) {
 		if (len - i >= 3 && memcmp(s + i, "\xe2\x88\x92", 3) == 0) {
 			buf[n++] = '-';
 			i += 3;
@@ -100,6 +106,35 @@ svg_is_number(const char *s, size_t len)
 	return *end == '\0' && strchr("0123456789-.", buf[0]) != NULL;
 }
 
+/* Says whether the len bytes at s are one number as a label spells it. */
+static int
+svg_is_number(const char *s, size_t len)
+{
+	char	buf[64];
+
+	return svg_number_text(s, len, buf, sizeof(buf));
+}
+
+/* Says whether the len bytes at s spell the number want spells. */
+static int
+svg_same_number(const char *s, size_t len, const struct strbuf *want)
+{
+	char	a[64], b[64];
+
+	return svg_number_text(s, len, a, sizeof(a)) &&
+	    svg_number_text(strbuf_str(want), want->len, b, sizeof(b)) &&
+	    strcmp(a, b) == 0;
+}
+
+/* Says whether the attributes from tag to end hold attr. */
+static int
+svg_attr_is(const char *tag, const char *end, const char *attr)
+{
+	const char	*at = strstr(tag, attr);
+
+	return at != NULL && at + strlen(attr) <= end;
+}
+
 /* The data attribute of a label's line of text (the len bytes at c, the
  * text element's attributes at a), when it shows a number of the model's:
  * a node's "value x" and its adjoint's line "d(of)/dv = x", an arrow's
@@ -112,7 +147,7 @@ svg_text_number(struct writer *p, const struct svg_thing *th,
 {
 	const struct infdiag_model	*m = p->m;
 	const struct numbers		*num = p->a->num;
-	const char			*eq, *grey, *name = m->vars[th->var].name;
+	const char			*eq, *name = m->vars[th->var].name;
 	size_t				 i;
 
 	for (eq = NULL, i = 0; i + 3 <= len; i++)
@@ -135,8 +170,8 @@ svg_text_number(struct writer *p, const struct svg_thing *th,
 		html_number_attr(&p->sb, num->value[th->var]);
 		strbuf_addf(&p->sb, " data-digits=\"%d\"", th->digits);
 	} else if (eq != NULL && svg_is_number(eq + 3, (size_t)(c + len - eq -
-	    3)) && (grey = strstr(a, "fill=\"#555555\"")) != NULL &&
-	    grey < a + alen && num->adjoint_known[th->var]) {
+	    3)) && svg_attr_is(a, a + alen, "fill=\"#555555\"") &&
+	    num->adjoint_known[th->var]) {
 		strbuf_addf(&p->sb, " data-adjoint=\"%s\"", name);
 		html_number_attr(&p->sb, num->adjoint[th->var]);
 		strbuf_addf(&p->sb, " data-digits=\"%d\"", th->digits);
@@ -167,18 +202,112 @@ svg_group_body(struct writer *p, const char *s, const struct svg_thing *th)
 	return t;
 }
 
+/* The most numbers a legend shows: a term for each coloured path, the
+ * total and the partial. */
+#define LEGEND_NUMBERS	(DIAGRAM_MAX_COLOURS + 2)
+
+/* A number the legend shows: the attribute that says which, its value
+ * ("data-term" numbers the path within the figure's derivative). */
+struct svg_legend {
+	const char	*attr;
+	uint32_t	 no;
+	double		 x;
+};
+
+/* Lists in l the numbers the legend of view o shows, in the order
+ * diagram_legend.c draws them; returns how many (0 when out of
+ * memory: then nothing is marked). */
+static size_t
+svg_legend_numbers(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, struct svg_legend *l)
+{
+	const struct numbers	*num = a->num;
+	const struct deriv	*d;
+	struct path_iter	*it;
+	const uint32_t		*path;
+	uint32_t		 len, i, j, cap;
+	size_t			 n = 0;
+	int			 known;
+
+	if (num == NULL || o->deriv >= a->nwrt)
+		return 0;
+	d = &a->d[o->deriv];
+	cap = a->max_paths < DIAGRAM_MAX_COLOURS ? (uint32_t)a->max_paths :
+	    DIAGRAM_MAX_COLOURS;
+	if (o->view == INFDIAG_VIEW_PATHS) {
+		if ((it = paths_begin(a, d)) == NULL)
+			return 0;
+		for (j = 0; j < cap && paths_next(it, &path, &len) == 1;
+		    j++) {
+			for (known = 1, i = 1; i < len && known; i++)
+				known = num->local_known[path[i]];
+			if (known)
+				l[n++] = (struct svg_legend){ "data-term",
+				    j + 1, numbers_path_term(a, path, len) };
+		}
+		paths_end(it);
+	}
+	if (d->num.has_value)
+		l[n++] = (struct svg_legend){ "data-total", o->deriv + 1,
+		    d->num.forward };
+	if (d->num.has_value && o->view == INFDIAG_VIEW_PARTIAL &&
+	    d->num.has_partial)
+		l[n++] = (struct svg_legend){ "data-partial", o->deriv + 1,
+		    d->num.partial };
+	return n;
+}
+
+/* Appends the graph's own elements, from s to its first group (the
+ * title, the description and the legend), each legend number of l (n of
+ * them, in order) marked where a <text> of 12 points shows just it, as
+ * the legend draws it; returns where the copy stopped. */
+static const char *
+svg_legend(struct writer *p, const char *s, const struct svg_legend *l,
+    size_t n, int digits)
+{
+	struct strbuf	 want = STRBUF_INIT;
+	const char	*stop, *t, *tag, *c, *cend;
+	size_t		 i = 0;
+
+	if ((stop = strstr(s, "<g id=\"")) == NULL)
+		stop = s + strlen(s);
+	for (t = s; i < n && (tag = strstr(t, "<text ")) != NULL && tag <
+	    stop; t = cend) {
+		if ((c = strchr(tag, '>')) == NULL || c > stop ||
+		    (cend = strstr(c, "</text>")) == NULL || cend > stop)
+			break;
+		strbuf_addn(&p->sb, t, (size_t)(c - t));
+		strbuf_truncate(&want, 0);
+		note_number_digits(&want, l[i].x, digits, STYLE_TEXT);
+		if (svg_is_number(c + 1, (size_t)(cend - c - 1)) &&
+		    svg_same_number(c + 1, (size_t)(cend - c - 1), &want) &&
+		    svg_attr_is(tag, c, "font-size=\"12.00\"")) {
+			strbuf_addf(&p->sb, " %s=\"%u\"", l[i].attr, l[i].no);
+			html_number_attr(&p->sb, l[i].x);
+			strbuf_addf(&p->sb, " data-digits=\"%d\"", digits);
+			i++;
+		}
+		strbuf_addn(&p->sb, c, (size_t)(cend - c));
+	}
+	strbuf_release(&want);
+	return t;
+}
+
 /* Appends Graphviz's SVG from its <svg element on: sized in pixels half as
  * large again as its points, each node and arrow of the model marked for
- * the script (svg_item()). */
+ * the script (svg_item()), and the legend's numbers (svg_legend()). */
 void
 html_svg_write(struct writer *p, const char *svg, const struct strbuf *arr,
-    int digits)
+    const struct infdiag_render_options *o)
 {
 	const char		*s, *g, *end, *t, *tend;
 	char			*w;
 	double			 width, height;
 	struct svg_thing	 th;
+	struct svg_legend	 l[LEGEND_NUMBERS];
+	size_t			 nl;
 
+	nl = svg_legend_numbers(p->a, o, l);
 	width = (s = strstr(svg, " width=\"")) != NULL ? strtod(s + 8, NULL) :
 	    0;
 	height = (t = strstr(svg, " height=\"")) != NULL ? strtod(t + 9, &w) :
@@ -201,12 +330,16 @@ html_svg_write(struct writer *p, const char *svg, const struct strbuf *arr,
 			continue;
 		t = end + 9;
 		th.var = INFDIAG_NONE;
-		th.digits = digits;
+		th.digits = o->digits;
 		if (end - g > 12 && memcmp(end - 12, "class=\"edge\"", 12) == 0)
 			svg_item(p, t, (size_t)(tend - t), 1, arr, &th);
 		else if (end - g > 12 && memcmp(end - 12, "class=\"node\"", 12)
 		    == 0)
 			svg_item(p, t, (size_t)(tend - t), 0, arr, &th);
+		else if (nl > 0 && svg_attr_is(g, end, "class=\"graph\"")) {
+			s = svg_legend(p, s, l, nl, o->digits);
+			nl = 0;
+		}
 		if (th.var != INFDIAG_NONE)
 			s = svg_group_body(p, s, &th);
 	}

@@ -125,6 +125,20 @@ expect_grep "ellipsoid diagram: a value" out ' data-var="x" data-number="2" data
 expect_grep "ellipsoid diagram: an adjoint" out ' data-adjoint="x" data-number="50.26548245743669" data-digits="4">df/dx = 50.27</text>'
 expect_grep "ellipsoid diagram: a local derivative" out ' data-local="t f" data-number="25.132741228718345" data-digits="4">= 25.13</text>'
 expect_grep "ellipsoid diagram: a constant local derivative" out ' data-local="x t" data-number="1" data-digits="4">dt/dx = 1</text>'
+# The legend's numbers too: the total, the partial and each path's term,
+# each in a <text> of its own, marked as the tables mark them; and no
+# number-only text of a diagram's legend is left unmarked.
+expect_count "ellipsoid legend: the total, in the full, decomposition, paths and partial views" "$TMPD/ellipsoid.html" ' data-total="1" data-number="50.26548245743669" data-digits="4">50.27</text>' 4
+expect_count "ellipsoid legend: the partial" "$TMPD/ellipsoid.html" ' data-partial="1" data-number="25.132741228718345" data-digits="4">25.13</text>' 1
+expect_grep "ellipsoid legend: path 1's term" out ' data-term="1" data-number="25.132741228718345" data-digits="4">25.13</text>'
+expect_grep "ellipsoid legend: path 2's term" out ' data-term="2" data-number="25.132741228718345" data-digits="4">25.13</text>'
+for m in ellipsoid perceptron; do
+	unmarked=$(grep -o '<text [^>]*font-size="12.00"[^>]*>[−0-9.e+]*</text>' \
+	    "$TMPD/$m.html" | grep -v 'data-number=\|font-weight="bold"' |
+	    head -3)
+	[ -z "$unmarked" ] && ok "$m: every number of a legend is marked" ||
+	    not_ok "$m: every number of a legend is marked" "$unmarked"
+done
 expect_grep "ellipsoid" out '<section id="numbers">'
 expect_grep "ellipsoid" out 'relative error'
 
@@ -185,8 +199,10 @@ for what in values:var adjoints:adjoint; do
 done
 [ -z "$bad" ] && ok "ellipsoid: data-var and data-adjoint are eval's values" ||
     not_ok "ellipsoid: data-var and data-adjoint are eval's values" "$bad"
-expect_count "ellipsoid total" "$el" 'data-total="1" data-number="50.26548245743669"' 2
-expect_count "ellipsoid partial" "$el" 'data-partial="1" data-number="25.132741228718345"' 2
+# In the tables and the derivation, and in the diagrams' legends (four
+# totals, one partial).
+expect_count "ellipsoid total" "$el" 'data-total="1" data-number="50.26548245743669"' 6
+expect_count "ellipsoid partial" "$el" 'data-partial="1" data-number="25.132741228718345"' 3
 expect_count "ellipsoid local" "$el" 'data-local="t f" data-number="25.132741228718345">25.1327412287<' 1
 
 # The partial (direct term) of an input with no direct arrow is 0, as the
