@@ -176,13 +176,14 @@ kink_add(struct eval *ev, const char *text)
 		strcpy(ev->kink + len, "; ...");
 }
 
-/* Tells that fn is not differentiable at v and which derivative is used
- * there: the mean of its one-sided derivatives. */
-static void
-kink_one(struct eval *ev, enum expr_fn fn, double v)
+/* Writes into buf (size bytes) what is told where fn is not
+ * differentiable, and which derivative is used there: at 0 for a
+ * function of one argument, where its arguments tie (both num) for min
+ * and max.  Returns 0, leaving buf alone, for a function that is
+ * differentiable wherever it is defined. */
+int
+expr_kink_text(enum expr_fn fn, const char *num, char *buf, size_t size)
 {
-	char	text[160];
-
 	static const char *const used[] = {
 		[EXPR_FN_ABS] = "0, the mean of its one-sided derivatives "
 		    "-1 and 1",
@@ -192,12 +193,29 @@ kink_one(struct eval *ev, enum expr_fn fn, double v)
 		[EXPR_FN_HEAVISIDE] = "0, its derivative on either side",
 	};
 
-	if (ev->kink == NULL || v != 0 || fn >= EXPR_FN_MIN ||
-	    used[fn] == NULL)
-		return;
-	snprintf(text, sizeof text, "%s is not differentiable at 0 (the "
-	    "derivative used there is %s)", expr_fn_name(fn), used[fn]);
-	kink_add(ev, text);
+	if (fn == EXPR_FN_MIN || fn == EXPR_FN_MAX)
+		snprintf(buf, size, "%s is not differentiable where its "
+		    "arguments tie, both %s (the derivative used there is 1/2 "
+		    "with respect to each, the mean of its one-sided "
+		    "derivatives 0 and 1)", expr_fn_name(fn), num);
+	else if (fn < EXPR_FN_BINARY && used[fn] != NULL)
+		snprintf(buf, size, "%s is not differentiable at 0 (the "
+		    "derivative used there is %s)", expr_fn_name(fn),
+		    used[fn]);
+	else
+		return 0;
+	return 1;
+}
+
+/* Tells that fn is not differentiable at v when it is not. */
+static void
+kink_one(struct eval *ev, enum expr_fn fn, double v)
+{
+	char	text[160];
+
+	if (ev->kink != NULL && v == 0 && expr_kink_text(fn, NULL, text,
+	    sizeof text))
+		kink_add(ev, text);
 }
 
 /* Applies a function to v, refusing operands outside its domain. */
@@ -254,10 +272,7 @@ eval_call2(enum expr_fn fn, double a, double b, double *out, struct eval *ev)
 	if (a != b || ev->kink == NULL)
 		return 0;
 	expr_format_number(a, num, sizeof num);
-	snprintf(text, sizeof text, "%s is not differentiable where "
-	    "its arguments tie, both %s (the derivative used there is 1/2 "
-	    "with respect to each, the mean of its one-sided derivatives "
-	    "0 and 1)", expr_fn_name(fn), num);
+	(void)expr_kink_text(fn, num, text, sizeof text);
 	kink_add(ev, text);
 	return 0;
 }

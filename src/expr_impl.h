@@ -109,6 +109,10 @@ void		 expr_list_release(struct expr_list *);
 struct expr	*expr_ref(struct expr *);
 struct expr	*expr_share(const struct expr *);
 const char	*expr_fn_name(enum expr_fn);
+/* expr_eval.c: what is told where fn is not differentiable (num: the
+ * value of min's or max's tied arguments); 0 when it always is. */
+int		 expr_kink_text(enum expr_fn, const char *num, char *buf,
+		    size_t size);
 uint64_t	 expr_hash_mix(uint64_t, uint64_t);
 
 /* expr.c: predicates */

@@ -40,7 +40,7 @@ add_cut(struct strbuf *sb, struct strbuf *scratch, size_t max)
 static void
 failure_text(struct strbuf *sb, const struct infdiag_analysis *a,
     uint32_t v, uint32_t slot, const struct expr *e, const char *what,
-    enum style style)
+    enum style style, int holes)
 {
 	const struct infdiag_model	*m = a->m;
 	struct strbuf			 scratch = STRBUF_INIT;
@@ -68,9 +68,22 @@ failure_text(struct strbuf *sb, const struct infdiag_analysis *a,
 		cut_text(sb, m->vars[p].name, strlen(m->vars[p].name),
 		    QUOTE_MAX);
 		strbuf_add(sb, " = ");
-		note_number(sb, a->num->value[p], STYLE_ASCII);
+		if (holes)
+			strbuf_add(sb, NUMBERS_HOLE);
+		else
+			note_number(sb, a->num->value[p], STYLE_ASCII);
 	}
 	strbuf_release(&scratch);
+}
+
+/* Appends the text told of v after what it meets, with NUMBERS_HOLE for
+ * each input's value (the report's what-if fills them in). */
+void
+numbers_kink_where(struct strbuf *sb, const struct infdiag_analysis *a,
+    uint32_t v)
+{
+	failure_text(sb, a, v, INFDIAG_NONE, a->m->vars[v].x->expr, "",
+	    STYLE_ASCII, 1);
 }
 
 /* Records a failure; its 1-based index, or 0 when out of memory. */
@@ -113,7 +126,7 @@ failed_at(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
 		idx = add_fail(n, v, slot, m->in_idx[m->in_off[v] +
 		    xerr->input], NULL);
 	else {
-		failure_text(&sb, a, v, slot, e, xerr->text, STYLE_TEXT);
+		failure_text(&sb, a, v, slot, e, xerr->text, STYLE_TEXT, 0);
 		idx = add_fail(n, v, slot, INFDIAG_NONE, &sb);
 	}
 	strbuf_release(&sb);
@@ -125,10 +138,6 @@ failed_at(const struct infdiag_analysis *a, uint32_t v, uint32_t slot,
 		n->local_fail[m->in_off[v] + slot] = idx;
 	return xerr->value;
 }
-
-/* The most points where a function is not differentiable told; the rest
- * are counted. */
-#define NUMBERS_KINKS_MAX	8
 
 /* Tells that v's expression e meets a point where one of its functions is
  * not differentiable (kink, from the evaluator), in which formula, at
@@ -146,7 +155,7 @@ add_kink(const struct infdiag_analysis *a, uint32_t v, const struct expr *e,
 		n->kinks_more++;
 		return 0;
 	}
-	failure_text(&sb, a, v, INFDIAG_NONE, e, kink, STYLE_ASCII);
+	failure_text(&sb, a, v, INFDIAG_NONE, e, kink, STYLE_ASCII, 0);
 	if (strbuf_failed(&sb) || (k = mem_reallocarray(n->kinks,
 	    n->nkinks + 1, sizeof(*k))) == NULL) {
 		strbuf_release(&sb);
@@ -183,7 +192,7 @@ eval_values(struct infdiag_analysis *a, double *in, struct infdiag_error *err)
 	struct numbers			*n = a->num;
 	const struct var_extra		*x;
 	struct expr_error		 xerr;
-	char				 kink[1024];
+	char				 kink[NUMBERS_KINK_SIZE];
 	uint32_t			 k, v;
 	int				 nomem = 0;
 
@@ -731,15 +740,13 @@ numbers_compute(struct infdiag_analysis *a, struct infdiag_error *err)
 		if (cost[k] == 0)
 			continue;
 		if (d->num.fail != 0) {
-			d->num.fd_note = "the derivative is not a finite number "
-			    "at the point";
+			d->num.fd_note = FD_NOTE_NOT_FINITE;
 			continue;
 		}
 		if (checkable++ % stride == 0)
 			numbers_check(a, d, on, k + 1, scratch, in);
 		else
-			d->num.fd_note = "on a model this large, only a sample "
-			    "of the derivatives is checked";
+			d->num.fd_note = FD_NOTE_SAMPLE;
 	}
 	progress_end(&pr, a->nwrt);
 	if (numbers_judge(a) != 0) {

@@ -103,6 +103,27 @@ struct deriv_numbers {
  * to max(|value|, |fd|, 1), for the check to pass. */
 #define CHECK_TOLERANCE	1e-6
 
+/* Why a derivative has no finite-difference check (its fd_note), in the
+ * words the report's what-if shows too (write_html_data.c). */
+#define FD_NOTE_NOT_FINITE	"the derivative is not a finite number at " \
+				"the point"
+#define FD_NOTE_SAMPLE		"on a model this large, only a sample of " \
+				"the derivatives is checked"
+#define FD_NOTE_SIDES		"the model cannot be evaluated on both " \
+				"sides of the point"
+#define FD_NOTE_OVERFLOW	"the finite difference overflows"
+
+/* The most points where a function is not differentiable told; the rest
+ * are counted.  What one variable meets is told in fewer than
+ * NUMBERS_KINK_SIZE bytes. */
+#define NUMBERS_KINKS_MAX	8
+#define NUMBERS_KINK_SIZE	1024
+
+/* Where the report's what-if fills in a number in a text it is given
+ * (write_html_data.c): a control character, which no text of the
+ * numbers holds otherwise. */
+#define NUMBERS_HOLE		"\x01"
+
 /* Computes the numbers, keeping those that are not finite with the
  * reason (see struct numbers); fails only when out of memory. */
 int	numbers_compute(struct infdiag_analysis *, struct infdiag_error *);
@@ -158,11 +179,21 @@ void	numbers_note(struct strbuf *, const struct infdiag_analysis *,
 size_t	numbers_kink_count(const struct infdiag_analysis *);
 void	numbers_kink(struct strbuf *, const struct infdiag_analysis *,
 	    size_t i);
+/* The line that counts the rest ("and 3 more variables ..."), count
+ * spelled. */
+void	numbers_kinks_more(struct strbuf *, const char *count);
+/* The text told of v after what it meets: " in y = abs(x), with x = 0",
+ * with NUMBERS_HOLE for each input's value. */
+void	numbers_kink_where(struct strbuf *, const struct infdiag_analysis *,
+	    uint32_t v);
 /* Appends a finite-difference check's error under its true name,
  * "relative error 7.2e-12" (the scale max(|value|, |fd|, 1) is above 1)
  * or "absolute error 5.7e-12" (it is 1), followed by ", MISMATCH: over the
  * tolerance 1e-06" when the check fails. */
 void	numbers_check_error(struct strbuf *, const struct deriv_numbers *);
+/* The same words for an error spelled, relative or not, ok or not. */
+void	numbers_check_words(struct strbuf *, int relative, const char *error,
+	    int ok);
 /* The value of a path's term (len variables from wrt to of, every local
  * derivative on it known): the product of its local derivatives, or
  * undefined (NaN) when a variable on it is. */

@@ -109,8 +109,7 @@ numbers_check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
 	x = n->value[d->wrt];
 	h = cbrt(DBL_EPSILON) * (fabs(x) > 1 ? fabs(x) : 1);
 	if (central(a, d, h, on, stamp, vals, in, &fd) != 0) {
-		d->num.fd_note = "the model cannot be evaluated on both "
-		    "sides of the point";
+		d->num.fd_note = FD_NOTE_SIDES;
 		return;
 	}
 	best = fd;
@@ -135,7 +134,7 @@ numbers_check(const struct infdiag_analysis *a, struct deriv *d, uint32_t *on,
 	d->num.fd_ok = d->num.fd_error <= CHECK_TOLERANCE;
 	d->num.has_check = isfinite(best);
 	if (!d->num.has_check)
-		d->num.fd_note = "the finite difference overflows";
+		d->num.fd_note = FD_NOTE_OVERFLOW;
 }
 
 /* The work of checking d by finite differences, in expression nodes

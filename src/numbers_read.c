@@ -5,6 +5,7 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -126,11 +127,22 @@ numbers_kink(struct strbuf *sb, const struct infdiag_analysis *a, size_t i)
 {
 	const struct numbers	*n = a->num;
 
+	char			 count[24];
+
 	if (i < n->nkinks)
 		strbuf_add(sb, n->kinks[i]);
-	else
-		strbuf_addf(sb, "and %zu more variables meet a point where a "
-		    "function is not differentiable", n->kinks_more);
+	else {
+		snprintf(count, sizeof(count), "%zu", n->kinks_more);
+		numbers_kinks_more(sb, count);
+	}
+}
+
+/* Appends the line that counts the rest. */
+void
+numbers_kinks_more(struct strbuf *sb, const char *count)
+{
+	strbuf_addf(sb, "and %s more variables meet a point where a function "
+	    "is not differentiable", count);
 }
 
 /* Appends a check's error under its true name: relative where the
@@ -139,9 +151,20 @@ numbers_kink(struct strbuf *sb, const struct infdiag_analysis *a, size_t i)
 void
 numbers_check_error(struct strbuf *sb, const struct deriv_numbers *dn)
 {
-	strbuf_addf(sb, "%s error %.2g", dn->fd_scale > 1 ? "relative" :
-	    "absolute", dn->fd_error);
-	if (!dn->fd_ok)
+	char	error[32];
+
+	snprintf(error, sizeof(error), "%.2g", dn->fd_error);
+	numbers_check_words(sb, dn->fd_scale > 1, error, dn->fd_ok);
+}
+
+/* Appends the words of a check's error, spelled. */
+void
+numbers_check_words(struct strbuf *sb, int relative, const char *error,
+    int ok)
+{
+	strbuf_addf(sb, "%s error %s", relative ? "relative" : "absolute",
+	    error);
+	if (!ok)
 		strbuf_addf(sb, ", MISMATCH: over the tolerance %g",
 		    CHECK_TOLERANCE);
 }

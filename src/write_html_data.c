@@ -6,13 +6,18 @@
  * and the symbolic local derivatives expr_derive_all() made (so the page
  * differentiates nothing), the order, the ancestors of of, each
  * derivative's variables on its paths and the arrows of the paths the
- * page lists, and which derivatives the finite-difference check covers.
+ * page lists, and which derivatives the finite-difference check covers;
+ * and the words the numbers are told in (a check's error, why there is
+ * none, where a function is not differentiable), with holes where the
+ * page fills in its own numbers, so that each sentence has one source.
  *
  * A tree is written as a table of its distinct nodes, children first,
  * each node once however many trees share it, so the data and the page's
  * work stay linear in the trees' sizes.  The only model text written is
- * variable names, which SPEC §2 limits to [A-Za-z][A-Za-z0-9_]*; no
- * character of the data can close the element.
+ * variable names, which SPEC §2 limits to [A-Za-z][A-Za-z0-9_]*, and
+ * formulas infdiag prints from the parsed trees (names, numbers and
+ * operators); no character of the data can close the element, and a text
+ * that held a "<" would be left out.
  */
 #include <math.h>
 #include <stdint.h>
@@ -28,6 +33,7 @@
 #include "numbers.h"
 #include "paths.h"
 #include "strbuf.h"
+#include "write.h"
 #include "write_html.h"
 #include "writer.h"
 
@@ -45,6 +51,8 @@ struct node_ids {
 	size_t			 used;	/* in this generation */
 	uint64_t		 gen;
 	uint32_t		 next;	/* the next id */
+	int			 kinks;	/* a node written may not be
+					   differentiable somewhere */
 	int			 nomem;
 };
 
@@ -117,6 +125,9 @@ data_node_entry(struct writer *p, struct node_ids *t, const struct expr *e)
 		kid[i] = data_node(p, t, e->kids[i]);
 	strbuf_addf(&p->sb, "%s[\"%s\"", t->next > 0 ? "," : "",
 	    e->kind == EXPR_CALL ? expr_fn_name(e->fn) : tag[e->kind]);
+	/* Asked with no room, expr_kink_text() says only whether. */
+	if (e->kind == EXPR_CALL && expr_kink_text(e->fn, "", NULL, 0))
+		t->kinks = 1;
 	if (e->kind == EXPR_NUM) {
 		strbuf_addc(&p->sb, ',');
 		data_number(&p->sb, e->value);
@@ -164,8 +175,36 @@ data_node(struct writer *p, struct node_ids *t, const struct expr *e)
 	return s->id;
 }
 
+/* Appends s as a JSON string that cannot close the data element; nothing
+ * (returns 0) when s holds a "<". */
+static int
+data_string(struct strbuf *sb, const char *s, size_t len)
+{
+	if (memchr(s, '<', len) != NULL)
+		return 0;
+	write_json_string(sb, s, len);
+	return 1;
+}
+
+/* Writes what is told where v's expression is not differentiable, after
+ * what it meets, as "kink" (numbers_kink_where()). */
+static void
+data_kink(struct writer *p, uint32_t v)
+{
+	struct strbuf	where = STRBUF_INIT;
+
+	numbers_kink_where(&where, p->a, v);
+	if (strbuf_failed(&where))
+		p->nomem = 1;
+	strbuf_add(&p->sb, ",\"kink\":");
+	if (!data_string(&p->sb, strbuf_str(&where), where.len))
+		strbuf_add(&p->sb, "null");
+	strbuf_release(&where);
+}
+
 /* Writes v's expression and its local derivatives as one node table,
- * "nodes", with the roots "expr" and "d" (by input; null for none). */
+ * "nodes", with the roots "expr" and "d" (by input; null for none), and
+ * where the expression may not be differentiable, its "kink". */
 static void
 data_trees(struct writer *p, struct node_ids *t, uint32_t v)
 {
@@ -173,12 +212,15 @@ data_trees(struct writer *p, struct node_ids *t, uint32_t v)
 	struct expr *const		*dexpr = p->a->num->dexpr +
 					    m->in_off[v];
 	uint32_t			 root, i;
+	int				 kinks;
 
 	t->gen++;
 	t->used = 0;
 	t->next = 0;
+	t->kinks = 0;
 	strbuf_add(&p->sb, ",\"nodes\":[");
 	root = data_node(p, t, m->vars[v].x->expr);
+	kinks = t->kinks;
 	for (i = 0; i < var_ninputs(m, v); i++) {
 		if (dexpr[i] != NULL)
 			(void)data_node(p, t, dexpr[i]);
@@ -194,6 +236,8 @@ data_trees(struct writer *p, struct node_ids *t, uint32_t v)
 			strbuf_add(&p->sb, "null");
 	}
 	strbuf_addc(&p->sb, ']');
+	if (kinks && p->a->anc_pos[v] != INFDIAG_NONE)
+		data_kink(p, v);
 }
 
 /* Writes a list of variable indices. */
@@ -295,6 +339,64 @@ data_derivs(struct writer *p, const uint64_t *cost)
 	return 0;
 }
 
+/* Appends "key": and a text with holes as a JSON string, after a comma
+ * unless first. */
+static void
+data_words(struct writer *p, int first, const char *key,
+    const struct strbuf *text)
+{
+	strbuf_addf(&p->sb, "%s\"%s\":", first ? "" : ",", key);
+	if (strbuf_failed(text))
+		p->nomem = 1;
+	if (!data_string(&p->sb, strbuf_str(text), text->len))
+		strbuf_add(&p->sb, "null");
+}
+
+/* Writes the words the numbers are told in: "check" (a check's error:
+ * relative or absolute, then ok or not, the error a hole), "fdnote" (why
+ * a derivative has no check), "kink" (by function: what is told where it
+ * is not differentiable, min's and max's tie a hole), "kinksmore" (the
+ * count a hole) and the limits the page follows. */
+static void
+data_text(struct writer *p)
+{
+	struct strbuf	t = STRBUF_INIT;
+	char		buf[512];
+	int		fn, r, ok, n;
+
+	strbuf_addf(&p->sb, ",\n\"text\":{\"tolerance\":%.17g,"
+	    "\"kinksmax\":%d,\"kinksize\":%d,\"fdnote\":{\"notfinite\":\"%s\","
+	    "\"sample\":\"%s\",\"sides\":\"%s\",\"overflow\":\"%s\"}",
+	    CHECK_TOLERANCE, NUMBERS_KINKS_MAX, NUMBERS_KINK_SIZE,
+	    FD_NOTE_NOT_FINITE,
+	    FD_NOTE_SAMPLE, FD_NOTE_SIDES, FD_NOTE_OVERFLOW);
+	strbuf_add(&p->sb, ",\"check\":{");
+	for (r = 0; r < 2; r++) {
+		for (ok = 0; ok < 2; ok++) {
+			strbuf_truncate(&t, 0);
+			numbers_check_words(&t, r, NUMBERS_HOLE, ok);
+			snprintf(buf, sizeof(buf), "%s%s", r ? "relative" :
+			    "absolute", ok ? "" : "bad");
+			data_words(p, r + ok == 0, buf, &t);
+		}
+	}
+	strbuf_add(&p->sb, "},\"kink\":{");
+	for (n = 0, fn = 0; fn < EXPR_FN_COUNT; fn++) {
+		if (!expr_kink_text((enum expr_fn)fn, NUMBERS_HOLE, buf,
+		    sizeof(buf)))
+			continue;
+		strbuf_truncate(&t, 0);
+		strbuf_add(&t, buf);
+		data_words(p, n++ == 0, expr_fn_name((enum expr_fn)fn), &t);
+	}
+	strbuf_addc(&p->sb, '}');
+	strbuf_truncate(&t, 0);
+	numbers_kinks_more(&t, NUMBERS_HOLE);
+	data_words(p, 0, "kinksmore", &t);
+	strbuf_addc(&p->sb, '}');
+	strbuf_release(&t);
+}
+
 /* Writes the what-if data element; -1 when out of memory.  Without
  * numbers (a model without values or partials) it is written all the
  * same, and the page offers no what-if. */
@@ -327,6 +429,7 @@ html_data_write(struct writer *p)
 	strbuf_addc(&p->sb, ']');
 	if (t.nomem || data_derivs(p, cost) != 0)
 		goto out;
+	data_text(p);
 	strbuf_add(&p->sb, "}</script>\n");
 	writer_flush(p);
 	rc = 0;

@@ -157,7 +157,7 @@ numbers_deriv(struct writer *p, uint32_t k)
 	num_cell(p, dn->has_value && (dn->has_partial || !d->direct),
 	    dn->has_partial ? dn->partial : 0, "data-partial", no, NULL);
 	num_cell(p, dn->has_check, dn->fd, "data-fd", no, NULL);
-	strbuf_add(&p->sb, "<td>");
+	strbuf_addf(&p->sb, "<td data-fd-error=\"%s\">", no);
 	if (dn->has_check) {
 		strbuf_addf(&p->sb, "<span class=\"%s\">",
 		    dn->fd_ok ? "ok" : "bad");
@@ -192,7 +192,10 @@ html_numbers(struct writer *p)
 	if (numbers_values(p) != 0)
 		return -1;
 	numbers_locals(p);
+	/* The what-if rewrites the notes in their box. */
+	strbuf_add(&p->sb, "<div id=\"kinks\">\n");
 	html_kinks(&p->sb, p->a);
+	strbuf_add(&p->sb, "</div>\n");
 	strbuf_add(&p->sb, "<h3>Total derivatives, checked</h3>\n<p>Forward "
 	    "and reverse accumulation must agree; a central finite "
 	    "difference of the whole model checks them both.</p>\n"

@@ -100,29 +100,83 @@
 		return r;
 	}
 
-	/* A function call (eval_call, eval_call2). */
-	function call(node, ev) {
+	/* Fills the holes (U+0001) of a text infdiag gave with the strings
+	 * of list, in order. */
+	function fill(text, list) {
+		var parts = text.split("\u0001"), out = parts[0], i;
+
+		for (i = 1; i < parts.length; i++)
+			out += (i - 1 < list.length ? list[i - 1] : "") + parts[i];
+		return out;
+	}
+
+	/* A number in the fewest digits that read back as it, in exponent
+	 * form only for very large or small magnitudes, as
+	 * expr_format_number() writes it into a formula. */
+	function shortest(x) {
+		var digits, s, exp;
+
+		if (x === 0 || !isFinite(x))
+			return x === 0 ? "0" : isNaN(x) ? "nan" : x > 0 ? "inf" :
+			    "-inf";
+		if (Math.abs(x) < 1e15 && x === Math.trunc(x))
+			return x.toFixed(0);
+		for (digits = 1; digits <= 17; digits++) {
+			s = spell(x, digits, "-");
+			if (Number(s) === x)
+				break;
+		}
+		if (s.indexOf("e") < 0)
+			return s;
+		exp = parseInt(s.slice(s.indexOf("e") + 1), 10);
+		return exp >= -5 && exp < 16 ? spell(x, Math.max(exp + 1,
+		    digits), "-") : s;
+	}
+
+	/* Adds what is told where a function is not differentiable to
+	 * tell.text, once, after "; " when there are others ("; ..." where
+	 * they no longer fit in size bytes), as kink_add() does. */
+	function kinkAdd(tell, text) {
+		var len = tell.text.length;
+
+		if (tell.text.indexOf(text) >= 0)
+			return;
+		if (len + text.length + 3 < tell.size)
+			tell.text += (len > 0 ? "; " : "") + text;
+		else if (len + 6 < tell.size && tell.text.indexOf("; ...") < 0)
+			tell.text += "; ...";
+	}
+
+	/* A function call (eval_call, eval_call2); tells in tell, when
+	 * given, where it is not differentiable (kink_one()). */
+	function call(node, ev, tell) {
 		var a = ev(node[1]), b, r;
 
 		if (node.length > 2) {
 			b = ev(node[2]);
+			if (tell && a === b)
+				kinkAdd(tell, fill(tell.words[node[0]],
+				    [shortest(a)]));
 			return node[0] === "min" ? Math.min(a, b) :
 			    Math.max(a, b);
 		}
 		domain(node[0], a);
 		r = fns[node[0]](a);
+		if (tell && a === 0 && tell.words[node[0]] !== undefined)
+			kinkAdd(tell, tell.words[node[0]]);
 		if (!isFinite(r))
 			throw new Fail(OVERFLOW);
 		return r;
 	}
 
 	/* Evaluates node id of a table with the inputs, remembering every
-	 * node's value in memo (one set of inputs); throws a Fail. */
-	function evalNode(nodes, id, inputs, memo) {
+	 * node's value in memo (one set of inputs); throws a Fail.  tell,
+	 * when given, gathers where a function is not differentiable. */
+	function evalNode(nodes, id, inputs, memo, tell) {
 		var node = nodes[id], v;
 
 		function ev(k) {
-			return evalNode(nodes, k, inputs, memo);
+			return evalNode(nodes, k, inputs, memo, tell);
 		}
 		if (memo[id] !== undefined)
 			return memo[id];
@@ -138,19 +192,19 @@
 		case "neg": v = -ev(node[1]); break;
 		case "sum": case "prod": v = chain(node, ev); break;
 		case "pow": v = power(ev(node[1]), ev(node[2])); break;
-		default: v = call(node, ev); break;
+		default: v = call(node, ev, tell); break;
 		}
 		memo[id] = v;
 		return v;
 	}
 
 	/* Evaluates a root: its value, or the Fail's number with failed set
-	 * in res; -0 is 0, as expr_eval gives it. */
-	function evalRoot(nodes, root, inputs, memo, res) {
+	 * in res; -0 is 0, as expr_eval gives it.  tell as evalNode's. */
+	function evalRoot(nodes, root, inputs, memo, res, tell) {
 		var v;
 
 		try {
-			v = evalNode(nodes, root, inputs, memo);
+			v = evalNode(nodes, root, inputs, memo, tell);
 		} catch (e) {
 			if (!(e instanceof Fail))
 				throw e;
@@ -196,9 +250,11 @@
 
 	/* Values and local derivatives, in topological order (eval_values,
 	 * eval_locals): one memo per variable serves its value and all its
-	 * local derivatives. */
+	 * local derivatives.  Where an ancestor of of meets a point where a
+	 * function is not differentiable, what is told goes to nu.kinks
+	 * (add_kink()). */
 	function evalVars(data, prep, nu, point) {
-		var vars = data.vars, k, v, x, inputs, memo, i, res = {};
+		var vars = data.vars, k, v, x, inputs, memo, i, res = {}, tell;
 
 		for (k = 0; k < data.order.length; k++) {
 			v = data.order[k];
@@ -220,8 +276,16 @@
 			    (inputs = gather(data, nu, v)) === null)
 				continue;
 			memo = [];
-			nu.value[v] = evalRoot(x.nodes, x.expr, inputs, memo, res);
+			tell = x.kink ? { text: "", size: data.text.kinksize,
+			    words: data.text.kink } : null;
+			nu.value[v] = evalRoot(x.nodes, x.expr, inputs, memo, res,
+			    tell);
 			nu.failed[v] = res.failed;
+			if (tell && !res.failed && tell.text !== "")
+				nu.kinks.push(tell.text + fill(x.kink,
+				    inputs.map(function (y) {
+					return spell(y, 12, "-");
+				    })));
 			nu.known[v] = 1;
 			for (i = 0; i < x.d.length; i++)
 				nu.local[prep.off[v] + i] = x.d[i] === null ? 0 :
@@ -309,9 +373,10 @@
 
 	/* The finite-difference check of d (numbers_check): the step
 	 * cbrt(epsilon)·max(1, |x|), refined 8 times, 10 times smaller each,
-	 * when it disagrees by more than the tolerance 1e-6, keeping the
+	 * when it disagrees by more than the tolerance, keeping the
 	 * difference that agrees best with the one before it.  Returns the
-	 * difference, or null when the model cannot be evaluated. */
+	 * difference, or why there is none: "sides" when the model cannot
+	 * be evaluated on both sides, "overflow". */
 	function check(data, nu, d, forward) {
 		var n = data.vars.length, on = new Uint8Array(n), vals = [];
 		var x = nu.value[d.wrt], h, fd, best, prev, gap, bestGap, k;
@@ -330,11 +395,11 @@
 			fd = central(h);
 		} catch (e) {
 			if (e instanceof Fail)
-				return null;
+				return "sides";
 			throw e;
 		}
 		best = fd;
-		if (!(fdError(forward, fd) <= 1e-6)) {
+		if (!(fdError(forward, fd) <= data.text.tolerance)) {
 			bestGap = OVERFLOW;
 			for (k = 0; k < 8; k++) {
 				prev = fd;
@@ -355,14 +420,15 @@
 				}
 			}
 		}
-		return isFinite(best) ? best : null;
+		return isFinite(best) ? best : "overflow";
 	}
 
 	/* The numbers of derivative d: value by both sweeps, direct term,
 	 * the terms of its listed paths, tangents (numbers_compute's loop,
 	 * deriv_fail's rule for an undefined value on the paths). */
 	function derivNumbers(data, prep, nu, d) {
-		var r = { has: false, tangent: null, terms: [], fd: null };
+		var r = { has: false, tangent: null, terms: [], fd: null,
+		    fdNote: null };
 		var k, v, j, t, path;
 
 		if (d.rel.length === 0) {
@@ -413,7 +479,7 @@
 		var n = data.vars.length, e = prep.to.length, k, d, checkable = 0;
 		var nu = {
 			value: new Float64Array(n), known: new Uint8Array(n),
-			failed: [], local: new Float64Array(e),
+			failed: [], kinks: [], local: new Float64Array(e),
 			localKnown: new Uint8Array(n),
 			adjoint: new Float64Array(n),
 			adjointKnown: new Uint8Array(n), derivs: []
@@ -424,11 +490,18 @@
 		for (k = 0; k < data.derivs.length; k++) {
 			d = derivNumbers(data, prep, nu, data.derivs[k]);
 			nu.derivs.push(d);
-			if (!data.derivs[k].check || !d.has ||
-			    !isFinite(d.forward))
+			if (!data.derivs[k].check || !d.has)
 				continue;
-			if (checkable++ % data.stride === 0)
+			if (!isFinite(d.forward))
+				d.fdNote = "notfinite";
+			else if (checkable++ % data.stride !== 0)
+				d.fdNote = "sample";
+			else
 				d.fd = check(data, nu, data.derivs[k], d.forward);
+			if (typeof d.fd === "string") {
+				d.fdNote = d.fd;
+				d.fd = null;
+			}
 		}
 		return nu;
 	}
@@ -495,7 +568,7 @@
 		case "total": return dn.forward;
 		case "reverse": return dn.reverse;
 		case "partial": return data.derivs[k].direct ? dn.partial : 0;
-		case "fd": return dn.fd === null ? undefined : dn.fd;
+		case "fd": return dn.fd;	/* null: not checked, "?" */
 		}
 		if (ds.term !== undefined)
 			return dn.terms[parseInt(ds.term, 10) - 1];
@@ -537,7 +610,85 @@
 				}
 			}
 		}
-		el.textContent = spell(x);
+		el.textContent = spell(x, order.length === 1 ? order[0] : 12);
+	}
+
+	/* Shows that el's number is not known at this point ("?", as
+	 * num_cell() writes it), remembering the model's. */
+	function unknown(el) {
+		if (!el.hasAttribute("data-whatif-model"))
+			el.setAttribute("data-whatif-model", el.hasAttribute(
+			    "data-number") ? el.getAttribute("data-number") :
+			    "NaN");
+		el.removeAttribute("data-number");
+		el.textContent = "?";
+		mark(el, el.getAttribute("data-whatif-model") !== "NaN");
+	}
+
+	/* What derivative dn's check says: its class, "ok" or "bad", and
+	 * the error under its true name (numbers_check_error()); or no class
+	 * and why there is no check (its fd_note), "" for none. */
+	function checkWords(data, dn) {
+		var text = data.text, err, ok;
+
+		if (dn.fd === null)
+			return { cls: null, text: dn.fdNote !== null ?
+			    text.fdnote[dn.fdNote] : "" };
+		err = fdError(dn.forward, dn.fd);
+		ok = err <= text.tolerance;
+		return { cls: ok ? "ok" : "bad", text: fill(text.check[
+		    (Math.max(Math.abs(dn.forward), Math.abs(dn.fd)) > 1 ?
+		    "relative" : "absolute") + (ok ? "" : "bad")],
+		    [spell(err, 2, "-")]) };
+	}
+
+	/* Rewrites each derivative's check cell (data-fd-error). */
+	function updateChecks(data, nu) {
+		var cells = document.querySelectorAll("[data-fd-error]"), i, k;
+		var dn, w, span;
+
+		for (i = 0; i < cells.length; i++) {
+			k = parseInt(cells[i].getAttribute("data-fd-error"), 10) -
+			    1;
+			if ((dn = nu.derivs[k]) === undefined)
+				continue;
+			w = checkWords(data, dn);
+			cells[i].textContent = w.cls === null ? w.text : "";
+			if (w.cls === null)
+				continue;
+			span = document.createElement("span");
+			span.className = w.cls;
+			span.textContent = w.text;
+			cells[i].appendChild(span);
+		}
+	}
+
+	/* The notes of the points where a function is not differentiable
+	 * (numbers_kink()): the first kinksmax, then the count of the
+	 * rest. */
+	function kinkLines(data, nu) {
+		var max = data.text.kinksmax, lines = nu.kinks.slice(0, max);
+
+		if (nu.kinks.length > max)
+			lines.push(fill(data.text.kinksmore,
+			    [String(nu.kinks.length - max)]));
+		return lines;
+	}
+
+	/* Rewrites those notes (#kinks, html_kinks()). */
+	function updateKinks(data, nu) {
+		var box = document.getElementById("kinks"), i, p;
+		var lines = kinkLines(data, nu);
+
+		if (box === null)
+			return;
+		box.textContent = "";
+		for (i = 0; i < lines.length; i++) {
+			p = document.createElement("p");
+			p.className = "note";
+			p.textContent = "Note: " + lines[i];
+			box.appendChild(p);
+		}
 	}
 
 	/* A number for data-number: the shortest text that reads back as
@@ -586,6 +737,10 @@
 			x = numberOf(el, data, prep, nu);
 			if (x === undefined)
 				continue;
+			if (x === null) {
+				unknown(el);
+				continue;
+			}
 			old = el.hasAttribute("data-number") ?
 			    Number(el.getAttribute("data-number")) : UNDEFINED;
 			if (!el.hasAttribute("data-whatif-model"))
@@ -600,6 +755,8 @@
 			mark(el, !same(Number(el.getAttribute(
 			    "data-whatif-model")), x));
 		}
+		updateChecks(data, nu);
+		updateKinks(data, nu);
 	}
 
 	var state = null;
@@ -740,6 +897,10 @@
 			return compute(data, prepare(data), point || {});
 		},
 		spell: spell,
+		/* The words of derivative dn's check, and the notes of the
+		 * points where a function is not differentiable. */
+		checkWords: checkWords,
+		kinkLines: kinkLines,
 		/* Moves the values of point ({NAME: number}); names that are
 		 * not movable are ignored.  Returns the names it moved. */
 		set: function (point) {

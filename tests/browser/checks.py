@@ -106,7 +106,8 @@ NUMBERS_JS = """
           k[keys[i]] = e.getAttribute("data-" + keys[i]);
       return {k: k, d: d ? d.getAttribute("data-d") : null,
         n: e.getAttribute("data-number"), text: e.textContent,
-        svg: !!e.closest("svg"), tag: e.tagName};
+        svg: !!e.closest("svg"), tag: e.tagName,
+        digits: e.getAttribute("data-digits")};
     });
 })()
 """
@@ -145,13 +146,14 @@ def key_of(el):
     return json.dumps([el["k"], el["d"], el["svg"]], sort_keys=True)
 
 
-def pyspell(x):
-    """C's %.12g with the text's minus sign, as note_number writes it."""
+def pyspell(x, digits=12):
+    """C's %.12g (or to digits) with the text's minus sign, as
+    note_number_digits writes it."""
     if x is None or math.isnan(x):
         return "undefined"
     if math.isinf(x):
         return "overflow"
-    return ("%.12g" % (x + 0.0)).replace("-", "\u2212")
+    return ("%.*g" % (digits, x + 0.0)).replace("-", "\u2212")
 
 
 def check_numbers(name, els, ev, ref):
@@ -175,7 +177,83 @@ def check_numbers(name, els, ev, ref):
         if not el["svg"] and el["text"].strip() != pyspell(x) and \
                 el["text"].strip() != pyspell(x).replace("\u2212", "-"):
             bad.append("%s: text %r for %r" % (key_of(el), el["text"], x))
+        # A diagram's label ends with its number at the digits drawn.
+        if el["svg"] and not el["text"].endswith(
+                pyspell(x, int(el["digits"] or 12))):
+            bad.append("%s: label %r for %r" % (key_of(el), el["text"], x))
     report(name, not bad, bad[:12])
+
+
+# Each derivative's check cell: its class and words.
+CHECKS_JS = """Array.prototype.map.call(document.querySelectorAll(
+  "[data-fd-error]"), function (e) {
+  var s = e.querySelector("span");
+  return [e.getAttribute("data-fd-error"), s ? s.className : null,
+    e.textContent];
+})"""
+
+
+def check_words(name, b, model, ev):
+    """Each derivative's check cell says what infdiag eval of model says:
+    its words exactly where the page's finite difference is eval's
+    double, else its verdict (ok or bad)."""
+    text = infdiag("eval", model).decode()
+    words = [line.split("(", 1)[1][:-1] for line in text.splitlines()
+             if line.startswith("    finite difference: ")]
+    cells, bad, i = b.eval(CHECKS_JS), [], 0
+    fds = b.eval("Array.prototype.map.call(document.querySelectorAll("
+                 "'td[data-fd]'), function (e) { return e.getAttribute("
+                 "'data-number'); })")
+    for k, d in enumerate(ev["derivatives"]):
+        if k >= len(cells):
+            break
+        no, cls, got = cells[k]
+        if "check" not in d:
+            continue
+        want_cls = "ok" if d["check"]["ok"] else "bad"
+        if cls != want_cls:
+            bad.append("check %s: %s, eval %s" % (no, cls, want_cls))
+        if num(fds[k]) == d["check"]["finite_difference"] and \
+                got != words[i]:
+            bad.append("check %s: %r, eval %r" % (no, got, words[i]))
+        i += 1
+    report(name, len(cells) > 0 and not bad, bad[:6])
+
+
+# A model at points where functions are not differentiable: x = 0 meets
+# relu and abs in h, and a tie of max in m; moved to x = 1, it meets none,
+# to x = 0.5 with z = 1.5 the tie again.
+KINKS = {"title": "kinks", "of": "y", "variables": {
+    "x": {"value": 0}, "z": {"value": 1},
+    "h": {"inputs": ["x"], "expr": "relu(x) + abs(x)"},
+    "m": {"inputs": ["x", "z"], "expr": "max(x, z - 1)"},
+    "y": {"inputs": ["h", "m", "z"], "expr": "h*z + m"}}}
+NOTES_JS = """Array.prototype.map.call(document.querySelectorAll(
+  "#kinks p.note"), function (e) { return e.textContent; })"""
+
+
+def check_kinks(b):
+    """The notes of the points where a function is not differentiable
+    are eval's, at the model's point and after a what-if."""
+    model = os.path.join(TMP, "kinks.json")
+    with open(model, "w") as f:
+        json.dump(KINKS, f)
+    url = make_report(model, os.path.join(TMP, "kinks.html"))
+    for frag, var, value in (("", None, None), ("#set=x:1", "x", 1),
+                             ("#set=z:0", "z", 0)):
+        at = model
+        if var is not None:
+            at = os.path.join(TMP, "kinks-%s.json" % var)
+            set_model(model, var, value, at)
+        ev = json.loads(infdiag("eval", "--format", "json", at))
+        want = ["Note: " + n for n in ev.get("notes", [])]
+        b.open(url + frag)
+        got = b.eval(NOTES_JS)
+        report("kinks %s: the notes are eval's (%d)" % (frag or "at load",
+                                                        len(want)),
+               got == want, ["got %r" % got, "eval %r" % want])
+        check_words("kinks %s: each check's words are eval's" %
+                    (frag or "at load"), b, at, ev)
 
 
 def set_model(model, var, value, out):
@@ -201,6 +279,8 @@ def check_set(b, name, url):
     b.open(url + "#set=%s:2.5" % var)
     check_numbers("%s #set=%s:2.5: every data-number is eval's at %s = 2.5"
                   % (name, var, var), b.eval(NUMBERS_JS), ev, ref)
+    check_words("%s #set=%s:2.5: each check's words are eval's at %s = 2.5"
+                % (name, var, var), b, moved, ev)
     report("%s #set=%s:2.5: the input shows 2.5" % (name, var),
            b.eval("(function(){var i=document.querySelector("
                   "'input[data-whatif=\"%s\"]');return i&&i.value})()"
@@ -389,6 +469,7 @@ def main():
                 check_set(b, name, url)
             else:
                 check_no_whatif(b, name, url)
+        check_kinks(b)
         url = make_report(HOSTILE, os.path.join(TMP, "hostile.html"))
         check_safe(b, "hostile model", url)
         b.open(url + "#set=x:2.5")

@@ -74,6 +74,46 @@ function evalAt(model, point) {
 	    moved]).toString());
 }
 
+/* The words of each derivative's check in infdiag eval's text of the
+ * model evalAt() wrote last: "relative error 2.2e-16", in order. */
+function checkWordsAt() {
+	var text = cp.execFileSync(INFDIAG, ["eval", path.join(TMP,
+	    "interp-moved.json")]).toString(), re, m, out = [];
+
+	re = /^    finite difference: \S+ \((.*)\)$/gm;
+	while ((m = re.exec(text)) !== null)
+		out.push(m[1]);
+	return out;
+}
+
+/* The notes and each check's words the page would show agree with
+ * eval's: the notes exactly; a check's words exactly where the two
+ * differences are the same double, else its verdict. */
+function compareWords(name, d, ev, nu) {
+	var bad = [], lines = whatif.kinkLines(d, nu), words = checkWordsAt();
+	var k = 0;
+
+	if (JSON.stringify(lines) !== JSON.stringify(ev.notes || []))
+		bad.push("notes " + JSON.stringify(lines) + ", eval " +
+		    JSON.stringify(ev.notes || []));
+	ev.derivatives.forEach(function (e, i) {
+		var w = whatif.checkWords(d, nu.derivs[i]);
+
+		if (!e.check)
+			return;
+		if (nu.derivs[i].fd === e.check.finite_difference &&
+		    w.text !== words[k])
+			bad.push("check " + (i + 1) + ": " + w.text + ", eval " +
+			    words[k]);
+		if (w.cls !== (e.check.ok ? "ok" : "bad"))
+			bad.push("check " + (i + 1) + ": " + w.cls + ", eval ok " +
+			    e.check.ok);
+		k++;
+	});
+	report(name + ": the notes and the checks' words are eval's",
+	    bad.length === 0, bad);
+}
+
 /* Compares every number the interpreter gives at point with eval's. */
 function compare(name, model, point) {
 	var d = data(model), ev, nu, bad = [], byName = {}, off = [], pos = 0;
@@ -118,6 +158,7 @@ function compare(name, model, point) {
 	});
 	report(name + ": every value, local, adjoint, total, partial and " +
 	    "finite difference is eval's", bad.length === 0, bad);
+	compareWords(name, d, ev, nu);
 }
 
 var FUNCTIONS = {
@@ -134,10 +175,26 @@ var FUNCTIONS = {
 	of: "f"
 };
 
+/* Nine variables at a kink at the model's point (x = 0): eval tells
+ * eight and counts the ninth. */
+var KINKS = { variables: { x: {value: 0} }, of: "f" };
+(function () {
+	var i, sum = [];
+
+	for (i = 1; i <= 9; i++) {
+		KINKS.variables["k" + i] = {expr: (i % 2 ? "relu" : "abs") +
+		    "(" + i + "*x) + max(x, " + (i - 9) + "*x)"};
+		sum.push("k" + i);
+	}
+	KINKS.variables.f = {expr: sum.join(" + ")};
+}());
+
 function main() {
 	var fmodel = path.join(TMP, "functions.json"), nums, c, js;
+	var kmodel = path.join(TMP, "kinks.json");
 
 	fs.writeFileSync(fmodel, JSON.stringify(FUNCTIONS));
+	fs.writeFileSync(kmodel, JSON.stringify(KINKS));
 	compare("ellipsoid at x = 2.5", path.join(EXAMPLES, "ellipsoid.json"),
 	    {x: 2.5});
 	compare("ellipsoid at y = -1e-7", path.join(EXAMPLES,
@@ -149,6 +206,10 @@ function main() {
 	compare("every function, at x = 0.45, y = 1.3, z = -0.2", fmodel,
 	    {x: 0.45, y: 1.3, z: -0.2});
 	compare("every function, at z = 0.6", fmodel, {z: 0.6});
+	compare("every function, at x = y = 0.5 (a tie of min)", fmodel,
+	    {x: 0.5, y: 0.5});
+	compare("kinks in nine variables, the ninth counted", kmodel, {});
+	compare("kinks in nine variables, moved off them", kmodel, {x: 1});
 	nums = [0, 1, -1, 2.5, 50.26548245743669, 1e-5, -1.5e-5, 0.0001,
 	    0.00012345678901234, 123456789012, 1234567890123, 1e21, 1e100,
 	    -2.5e-300, 5e-324, 1.7976931348623157e308, 0.1 + 0.2,
