@@ -2,7 +2,8 @@
 clicks and keys select a path and step through the derivation, the zoom
 buttons, the wheel, the keys, a mouse drag and a touch pinch change a
 diagram's viewBox, a tooltip shows an arrow's and a node's numbers, and the
-fragment follows.
+fragment follows.  The layout: the contents' fractions do not overlap, and
+no box shows a scrollbar it does not need, on the screen or printed.
 
     test_page.py INFDIAG EXAMPLES TMPDIR
 
@@ -274,6 +275,111 @@ def pinches(b):
           max(map(abs, moved)) < 60, [ratio, moved])
 
 
+# INK(el): the box [left, top, right, bottom] of what el draws: its text
+# and its SVGs, not its elements' boxes (a MathML annotation draws
+# nothing); null when it draws nothing.
+INK = """function INK(el) {
+  var w = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT |
+    NodeFilter.SHOW_TEXT), box = null, node, r, range;
+  while ((node = w.nextNode())) {
+    if (node.nodeType === 3) {
+      if (!node.data.trim() || node.parentNode.closest("annotation"))
+        continue;
+      range = document.createRange();
+      range.selectNodeContents(node);
+      r = range.getBoundingClientRect();
+    } else if (node.tagName.toLowerCase() === "svg") {
+      r = node.getBoundingClientRect();
+    } else {
+      continue;
+    }
+    if (r.width === 0 && r.height === 0)
+      continue;
+    box = box ? [Math.min(box[0], r.left), Math.min(box[1], r.top),
+      Math.max(box[2], r.right), Math.max(box[3], r.bottom)] :
+      [r.left, r.top, r.right, r.bottom];
+  }
+  return box;
+}"""
+
+# The pairs of the contents' entries whose drawn boxes overlap by more
+# than half a pixel both ways (the list has two columns), with the boxes.
+CONTENTS_OVERLAP = "(function(){" + INK + """
+  var e = Array.prototype.slice.call(document.querySelectorAll(
+    "nav:not(.steps) ol > li")), box = e.map(INK), out = [];
+  box.forEach(function (a, i) {
+    box.slice(i + 1).forEach(function (c, j) {
+      if (Math.min(a[2], c[2]) - Math.max(a[0], c[0]) > 0.5 &&
+          Math.min(a[3], c[3]) - Math.max(a[1], c[1]) > 0.5)
+        out.push([i + 1, i + j + 2, a, c]);
+    });
+  });
+  return [e.length, e.filter(function (li) {
+    return li.querySelector("mfrac"); }).length, out];
+})()"""
+
+# The boxes that scroll sideways (formulas, tables, diagrams): how many,
+# those with a vertical scrollbar, and those with a horizontal one though
+# what they draw fits in them.
+SCROLLBARS = "(function(){" + INK + """
+  var e = Array.prototype.slice.call(document.querySelectorAll(
+    ".display, table.grid, table.eqs, figure.diagram")), v = [], h = [],
+    fit = 0;
+  e.forEach(function (el, i) {
+    var s = getComputedStyle(el), r = el.getBoundingClientRect();
+    var ink = INK(el), name = el.tagName + "." + el.className + " " + i;
+    var fits = !ink || ink[2] <= r.left + el.clientLeft + el.clientWidth;
+    if (/auto|scroll/.test(s.overflowY) && el.scrollHeight >
+        el.clientHeight)
+      v.push([name, el.scrollHeight, el.clientHeight]);
+    fit += fits ? 1 : 0;
+    if (fits && el.scrollWidth > el.clientWidth)
+      h.push([name, el.scrollWidth, el.clientWidth]);
+  });
+  return [e.length, fit, v, h];
+})()"""
+
+# Every element (but the page itself) that shows a scrollbar.
+ANY_SCROLLBAR = """Array.prototype.filter.call(document.querySelectorAll(
+  "body *"), function (el) {
+  var s = getComputedStyle(el);
+  return /auto|scroll/.test(s.overflowY) &&
+    el.scrollHeight > el.clientHeight ||
+    /auto|scroll/.test(s.overflowX) && el.scrollWidth > el.clientWidth;
+}).map(function (el) {
+  return [el.tagName + "." + el.className, el.scrollWidth, el.clientWidth,
+    el.scrollHeight, el.clientHeight];
+})"""
+
+
+def contents(b):
+    """The contents' fractions have room of their own (418a9e2)."""
+    b.open(page("perceptron"))
+    count, fractions, overlaps = b.eval(CONTENTS_OVERLAP)
+    check("perceptron: no two of the contents' %d entries (%d of them "
+          "stacked fractions) overlap on the screen" % (count, fractions),
+          fractions >= 10 and overlaps == [], overlaps)
+
+
+def scrollbars(b, model):
+    """No box scrolls for a pixel of ink, on the screen or printed
+    (418a9e2)."""
+    b.open(page(model))
+    count, fit, vertical, sideways = b.eval(SCROLLBARS)
+    check("%s: at 1280 px, none of its %d formula, table and diagram "
+          "boxes has a vertical scrollbar" % (model, count),
+          count > 0 and vertical == [], vertical)
+    check("%s: at 1280 px, none whose content fits has a horizontal "
+          "scrollbar" % model, fit > 0 and sideways == [], [fit, sideways])
+    b.send("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = b.eval(ANY_SCROLLBAR)
+    finally:
+        b.send("Emulation.setEmulatedMedia", {"media": ""})
+    check("%s: printed, no element has a scrollbar" % model, shown == [],
+          shown)
+
+
 def tips(b):
     url = page("ellipsoid")
     b.open(url)
@@ -310,6 +416,9 @@ def main():
         drags(b)
         pinches(b)
         tips(b)
+        contents(b)
+        scrollbars(b, "example3")
+        scrollbars(b, "ellipsoid")
     finally:
         b.close()
     print("1..%d" % n)
