@@ -1,8 +1,10 @@
 #!/bin/sh
 # The report's view driven as a user drives it, in headless Chromium
 # through the DevTools protocol (tests/browser/test_page.py): paths
-# selected by click and key, the step-through, zoom and pan, the tooltips,
-# the fragment.  Skips (77) without Chromium or a Python with websocket.
+# selected by click and key, the step-through, zoom and pan (buttons, wheel,
+# keys, drag, pinch), the tooltips, the layout (no overlapping contents, no
+# needless scrollbar), the fragment.  Skips (77) without Chromium or a
+# Python with websocket.
 HERE=$(cd "$(dirname "$0")/../browser" && pwd)
 . "$(dirname "$0")/lib.sh"
 
