@@ -110,15 +110,15 @@
 		return out;
 	}
 
-	/* A number in the fewest digits that read back as it, in exponent
-	 * form only for very large or small magnitudes, as
-	 * expr_format_number() writes it into a formula. */
+	/* A finite number in the fewest digits that read back as it, in
+	 * exponent form only for very large or small magnitudes, as
+	 * expr_format_number() writes it into a formula (the arguments of
+	 * min and max are finite: one that is not fails first). */
 	function shortest(x) {
 		var digits, s, exp;
 
-		if (x === 0 || !isFinite(x))
-			return x === 0 ? "0" : isNaN(x) ? "nan" : x > 0 ? "inf" :
-			    "-inf";
+		if (x === 0)
+			return "0";
 		if (Math.abs(x) < 1e15 && x === Math.trunc(x))
 			return x.toFixed(0);
 		for (digits = 1; digits <= 17; digits++) {
@@ -614,15 +614,17 @@
 	}
 
 	/* Shows that el's number is not known at this point ("?", as
-	 * num_cell() writes it), remembering the model's. */
+	 * num_cell() writes it), remembering the model's (UNDEFINED when it
+	 * had none either, as update() does). */
 	function unknown(el) {
 		if (!el.hasAttribute("data-whatif-model"))
 			el.setAttribute("data-whatif-model", el.hasAttribute(
 			    "data-number") ? el.getAttribute("data-number") :
-			    "NaN");
+			    String(UNDEFINED));
 		el.removeAttribute("data-number");
 		el.textContent = "?";
-		mark(el, el.getAttribute("data-whatif-model") !== "NaN");
+		mark(el, !isNaN(Number(el.getAttribute(
+		    "data-whatif-model"))));
 	}
 
 	/* What derivative dn's check says: its class, "ok" or "bad", and
