@@ -420,6 +420,14 @@
 			return p.length < 2 ? 0 : Math.hypot(p[0].x - p[1].x,
 			    p[0].y - p[1].y);
 		}
+
+		/* The midpoint of the first two pointers down. */
+		function middle() {
+			var p = Object.keys(down).map(function (k) {
+				return down[k];
+			});
+			return [(p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2];
+		}
 		box.addEventListener("pointerdown", function (ev) {
 			down[ev.pointerId] = { x: ev.clientX, y: ev.clientY };
 			start = { x: ev.clientX, y: ev.clientY };
@@ -427,17 +435,22 @@
 			panned = false;
 		});
 		box.addEventListener("pointermove", function (ev) {
-			var p = down[ev.pointerId], d, mid;
+			var p = down[ev.pointerId], d, mid, was, now;
 
 			if (!p)
 				return;
 			if (Object.keys(down).length >= 2) {
+				/* Zoom about the fingers' old midpoint, then
+				 * follow it: the point under it stays there. */
+				was = middle();
 				p.x = ev.clientX;
 				p.y = ev.clientY;
 				d = spread();
 				if (dist > 0 && d > 0) {
-					mid = z.at(ev.clientX, ev.clientY);
+					mid = z.at(was[0], was[1]);
 					z.by(d / dist, mid[0], mid[1]);
+					now = middle();
+					z.pan(now[0] - was[0], now[1] - was[1]);
 				}
 				dist = d;
 				panned = true;

@@ -265,9 +265,7 @@ def pinches(b):
           abs(ratio * 3.5 - 1) < 0.01 and max(map(abs, moved)) < 60,
           [ratio, moved])
     check("perceptron: the point under a touch pinch's midpoint stays "
-          "under it (within 1 px)", max(map(abs, moved)) < 1, moved,
-          todo="view.js zooms about the finger that moved, not the "
-          "midpoint")
+          "under it (within 1 px)", max(map(abs, moved)) < 1, moved)
     ratio, moved = pinched(b, 80, 30)
     check("perceptron: two touches moving together zoom out by their "
           "spread's ratio (3/8), about their midpoint (within 5% of the "
