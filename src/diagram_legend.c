@@ -105,16 +105,6 @@ legend_marks(struct dg *dg)
 	}
 }
 
-/* Appends a number of the legend in a span of its own (a <text> of its
- * own in SVG), so that the report finds it (html_svg_write()). */
-static void
-legend_number(struct dg *dg, double x)
-{
-	strbuf_add(&dg->legend, "<font point-size=\"12\">");
-	diagram_html_number(dg, &dg->legend, x);
-	strbuf_add(&dg->legend, "</font>");
-}
-
 /* Adds "dy/dx = value" (and the partial) when the numbers give them. */
 static void
 legend_values(struct dg *dg, int partial)
@@ -127,14 +117,14 @@ legend_values(struct dg *dg, int partial)
 	row_open(dg);
 	note_total(L, dg->m, dg->a->of, d->wrt, STYLE_GV_HTML);
 	strbuf_add(L, " = ");
-	legend_number(dg, d->num.forward);
+	diagram_html_number(dg, L, d->num.forward);
 	if (partial && d->num.has_partial) {
 		strbuf_add(L, "   ∂");
 		note_symbol(L, dg->m, dg->a->of, STYLE_GV_HTML);
 		strbuf_add(L, "/∂");
 		note_symbol(L, dg->m, d->wrt, STYLE_GV_HTML);
 		strbuf_add(L, " = ");
-		legend_number(dg, d->num.partial);
+		diagram_html_number(dg, L, d->num.partial);
 	}
 	row_close(dg);
 }
@@ -171,7 +161,8 @@ legend_path(struct dg *dg, const uint32_t *path, uint32_t n)
 	}
 	if (known) {
 		strbuf_add(L, " = ");
-		legend_number(dg, numbers_path_term(dg->a, path, n));
+		diagram_html_number(dg, L,
+		    numbers_path_term(dg->a, path, n));
 	}
 	row_close(dg);
 }

@@ -115,17 +115,6 @@ svg_is_number(const char *s, size_t len)
 	return svg_number_text(s, len, buf, sizeof(buf));
 }
 
-/* Says whether the len bytes at s spell the number want spells. */
-static int
-svg_same_number(const char *s, size_t len, const struct strbuf *want)
-{
-	char	a[64], b[64];
-
-	return svg_number_text(s, len, a, sizeof(a)) &&
-	    svg_number_text(strbuf_str(want), want->len, b, sizeof(b)) &&
-	    strcmp(a, b) == 0;
-}
-
 /* Says whether the attributes from tag to end hold attr. */
 static int
 svg_attr_is(const char *tag, const char *end, const char *attr)
@@ -257,15 +246,74 @@ svg_legend_numbers(const struct infdiag_analysis *a,
 	return n;
 }
 
+/* Appends want, a number as note_number_digits() spells it, as Graphviz
+ * writes it into SVG text: "-" as "&#45;". */
+static void
+svg_spelling(struct strbuf *sb, double x, int digits)
+{
+	struct strbuf	t = STRBUF_INIT;
+	size_t		i;
+
+	note_number_digits(&t, x, digits, STYLE_TEXT);
+	if (strbuf_failed(&t))
+		sb->failed = 1;
+	for (i = 0; i < t.len; i++) {
+		if (strbuf_str(&t)[i] == '-')
+			strbuf_add(sb, "&#45;");
+		else
+			strbuf_addc(sb, strbuf_str(&t)[i]);
+	}
+	strbuf_release(&t);
+}
+
+/* Appends the len bytes of a legend line's text at c, each next number
+ * of l it shows after "= " (and before the end, a space or Graphviz's
+ * "&#160;") wrapped in a <tspan> marked with what it is; advances *i
+ * past the numbers marked. */
+static void
+svg_legend_text(struct writer *p, const char *c, size_t len,
+    const struct svg_legend *l, size_t n, size_t *i, int digits)
+{
+	struct strbuf	 want = STRBUF_INIT;
+	const char	*end = c + len, *at, *after;
+
+	while (*i < n) {
+		strbuf_truncate(&want, 0);
+		strbuf_add(&want, "= ");
+		svg_spelling(&want, l[*i].x, digits);
+		for (at = c; (at = memchr(at, '=', (size_t)(end - at))) !=
+		    NULL; at++) {
+			after = at + want.len;
+			if (after <= end && memcmp(at, strbuf_str(&want),
+			    want.len) == 0 && (after == end || *after == ' ' ||
+			    (end - after >= 6 && memcmp(after, "&#160;", 6) ==
+			    0)))
+				break;
+		}
+		if (at == NULL || strbuf_failed(&want))
+			break;
+		strbuf_addn(&p->sb, c, (size_t)(at - c) + 2);
+		strbuf_addf(&p->sb, "<tspan %s=\"%u\"", l[*i].attr, l[*i].no);
+		html_number_attr(&p->sb, l[*i].x);
+		strbuf_addf(&p->sb, " data-digits=\"%d\">", digits);
+		strbuf_addn(&p->sb, at + 2, want.len - 2);
+		strbuf_add(&p->sb, "</tspan>");
+		c = at + want.len;
+		++*i;
+	}
+	strbuf_addn(&p->sb, c, (size_t)(end - c));
+	strbuf_release(&want);
+}
+
 /* Appends the graph's own elements, from s to its first group (the
  * title, the description and the legend), each legend number of l (n of
- * them, in order) marked where a <text> of 12 points shows just it, as
- * the legend draws it; returns where the copy stopped. */
+ * them, in order) marked where a line of the legend (a <text> of 12
+ * points, not bold) shows it at the digits drawn; returns where the copy
+ * stopped. */
 static const char *
 svg_legend(struct writer *p, const char *s, const struct svg_legend *l,
     size_t n, int digits)
 {
-	struct strbuf	 want = STRBUF_INIT;
 	const char	*stop, *t, *tag, *c, *cend;
 	size_t		 i = 0;
 
@@ -276,20 +324,14 @@ svg_legend(struct writer *p, const char *s, const struct svg_legend *l,
 		if ((c = strchr(tag, '>')) == NULL || c > stop ||
 		    (cend = strstr(c, "</text>")) == NULL || cend > stop)
 			break;
-		strbuf_addn(&p->sb, t, (size_t)(c - t));
-		strbuf_truncate(&want, 0);
-		note_number_digits(&want, l[i].x, digits, STYLE_TEXT);
-		if (svg_is_number(c + 1, (size_t)(cend - c - 1)) &&
-		    svg_same_number(c + 1, (size_t)(cend - c - 1), &want) &&
-		    svg_attr_is(tag, c, "font-size=\"12.00\"")) {
-			strbuf_addf(&p->sb, " %s=\"%u\"", l[i].attr, l[i].no);
-			html_number_attr(&p->sb, l[i].x);
-			strbuf_addf(&p->sb, " data-digits=\"%d\"", digits);
-			i++;
-		}
-		strbuf_addn(&p->sb, c, (size_t)(cend - c));
+		strbuf_addn(&p->sb, t, (size_t)(c + 1 - t));
+		if (svg_attr_is(tag, c, "font-size=\"12.00\"") &&
+		    !svg_attr_is(tag, c, "font-weight"))
+			svg_legend_text(p, c + 1, (size_t)(cend - c - 1), l, n,
+			    &i, digits);
+		else
+			strbuf_addn(&p->sb, c + 1, (size_t)(cend - c - 1));
 	}
-	strbuf_release(&want);
 	return t;
 }
 

@@ -126,16 +126,15 @@ expect_grep "ellipsoid diagram: an adjoint" out ' data-adjoint="x" data-number="
 expect_grep "ellipsoid diagram: a local derivative" out ' data-local="t f" data-number="25.132741228718345" data-digits="4">= 25.13</text>'
 expect_grep "ellipsoid diagram: a constant local derivative" out ' data-local="x t" data-number="1" data-digits="4">dt/dx = 1</text>'
 # The legend's numbers too: the total, the partial and each path's term,
-# each in a <text> of its own, marked as the tables mark them; and no
-# number-only text of a diagram's legend is left unmarked.
-expect_count "ellipsoid legend: the total, in the full, decomposition, paths and partial views" "$TMPD/ellipsoid.html" ' data-total="1" data-number="50.26548245743669" data-digits="4">50.27</text>' 4
-expect_count "ellipsoid legend: the partial" "$TMPD/ellipsoid.html" ' data-partial="1" data-number="25.132741228718345" data-digits="4">25.13</text>' 1
-expect_grep "ellipsoid legend: path 1's term" out ' data-term="1" data-number="25.132741228718345" data-digits="4">25.13</text>'
-expect_grep "ellipsoid legend: path 2's term" out ' data-term="2" data-number="25.132741228718345" data-digits="4">25.13</text>'
+# each in a <tspan> of its line, marked as the tables mark them; and no
+# line of a diagram's legend ends with a number left unmarked.
+expect_count "ellipsoid legend: the total, in the full, decomposition, paths and partial views" "$TMPD/ellipsoid.html" 'df/dx = <tspan data-total="1" data-number="50.26548245743669" data-digits="4">50.27</tspan>' 4
+expect_count "ellipsoid legend: the partial, on the total's line" "$TMPD/ellipsoid.html" '50.27</tspan> &#160;&#160;∂f/∂x = <tspan data-partial="1" data-number="25.132741228718345" data-digits="4">25.13</tspan></text>' 1
+expect_grep "ellipsoid legend: path 1's term" out ' x → f: &#160;∂f/∂x = <tspan data-term="1" data-number="25.132741228718345" data-digits="4">25.13</tspan></text>'
+expect_grep "ellipsoid legend: path 2's term" out ' x → t → f: &#160;∂f/∂t·dt/dx = <tspan data-term="2" data-number="25.132741228718345" data-digits="4">25.13</tspan></text>'
 for m in ellipsoid perceptron; do
-	unmarked=$(grep -o '<text [^>]*font-size="12.00"[^>]*>[−0-9.e+]*</text>' \
-	    "$TMPD/$m.html" | grep -v 'data-number=\|font-weight="bold"' |
-	    head -3)
+	unmarked=$(grep -o '<text [^>]*font-size="12.00">[^<]*= [−0-9.e+]*</text>' \
+	    "$TMPD/$m.html" | head -3)
 	[ -z "$unmarked" ] && ok "$m: every number of a legend is marked" ||
 	    not_ok "$m: every number of a legend is marked" "$unmarked"
 done
