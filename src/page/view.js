@@ -604,30 +604,13 @@
 	}
 
 	/*
-	 * Numbers the view derives from others, refreshed after a what-if.
+	 * The fragment, following the what-if.
 	 */
 
-	/* Rewrites each "the indirect paths add" from its derivative's
-	 * total and partial, and the fragment's values. */
+	/* Writes the what-if's values into the fragment. */
 	function refresh() {
 		var w = infdiag.whatif, point;
 
-		all("[data-indirect]").forEach(function (el) {
-			var k = el.getAttribute("data-indirect");
-			var host = el.closest("[data-d]") || document;
-			var t = host.querySelector('[data-total="' + k + '"]');
-			var p = host.querySelector('[data-partial="' + k + '"]');
-			var x;
-
-			if (!t || !p || !t.hasAttribute("data-number") ||
-			    !p.hasAttribute("data-number"))
-				return;
-			x = Number(t.getAttribute("data-number")) -
-			    Number(p.getAttribute("data-number"));
-			el.setAttribute("data-number", String(x));
-			el.textContent = w && typeof w.spell === "function" ?
-			    w.spell(x) : String(x);
-		});
 		if (w && typeof w.point === "function") {
 			point = w.point();
 			state.set = Object.keys(point).map(function (n) {

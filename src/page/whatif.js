@@ -556,7 +556,8 @@
 			return pos !== undefined && nu.localKnown[prep.to[pos]] ?
 			    nu.local[pos] : undefined;
 		}
-		i = ["total", "reverse", "partial", "fd"].filter(function (a) {
+		i = ["total", "reverse", "partial", "indirect", "fd"].filter(
+		    function (a) {
 			return ds[a] !== undefined;
 		})[0];
 		if (i !== undefined)
@@ -568,6 +569,8 @@
 		case "total": return dn.forward;
 		case "reverse": return dn.reverse;
 		case "partial": return data.derivs[k].direct ? dn.partial : 0;
+		case "indirect": return dn.forward - (data.derivs[k].direct ?
+		    dn.partial : 0);
 		case "fd": return dn.fd;	/* null: not checked, "?" */
 		}
 		if (ds.term !== undefined)
@@ -709,19 +712,24 @@
 	}
 
 	/* Marks el as moved from the model's point (class whatif-moved, and
-	 * a background through the CSSOM, which the page's CSP allows), or
-	 * clears the mark: a student sees which numbers moved and which
-	 * stayed. */
+	 * a background through the CSSOM, which the page's CSP allows; in a
+	 * diagram, which draws no background, a dark orange of 5:1 contrast
+	 * on white), or clears the mark: a student sees which numbers moved
+	 * and which stayed. */
 	function mark(el, moved) {
 		el.classList.toggle("whatif-moved", moved);
-		el.style.backgroundColor = moved ? "#fde68a" : "";
+		if (el.closest("svg") !== null)
+			el.style.fill = moved ? "#b45309" : "";
+		else
+			el.style.backgroundColor = moved ? "#fde68a" : "";
 	}
 
 	/* The elements that show a number this module computes: those with
 	 * data-number, and those of a number that is not finite at the
 	 * model's point (a word, no data-number), by their marks. */
 	var NUMBERS = "[data-number], " + ["var", "adjoint", "local", "total",
-	    "reverse", "partial", "term", "tangent", "fd"].map(function (a) {
+	    "reverse", "partial", "indirect", "term", "tangent", "fd"].map(
+	    function (a) {
 		return ["td", "mn", "mtext", "span", "text", "tspan"].map(
 		    function (t) {
 			return t + "[data-" + a + "]";

@@ -107,7 +107,10 @@ NUMBERS_JS = """
       return {k: k, d: d ? d.getAttribute("data-d") : null,
         n: e.getAttribute("data-number"), text: e.textContent,
         svg: !!e.closest("svg"), tag: e.tagName,
-        digits: e.getAttribute("data-digits")};
+        digits: e.getAttribute("data-digits"),
+        moved: e.classList.contains("whatif-moved") &&
+          (e.closest("svg") ? e.style.fill !== "" :
+           e.style.backgroundColor !== "")};
     });
 })()
 """
@@ -281,6 +284,18 @@ def check_set(b, name, url):
                   % (name, var, var), b.eval(NUMBERS_JS), ev, ref)
     check_words("%s #set=%s:2.5: each check's words are eval's at %s = 2.5"
                 % (name, var, var), b, moved, ev)
+    # Each number that moved from the model's point is highlighted (a
+    # background, in a diagram a fill), and only those.
+    after = b.eval(NUMBERS_JS)
+    wrong = ["%s: %s -> %s, highlighted %s" % (key_of(e), f["n"], e["n"],
+                                               e["moved"])
+             for e, f in zip(after, before)
+             if e["moved"] != (not close(num(e["n"]), num(f["n"])))]
+    report("%s #set=%s:2.5: the numbers that moved are highlighted, and "
+           "only they (%d of %d)" % (name, var, sum(e["moved"] for e in
+                                                    after), len(after)),
+           len(after) == len(before) and any(e["moved"] for e in after) and
+           any(not e["moved"] for e in after) and not wrong, wrong[:5])
     report("%s #set=%s:2.5: the input shows 2.5" % (name, var),
            b.eval("(function(){var i=document.querySelector("
                   "'input[data-whatif=\"%s\"]');return i&&i.value})()"
