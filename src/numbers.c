@@ -362,17 +362,26 @@ partial_at(const struct infdiag_analysis *a, const struct deriv *d)
 /* Writes every ancestor of of in terms of the independent variables
  * (slot = variable index) into whole[], NULL where that is not possible or
  * too large, then differentiates of's with respect to each independent
- * wrt.  Only for small models: the composed trees are shown whole. */
+ * wrt.  Only for small models: the composed trees are shown whole.  Says
+ * in closed_omitted why a derivative that could have one has none: too
+ * many variables, or a tree cut for size (unless a variable has no
+ * expression, when there was never one to have). */
 static int
 closed_forms(struct infdiag_analysis *a)
 {
 	const struct infdiag_model	*m = a->m;
 	struct expr			**whole, **subs, *e;
 	uint32_t			  k, v, i;
-	int				  rc = -1;
+	int				  rc = -1, why = CLOSED_OMITTED_NODES;
 
-	if (a->nanc > CLOSED_MAX_VARS)
+	if (a->nanc > CLOSED_MAX_VARS) {
+		for (k = 0; k < a->nwrt; k++)
+			if (var_ninputs(m, a->d[k].wrt) == 0 &&
+			    a->d[k].nrel > 0)
+				a->d[k].num.closed_omitted =
+				    CLOSED_OMITTED_VARS;
 		return 0;
+	}
 	whole = mem_calloc(m->nvars, sizeof(*whole));
 	subs = mem_calloc(max_inputs(m), sizeof(*subs));
 	if (whole == NULL || subs == NULL)
@@ -384,8 +393,10 @@ closed_forms(struct infdiag_analysis *a)
 				goto out;
 			continue;
 		}
-		if (m->vars[v].x == NULL || m->vars[v].x->expr == NULL)
+		if (m->vars[v].x == NULL || m->vars[v].x->expr == NULL) {
+			why = 0;
 			continue;
+		}
 		for (i = 0; i < var_ninputs(m, v); i++)
 			subs[i] = whole[m->in_idx[m->in_off[v] + i]];
 		e = expr_substitute(m->vars[v].x->expr, subs);
@@ -396,17 +407,18 @@ closed_forms(struct infdiag_analysis *a)
 		}
 		whole[v] = e;
 	}
-	for (k = 0; whole[a->of] != NULL && k < a->nwrt; k++) {
+	for (k = 0; k < a->nwrt; k++) {
 		v = a->d[k].wrt;
 		if (var_ninputs(m, v) != 0 || a->d[k].nrel == 0)
 			continue;
-		e = expr_derive(whole[a->of], v);
+		e = whole[a->of] != NULL ? expr_derive(whole[a->of], v) : NULL;
 		if (e != NULL && expr_count_nodes(e, CLOSED_MAX_NODES) >
 		    CLOSED_MAX_NODES) {
 			expr_free(e);
 			e = NULL;
 		}
 		a->d[k].num.closed = e;
+		a->d[k].num.closed_omitted = e == NULL ? why : 0;
 	}
 	rc = 0;
 out:

@@ -95,6 +95,8 @@ struct deriv_numbers {
 	int	has_partial;	/* wrt is a direct input: its term alone */
 	double	partial;
 	uint32_t partial_fail;	/* why partial is not finite, as fail */
+	int	closed_omitted;	/* why closed is NULL when it is left out for
+				   size: CLOSED_OMITTED_*, else 0 */
 	struct expr *closed;	/* d of/d wrt with every variable written in
 				   terms of the independent ones, or NULL */
 };
@@ -145,6 +147,11 @@ int	numbers_local_formula(struct strbuf *, const struct infdiag_analysis *,
  * for which one is attempted. */
 #define CLOSED_MAX_NODES	40
 #define CLOSED_MAX_VARS		64
+/* Why a closed form is left out for size (closed_omitted): the output
+ * depends on more than CLOSED_MAX_VARS variables, or the form grows past
+ * CLOSED_MAX_NODES. */
+#define CLOSED_OMITTED_VARS	1
+#define CLOSED_OMITTED_NODES	2
 /* The most expression nodes evaluated, per side, by the finite-difference
  * checks; beyond it an evenly spread sample of the derivatives is checked
  * (a model with 10^5 weights would otherwise re-evaluate its cone 10^5

@@ -47,30 +47,25 @@ writer_end(struct writer *w)
 #define DECIMAL_TEXT(n)	#n
 #define DECIMAL(n)	DECIMAL_TEXT(n)
 
-/* Says why d's closed form is left out for its size, or NULL when it is
- * shown, or was never to be had: no numbers asked, no path, a wrt with
- * inputs, or a variable without an expression.  Bounded: more than
- * CLOSED_MAX_VARS ancestors answer at once. */
+/* Says why d's closed form is left out for its size (closed_forms() in
+ * numbers.c decided), or NULL when it is shown, or was never to be had:
+ * no numbers asked, no path, a wrt with inputs, or a variable without an
+ * expression. */
 const char *
 write_closed_omitted(const struct infdiag_analysis *a, const struct deriv *d)
 {
-	const struct infdiag_model	*m = a->m;
-	uint32_t			 k, v;
-
-	if (a->num == NULL || d->num.closed != NULL || d->nrel == 0 ||
-	    var_ninputs(m, d->wrt) != 0)
+	if (a->num == NULL)
 		return NULL;
-	if (a->nanc > CLOSED_MAX_VARS)
+	switch (d->num.closed_omitted) {
+	case CLOSED_OMITTED_VARS:
 		return "left out for size: the output depends on more than "
 		    DECIMAL(CLOSED_MAX_VARS) " variables";
-	for (k = 0; k < a->nanc; k++) {
-		v = a->anc[k];
-		if (var_ninputs(m, v) > 0 && (m->vars[v].x == NULL ||
-		    m->vars[v].x->expr == NULL))
-			return NULL;
+	case CLOSED_OMITTED_NODES:
+		return "left out for size: it grows past "
+		    DECIMAL(CLOSED_MAX_NODES) " symbols";
+	default:
+		return NULL;
 	}
-	return "left out for size: it grows past " DECIMAL(CLOSED_MAX_NODES)
-	    " symbols";
 }
 
 /* Writes the scratch string and empties it. */
