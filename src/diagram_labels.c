@@ -32,7 +32,9 @@ static const struct {
 	{ "#0072b2", "solid", "2", "━━━" },
 	{ "#d55e00", "dashed", "2", "╺╸╺╸" },
 	{ "#009e73", "dotted", "3", "┉┉┉" },
-	{ "#cc79a7", "solid", "4", "▬▬▬" },
+	/* "▬▬▬" left gaps between its glyphs, reading as dashed like
+	 * path 5's "▬ ▬": small full blocks join into one thick line. */
+	{ "#cc79a7", "solid", "4", "<font point-size=\"7\">████████</font>" },
 	{ "#991100", "dashed", "4", "▬ ▬" },
 	{ "#aa2277", "dotted", "4.5", "▪▪▪" }
 };
