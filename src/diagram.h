@@ -54,6 +54,21 @@ const char *diagram_path_colour(uint32_t k);
 const char *diagram_path_style(uint32_t k);
 const char *diagram_path_penwidth(uint32_t k);
 
+/* The most inputs a focus note names before "…". */
+#define DIAGRAM_NOTE_NAMES	3
+
+/* Says whether variable v is drawn in the picture ctx describes. */
+typedef int diagram_drawn_fn(const void *ctx, uint32_t v);
+
+/* The inputs of v that a picture leaves out (--focus), for its note "+ 3
+ * other inputs: x₁, θ₂₁, x₂, …": returns how many there are, puts the
+ * first DIAGRAM_NOTE_NAMES of them in names, and sets *other when some
+ * input of v is drawn (the note then says "other").  Every rendering
+ * writes its notes from it. */
+uint32_t diagram_left_out(const struct infdiag_model *, uint32_t v,
+	    diagram_drawn_fn *, const void *ctx,
+	    uint32_t names[DIAGRAM_NOTE_NAMES], int *other);
+
 /* The number of nodes and edges view o->view draws, without building
  * it. */
 void	diagram_size(const struct infdiag_analysis *,

@@ -81,39 +81,49 @@ diagram_drawn(const struct dg *dg, uint32_t v)
 	return !dg->focus || (dg->role[v] & ROLE_ON_PATH);
 }
 
-/* The most inputs a focus note names before "…". */
-#define FOCUS_NOTE_NAMES	3
+/* Lists the inputs of v that a picture leaves out. */
+uint32_t
+diagram_left_out(const struct infdiag_model *m, uint32_t v,
+    diagram_drawn_fn *drawn, const void *ctx,
+    uint32_t names[DIAGRAM_NOTE_NAMES], int *other)
+{
+	uint32_t	i, n = 0;
+
+	*other = 0;
+	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
+		if (drawn(ctx, m->in_idx[i]))
+			*other = 1;
+		else if (n++ < DIAGRAM_NOTE_NAMES)
+			names[n - 1] = m->in_idx[i];
+	}
+	return n;
+}
+
+/* Says whether v is drawn in dg's picture, for diagram_left_out(). */
+static int
+drawn_in(const void *dg, uint32_t v)
+{
+	return diagram_drawn(dg, v);
+}
 
 /* Appends the note of v's inputs that are not drawn. */
 void
 diagram_focus_note(struct dg *dg, uint32_t v)
 {
-	const struct infdiag_model	*m = dg->m;
-	struct strbuf			*sb = &dg->sb;
-	uint32_t			 i, n = 0, shown = 0, drawn = 0;
+	struct strbuf	*sb = &dg->sb;
+	uint32_t	 names[DIAGRAM_NOTE_NAMES], n, k;
+	int		 other;
 
-	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
-		if (diagram_drawn(dg, m->in_idx[i]))
-			drawn = 1;
-		else
-			n++;
-	}
-	if (n == 0)
+	if ((n = diagram_left_out(dg->m, v, drawn_in, dg, names,
+	    &other)) == 0)
 		return;
 	strbuf_addf(sb, "<br/><font color=\"%s\">+ %u %s%s: ", GREY_TEXT,
-	    n, drawn ? "other " : "", note_noun(n, "input", "inputs"));
-	for (i = m->in_off[v]; i < m->in_off[v + 1]; i++) {
-		if (diagram_drawn(dg, m->in_idx[i]))
-			continue;
-		if (shown == FOCUS_NOTE_NAMES) {
-			strbuf_add(sb, ", …");
-			break;
-		}
-		if (shown++ > 0)
-			strbuf_add(sb, ", ");
-		note_symbol(sb, m, m->in_idx[i], STYLE_GV_HTML);
+	    n, other ? "other " : "", note_noun(n, "input", "inputs"));
+	for (k = 0; k < n && k < DIAGRAM_NOTE_NAMES; k++) {
+		strbuf_add(sb, k > 0 ? ", " : "");
+		note_symbol(sb, dg->m, names[k], STYLE_GV_HTML);
 	}
-	strbuf_add(sb, "</font>");
+	strbuf_add(sb, n > DIAGRAM_NOTE_NAMES ? ", …</font>" : "</font>");
 }
 
 /* Appends a function's name (an "fn") escaped and cut. */

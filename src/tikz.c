@@ -19,6 +19,7 @@
 
 #include "analysis.h"
 #include "diagram.h"
+#include "diagram_impl.h"
 #include "error.h"
 #include "model.h"
 #include "notation.h"
@@ -47,6 +48,9 @@ struct tikz {
 	const struct infdiag_model		*m;
 	const struct infdiag_render_options	*o;
 	const struct tikz_options		*t;
+	Agraph_t				*g;	/* laid out */
+	int					 focus;	/* notes of the
+							   inputs left out */
 	struct writer				 w;	/* w.sb: the picture */
 	struct strbuf				 defs;	/* its colours */
 	boxf					 bb;	/* the layout's */
@@ -144,6 +148,68 @@ has_style(void *obj, const char *word)
 	return 0;
 }
 
+/* Appends a variable's name as its node shows it: its "label" key as
+ * text, else its symbol in mathematics; bold when strong. */
+static void
+var_name(struct tikz *tz, uint32_t v, int strong)
+{
+	const struct var_extra	*x = var_extra(tz->m, v);
+	struct strbuf		*sb = &tz->w.sb;
+
+	if (x != NULL && x->label != NULL) {
+		strbuf_add(sb, strong ? "\\textbf{" : "{");
+		writer_plain(&tz->w, x->label, PLAIN_LATEX);
+		strbuf_add(sb, "}");
+	} else {
+		strbuf_add(sb, strong ? "$\\boldsymbol{" : "${");
+		note_symbol(sb, tz->m, v, STYLE_LATEX);
+		strbuf_add(sb, "}$");
+	}
+}
+
+/* A variable drawn in the picture, for diagram_left_out(): a flat
+ * view's node, or its copy in the subgraph of tz->sink. */
+struct drawn_in {
+	struct tikz	*tz;
+	uint32_t	 sink;
+};
+
+static Agnode_t	*find_node(struct tikz *, Agraph_t *, uint32_t, uint32_t);
+
+/* Says whether v is drawn, for diagram_left_out(). */
+static int
+is_drawn(const void *ctx, uint32_t v)
+{
+	const struct drawn_in	*in = ctx;
+
+	return find_node(in->tz, in->tz->g, v, in->sink) != NULL;
+}
+
+/* Appends, on a line of its own in grey, the note of v's inputs that
+ * focus leaves out of the picture (sink as for find_node()), as the other
+ * renderings write it: "+ 3 other inputs: x₁, θ₂₁, x₂, …". */
+static void
+focus_note(struct tikz *tz, uint32_t v, uint32_t sink)
+{
+	struct drawn_in	 in = { tz, sink };
+	struct strbuf	*sb = &tz->w.sb;
+	uint32_t	 names[DIAGRAM_NOTE_NAMES], n, k;
+	int		 other;
+
+	if (!tz->focus || (n = diagram_left_out(tz->m, v, is_drawn, &in,
+	    names, &other)) == 0)
+		return;
+	strbuf_add(sb, "\\\\ {\\scriptsize\\color{");
+	colour(tz, sb, GREY_TEXT);
+	strbuf_addf(sb, "}+ %u %s%s: ", n, other ? "other " : "",
+	    note_noun(n, "input", "inputs"));
+	for (k = 0; k < n && k < DIAGRAM_NOTE_NAMES; k++) {
+		strbuf_add(sb, k > 0 ? ", " : "");
+		var_name(tz, names[k], 0);
+	}
+	strbuf_add(sb, n > DIAGRAM_NOTE_NAMES ? ", \\ldots}" : "}");
+}
+
 /* Appends a node's text: its "label" key as text, else its symbol in
  * mathematics; then its function or formula, value and adjoint. */
 static void
@@ -154,15 +220,7 @@ node_text(struct tikz *tz, uint32_t v)
 	const struct numbers		*num = tz->a->num;
 	struct strbuf			*sb = &tz->w.sb;
 
-	if (x != NULL && x->label != NULL) {
-		strbuf_add(sb, "\\textbf{");
-		writer_plain(&tz->w, x->label, PLAIN_LATEX);
-		strbuf_add(sb, "}");
-	} else {
-		strbuf_add(sb, "$\\boldsymbol{");
-		note_symbol(sb, m, v, STYLE_LATEX);
-		strbuf_add(sb, "}$");
-	}
+	var_name(tz, v, 1);
 	if (x != NULL && x->fn != NULL) {
 		strbuf_add(sb, "\\\\ $");
 		note_function(sb, m, v, STYLE_LATEX, fn_text, tz);
@@ -184,6 +242,9 @@ node_text(struct tikz *tz, uint32_t v)
 		tikz_number(tz, sb, num->adjoint[v]);
 		strbuf_add(sb, "$}");
 	}
+	if (tz->focus && tz->o->view != INFDIAG_VIEW_DECOMPOSITION &&
+	    v == tz->a->d[tz->o->deriv].wrt)
+		focus_note(tz, v, INFDIAG_NONE);
 }
 
 /* The variable a node draws: its ID, or the part before '@' in the
@@ -394,9 +455,11 @@ arrow_overlays(struct tikz *tz, Agedge_t *e, const char *colours)
 }
 
 /* Appends the text of the arrow into v from its input in slot, as the
- * diagrams write it: the local derivative, its formula and value. */
+ * diagrams write it: the local derivative, its formula and value, and
+ * when note is set the inputs of v that focus leaves out. */
 static void
-arrow_text(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
+arrow_text(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot,
+    int note)
 {
 	const struct infdiag_model	*m = tz->m;
 	const struct numbers		*num = tz->a->num;
@@ -417,6 +480,9 @@ arrow_text(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
 		tikz_number(tz, sb, num->local[pos]);
 	}
 	strbuf_add(sb, "$");
+	if (note)
+		focus_note(tz, v, tz->o->view == INFDIAG_VIEW_DECOMPOSITION ?
+		    v : INFDIAG_NONE);
 	mask = tz->o->view == INFDIAG_VIEW_PATHS ? arrow_paths(e) : 0;
 	for (k = 0; mask != 0 && diagram_path_colour(k) != NULL; k++) {
 		if (!(mask & (1u << k)))
@@ -429,9 +495,12 @@ arrow_text(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
 }
 
 /* Writes an arrow: its curve and tip, and its text at the label's
- * place; slot is INFDIAG_NONE for an arrow without text. */
+ * place, with the focus note when note is set (the first arrow drawn
+ * into v, as in the other renderings); slot is INFDIAG_NONE for an arrow
+ * without text. */
 static void
-write_arrow(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
+write_arrow(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot,
+    int note)
 {
 	struct strbuf	*sb = &tz->w.sb, c = STRBUF_INIT;
 	textlabel_t	*l = ED_label(e) != NULL ? ED_label(e) : ED_xlabel(e);
@@ -447,7 +516,7 @@ write_arrow(struct tikz *tz, Agedge_t *e, uint32_t v, uint32_t slot)
 	strbuf_addf(sb, "\\node[infdiag label,text=%s] at ", strbuf_str(&c));
 	put_point(tz, sb, l->pos);
 	strbuf_add(sb, " {");
-	arrow_text(tz, e, v, slot);
+	arrow_text(tz, e, v, slot, note);
 	strbuf_add(sb, "};\n");
 	if (strbuf_failed(&c))
 		tz->w.nomem = 1;
@@ -486,21 +555,25 @@ write_arrows(struct tikz *tz, Agraph_t *g)
 	Agnode_t			*h, *t;
 	Agedge_t			*e;
 	uint32_t			 v, i;
+	int				 noted;
 
 	for (v = 0; v < m->nvars; v++) {
 		h = find_node(tz, g, v, dec ? v : INFDIAG_NONE);
+		noted = 0;
 		for (i = m->in_off[v]; h != NULL && i < m->in_off[v + 1];
 		    i++) {
 			t = find_node(tz, g, m->in_idx[i], dec ? v :
 			    INFDIAG_NONE);
-			if (t != NULL && (e = agedge(g, t, h, NULL, 0)) != NULL)
-				write_arrow(tz, e, v, i - m->in_off[v]);
+			if (t == NULL || (e = agedge(g, t, h, NULL, 0)) == NULL)
+				continue;
+			write_arrow(tz, e, v, i - m->in_off[v], !noted);
+			noted = 1;
 		}
 		for (i = m->out_off[v]; dec && h != NULL &&
 		    i < m->out_off[v + 1]; i++) {
 			t = find_node(tz, g, v, m->out_idx[i]);
 			if (t != NULL && (e = agedge(g, h, t, NULL, 0)) != NULL)
-				write_arrow(tz, e, v, INFDIAG_NONE);
+				write_arrow(tz, e, v, INFDIAG_NONE, 0);
 		}
 	}
 }
@@ -570,6 +643,7 @@ draw_picture(GVC_t *gvc, Agraph_t *g, void *ctx, struct infdiag_error *err)
 	Agnode_t	*n;
 
 	(void)gvc;
+	tz->g = g;
 	tz->bb = bb;
 	if (bb.UR.y - bb.LL.y > size)
 		size = bb.UR.y - bb.LL.y;
@@ -653,6 +727,7 @@ tikz_write(struct strbuf *sb, const struct infdiag_analysis *a,
 	tz.o = o;
 	tz.t = t;
 	tz.scale = 1;
+	tz.focus = o->focus && o->deriv < a->nwrt;
 	tz.noverlays = t->noverlays < DIAGRAM_MAX_COLOURS ? t->noverlays :
 	    DIAGRAM_MAX_COLOURS;
 	writer_begin(&tz.w, a, NULL, STYLE_LATEX);

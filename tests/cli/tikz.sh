@@ -94,6 +94,30 @@ else
 	not_ok "paths view: 4 path colours" "found $n"
 fi
 
+# --focus: each input left out is named in a grey note, as in the DOT
+# and the SVG: on the first arrow drawn into the variable, and those of
+# wrt on its node; the names in the notation's LaTeX.
+pc=$EXAMPLES/perceptron.json
+run dot --focus --view paths "$pc"
+want=$(grep -o '+ [0-9]* [a-z ]*inputs*: ' "$TMPD/out" | sort)
+run render --type tikz --focus --view paths -o "$TMPD/focus.tikz" "$pc"
+expect_status "tikz --focus" 0
+got=$(grep -o '+ [0-9]* [a-z ]*inputs*: ' "$TMPD/focus.tikz" | sort)
+if [ -n "$want" ] && [ "$got" = "$want" ]; then
+	ok "tikz --focus: the DOT's $(echo "$want" | wc -l) notes"
+else
+	not_ok "tikz --focus: the DOT's notes" "DOT: $want" "TikZ: $got"
+fi
+cp "$TMPD/focus.tikz" "$TMPD/out"
+expect_tex "tikz --focus" out '\ {\scriptsize\color{infdiag707070}+ 3 other inputs: ${x_{1}}$, ${\theta_{21}}$, ${x_{2}}$}'
+expect_tex "tikz --focus" out '+ 5 other inputs: ${\hat\theta_{11}}$, ${\hat\theta_{21}}$, ${\phi_{2}}$, \ldots}'
+expect_tex "tikz --focus" out '+ 1 other input: ${y}$}'
+run render --type tikz --view paths "$pc"
+expect_no_grep "tikz without --focus" out "other input"
+run render --type tikz --focus --wrt s_1 "$pc"
+grep '] (s_1) at (' "$TMPD/out" >"$TMPD/node"
+expect_tex "tikz --focus --wrt s_1: on its node" node '{\scriptsize\color{infdiag707070}+ 4 inputs: ${\theta_{11}}$, ${x_{1}}$, ${\theta_{21}}$, \ldots}'
+
 if ! command -v pdflatex >/dev/null 2>&1; then
 	skip "pdflatex compiles the pictures" "pdflatex is not installed"
 	done_testing
@@ -135,6 +159,18 @@ if latex "every example and view as a fragment" "$d" doc; then
 		not_ok "every example and view as a fragment: $count pictures" "$got pages"
 	fi
 fi
+# The focused perceptron, its notes set in grey.
+for view in full paths partial decomposition; do
+	s=$TMPD/focus-$view
+	mkdir "$s"
+	run render --type tikz --standalone --focus --view "$view" \
+	    -o "$s/doc.tex" "$pc"
+	expect_status "perceptron --focus $view standalone" 0
+	latex "perceptron --focus $view standalone" "$s" doc || continue
+	pdftotext -enc UTF-8 "$s/doc.pdf" "$TMPD/out"
+	expect_grep "perceptron --focus $view: the notes set" out "+ 3 other inputs: x1 , θ21 , x2"
+	expect_grep "perceptron --focus $view: the notes set" out "+ 1 other input: y"
+done
 pdftotext "$TMPD/example3-full/doc.pdf" "$TMPD/out"
 expect_grep "example 3 standalone: its title" out "Example 3: y = f(x, g(x), h(x, g(x)))"
 

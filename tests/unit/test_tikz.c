@@ -208,6 +208,57 @@ render__type_tikz__the_picture_or_an_error(void **state)
 	fixture_close(&f);
 }
 
+/* The ellipsoid's paths view of df/dx as TikZ, focused or not. */
+static char *
+ellipsoid_paths(struct fixture *f, int focus)
+{
+	struct infdiag_render_options	o = { .view = INFDIAG_VIEW_PATHS,
+					    .focus = focus };
+	struct tikz_options		t = { 0, 0, 0 };
+	struct infdiag_error		err;
+	struct strbuf			sb = STRBUF_INIT;
+
+	if (tikz_write(&sb, f->a, &o, &t, &err) != 0)
+		print_error("%s\n", err.text);
+	return strbuf_detach(&sb);
+}
+
+static void
+focus__left_out_input__noted_on_the_first_arrow_into_it(void **state)
+{
+	struct fixture	 f;
+	char		*pic;
+	const char	*note = "\\\\ {\\scriptsize\\color{infdiag707070}+ 1 "
+			    "other input: ${y}$}";
+	const char	*at, *line;
+
+	(void)state;
+	fixture_open(&f, "ellipsoid.json");
+	/* Focus on x -> f leaves y out: named once, in grey, on the
+	 * label of f's first arrow drawn (from t), as the SVG has it. */
+	pic = ellipsoid_paths(&f, 1);
+	assert_non_null(pic);
+	assert_int_equal(occurrences(pic, note), 1);
+	assert_int_equal(occurrences(pic, "\\definecolor{infdiag707070}"),
+	    1);
+	at = strstr(pic, note);
+	for (line = at; line > pic && line[-1] != '\n'; line--)
+		continue;
+	assert_true(strncmp(line, "\\node[infdiag label", 19) == 0);
+	assert_non_null(strstr(line, "\\frac{\\partial f}{\\partial t}"));
+	assert_true(strstr(line, "\\frac{\\partial f}{\\partial t}") < at);
+	/* y is not drawn: no node of its own. */
+	assert_null(strstr(pic, "] (y) at ("));
+	free(pic);
+	/* Unfocused, y is drawn and nothing is noted. */
+	pic = ellipsoid_paths(&f, 0);
+	assert_non_null(pic);
+	assert_non_null(strstr(pic, "] (y) at ("));
+	assert_null(strstr(pic, "other input"));
+	free(pic);
+	fixture_close(&f);
+}
+
 int
 main(void)
 {
@@ -216,6 +267,8 @@ main(void)
 		    overlays__paths_view__each_path_alone_on_its_overlay),
 		cmocka_unit_test(overlays__in_a_beamer_frame__one_page_each),
 		cmocka_unit_test(render__type_tikz__the_picture_or_an_error),
+		cmocka_unit_test(
+		    focus__left_out_input__noted_on_the_first_arrow_into_it),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
