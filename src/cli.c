@@ -431,6 +431,32 @@ cli_numbers(const struct infdiag_analysis *an, int fatal)
 	return 0;
 }
 
+/* Runs an output command: analysis, output opened, written with write,
+ * closed, then the numbers' warnings. */
+int
+cli_run_output(const struct cli_args *a, cli_write_fn *write,
+    const struct infdiag_render_options *o)
+{
+	struct infdiag_model	*m;
+	struct infdiag_analysis	*an;
+	struct infdiag_error	 err;
+	struct cli_out		 out;
+	int			 status;
+
+	if ((an = cli_analyze(a, 1, &m, &status)) == NULL)
+		return status;
+	if ((status = cli_out_open(&out, a->output)) == 0) {
+		if (write(an, o, out.fp, &err) != 0)
+			status = cli_error(&err);
+		status = cli_out_close(&out, status);
+	}
+	if (status == 0)
+		status = cli_numbers(an, 0);
+	infdiag_analysis_free(an);
+	infdiag_model_free(m);
+	return status;
+}
+
 /* Says whether two descriptors are the same file (the terminal, or a log
  * taking both streams): then progress would break the output's lines. */
 static int

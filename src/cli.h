@@ -149,6 +149,20 @@ int	cli_out_open(struct cli_out *, const char *path);
  * Returns an exit status. */
 int	cli_out_close(struct cli_out *, int ok);
 
+/* Writes an analysis to fp with o's options, as the library's output
+ * functions do (infdiag_render(), infdiag_write_report_opts(), ...): 0,
+ * or -1 with err set. */
+typedef int cli_write_fn(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *, FILE *,
+	    struct infdiag_error *);
+
+/* Runs an output command (dot, render, report, slides): loads and
+ * analyses the model with its numbers, opens the output, writes it with
+ * write and o, closes it (whole, or nothing after a failure) and then
+ * prints the warnings about the numbers.  Returns an exit status. */
+int	cli_run_output(const struct cli_args *, cli_write_fn *write,
+	    const struct infdiag_render_options *o);
+
 int	cmd_analyze(const struct cli_cmd *, const struct cli_args *);
 int	cmd_check(const struct cli_cmd *, const struct cli_args *);
 int	cmd_convert(const struct cli_cmd *, const struct cli_args *);

@@ -97,13 +97,8 @@ static int
 run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
     enum diagram_out what)
 {
-	struct infdiag_model		*m;
-	struct infdiag_analysis		*an;
-	struct infdiag_error		 err;
 	struct infdiag_render_options	 ro = cli_render_options(a);
-	struct cli_out			 out;
 	char				 q[INFDIAG_QUOTE_SIZE(CLI_ARG_MAX)];
-	int				 status, rc;
 
 	if (a->view != NULL && infdiag_view_parse(a->view, &ro.view) != 0) {
 		cli_warnx("%s: unknown view %s (full, paths, partial or "
@@ -118,22 +113,8 @@ run_diagram(const struct cli_cmd *cmd, const struct cli_args *a,
 		cli_warnx("%s: --standalone is for --type tikz", cmd->name);
 		return INFDIAG_EUSAGE;
 	}
-	if ((an = cli_analyze(a, 1, &m, &status)) == NULL)
-		return status;
-	if ((status = cli_out_open(&out, a->output)) == 0) {
-		if (what == OUT_DOT)
-			rc = infdiag_write_dot_view(an, &ro, out.fp, &err);
-		else
-			rc = infdiag_render(an, &ro, out.fp, &err);
-		if (rc != 0)
-			status = cli_error(&err);
-		status = cli_out_close(&out, status);
-	}
-	if (status == 0)
-		status = cli_numbers(an, 0);
-	infdiag_analysis_free(an);
-	infdiag_model_free(m);
-	return status;
+	return cli_run_output(a, what == OUT_DOT ? infdiag_write_dot_view :
+	    infdiag_render, &ro);
 }
 
 /* The diagram as Graphviz DOT. */
