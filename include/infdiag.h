@@ -432,6 +432,13 @@ int	infdiag_write_report_opts(const struct infdiag_analysis *,
  * failure part of the deck may have been written to fp. */
 int	infdiag_write_slides(const struct infdiag_analysis *, FILE *fp,
 	    struct infdiag_error *);
+/* The same, its pictures drawn with o's options where they apply to a
+ * deck: digits, rankdir, layout, force, and focus (every picture
+ * focused); the view, type, deriv, no_title, no_legend, dpi and
+ * standalone are the deck's own. */
+int	infdiag_write_slides_opts(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *o, FILE *fp,
+	    struct infdiag_error *);
 
 #ifdef __cplusplus
 }

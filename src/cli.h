@@ -27,11 +27,15 @@ enum cli_opt {
 					   command has them */
 	OPT_FROM = 1 << 12,		/* --from: every command has it */
 	OPT_TO = 1 << 13,
-	OPT_PRESENT = 1 << 14,		/* --no-title, --no-legend, --digits,
-					   --rankdir, --focus (SPEC 5.2) */
+	OPT_LOOKS = 1 << 14,		/* --no-title, --no-legend */
 	OPT_DPI = 1 << 15,
-	OPT_STANDALONE = 1 << 16
+	OPT_STANDALONE = 1 << 16,
+	OPT_DRAWING = 1 << 17		/* --digits, --rankdir, --focus: the
+					   slides' pictures take them too */
 };
+
+/* The presentation options of a diagram (SPEC 5.2). */
+#define OPT_PRESENT	(OPT_LOOKS | OPT_DRAWING)
 
 /* The options every command takes. */
 #define OPT_EVERY	(OPT_PROGRESS | OPT_FROM)

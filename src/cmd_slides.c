@@ -33,8 +33,7 @@ write_deck(const struct infdiag_analysis *an,
 
 	if ((mem = open_memstream(&buf, &len)) == NULL)
 		return out_of_memory(err);
-	(void)o;
-	rc = infdiag_write_slides(an, mem, err);
+	rc = infdiag_write_slides_opts(an, o, mem, err);
 	if (fclose(mem) != 0 && rc == 0)
 		rc = out_of_memory(err);
 	if (rc == 0)
@@ -43,7 +42,8 @@ write_deck(const struct infdiag_analysis *an,
 	return rc;
 }
 
-/* Loads, analyses with numbers and writes the deck. */
+/* Loads, analyses with numbers and writes the deck, its pictures drawn
+ * with the diagram options given. */
 int
 cmd_slides(const struct cli_cmd *cmd, const struct cli_args *a)
 {

@@ -51,7 +51,7 @@ static const struct cli_cmd commands[] = {
 	    OPT_MAX_PATHS, FORMATS_ALL, cmd_eval },
 	{ "slides", "a Beamer deck stepping through the derivation, one "
 	    "overlay per path and per equation", OPT_OF | OPT_WRT | OPT_OUTPUT |
-	    OPT_MAX_PATHS, 0, cmd_slides },
+	    OPT_MAX_PATHS | OPT_FORCE | OPT_DRAWING, 0, cmd_slides },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
@@ -73,13 +73,13 @@ static const struct {
 	{ OPT_LAYOUT, "--layout ENGINE   the Graphviz layout engine (dot)" },
 	{ OPT_FORCE, "--force           render a diagram beyond the size "
 	    "limit" },
-	{ OPT_PRESENT, "--no-title        leave out the diagram's title block" },
-	{ OPT_PRESENT, "--no-legend       leave out the diagram's legend" },
-	{ OPT_PRESENT, "--digits N        significant digits of the numbers "
+	{ OPT_LOOKS, "--no-title        leave out the diagram's title block" },
+	{ OPT_LOOKS, "--no-legend       leave out the diagram's legend" },
+	{ OPT_DRAWING, "--digits N        significant digits of the numbers "
 	    "drawn (1-17, default 4)" },
-	{ OPT_PRESENT, "--rankdir DIR     the layout's direction: TB, LR, BT or "
+	{ OPT_DRAWING, "--rankdir DIR     the layout's direction: TB, LR, BT or "
 	    "RL" },
-	{ OPT_PRESENT, "--focus           draw only the variables on the paths "
+	{ OPT_DRAWING, "--focus           draw only the variables on the paths "
 	    "from --wrt to --of" },
 	{ OPT_DPI, "--dpi N           the resolution of PNG output" },
 	{ OPT_STANDALONE, "--standalone      a complete LaTeX document, not a "
@@ -319,11 +319,11 @@ option_mask(int c)
 	case LONG_NO_PROGRESS:	return OPT_PROGRESS;
 	case LONG_FROM:		return OPT_FROM;
 	case LONG_TO:		return OPT_TO;
-	case LONG_NO_TITLE:	return OPT_PRESENT;
-	case LONG_NO_LEGEND:	return OPT_PRESENT;
-	case LONG_DIGITS:	return OPT_PRESENT;
-	case LONG_RANKDIR:	return OPT_PRESENT;
-	case LONG_FOCUS:	return OPT_PRESENT;
+	case LONG_NO_TITLE:	return OPT_LOOKS;
+	case LONG_NO_LEGEND:	return OPT_LOOKS;
+	case LONG_DIGITS:	return OPT_DRAWING;
+	case LONG_RANKDIR:	return OPT_DRAWING;
+	case LONG_FOCUS:	return OPT_DRAWING;
 	case LONG_DPI:		return OPT_DPI;
 	case LONG_STANDALONE:	return OPT_STANDALONE;
 	case 'o':		return OPT_OUTPUT;

@@ -80,19 +80,34 @@ total(struct writer *w, const struct deriv *d)
 	strbuf_addc(&w->sb, '$');
 }
 
-/* Appends a picture of a view of derivative k, shrunk to a height, with
- * paths 0 to noverlays - 1 highlighted on overlays 2 on (0: none). */
-static int
-picture(struct writer *w, enum infdiag_view view, uint32_t k,
-    const char *height, uint32_t noverlays, struct infdiag_error *err)
+/* The options of a picture of a view of derivative k in the deck: the
+ * deck's (base, from the caller), without title block or legend. */
+static struct infdiag_render_options
+picture_options(const struct infdiag_render_options *base,
+    enum infdiag_view view, uint32_t k)
 {
 	struct infdiag_render_options	o = { .view = view, .type = "tikz",
 	    .deriv = k, .no_title = 1, .no_legend = 1 };
-	struct tikz_options		t = { .noverlays = noverlays };
+
+	o.layout = base->layout;
+	o.force = base->force;
+	o.digits = base->digits;
+	o.rankdir = base->rankdir;
+	o.focus = base->focus;
+	return o;
+}
+
+/* Appends a picture drawn with o, shrunk to a height, with paths 0 to
+ * noverlays - 1 highlighted on overlays 2 on (0: none). */
+static int
+picture(struct writer *w, const struct infdiag_render_options *o,
+    const char *height, uint32_t noverlays, struct infdiag_error *err)
+{
+	struct tikz_options	t = { .noverlays = noverlays };
 
 	t.overlay = noverlays > 0 ? 2 : 0;
 	strbuf_addf(&w->sb, "\\begin{center}\n\\infdiagfit{%s}{%%\n", height);
-	if (tikz_write(&w->sb, w->a, &o, &t, err) != 0)
+	if (tikz_write(&w->sb, w->a, o, &t, err) != 0)
 		return -1;
 	strbuf_add(&w->sb, "}\n\\end{center}\n");
 	writer_flush(w);
@@ -102,9 +117,12 @@ picture(struct writer *w, enum infdiag_view view, uint32_t k,
 /* Writes the model's slides: its description and size, then its
  * diagram on a slide of its own, as large as the slide allows. */
 static int
-slides_model(struct writer *w, struct infdiag_error *err)
+slides_model(struct writer *w, const struct infdiag_render_options *base,
+    struct infdiag_error *err)
 {
 	const struct infdiag_model	*m = w->m;
+	struct infdiag_render_options	 o = picture_options(base,
+					    INFDIAG_VIEW_FULL, 0);
 
 	strbuf_add(&w->sb, "\n\\begin{frame}{The model}\n");
 	if (m->description != NULL) {
@@ -118,8 +136,7 @@ slides_model(struct writer *w, struct infdiag_error *err)
 	write_tex_symbol(w, w->a->of);
 	strbuf_add(&w->sb, ".\n\\end{frame}\n"
 	    "\n\\begin{frame}{The diagram}\n");
-	if (picture(w, INFDIAG_VIEW_FULL, 0, SLIDES_PICTURE_ALONE, 0,
-	    err) != 0)
+	if (picture(w, &o, SLIDES_PICTURE_ALONE, 0, err) != 0)
 		return -1;
 	strbuf_add(&w->sb, "\\end{frame}\n");
 	writer_flush(w);
@@ -199,9 +216,12 @@ rows_slides(struct writer *w, const struct deriv *d, const char *title,
 
 /* Writes the sink subgraphs' slide (their picture) and their rules. */
 static int
-slides_rules(struct writer *w, struct infdiag_error *err)
+slides_rules(struct writer *w, const struct infdiag_render_options *base,
+    struct infdiag_error *err)
 {
 	const struct infdiag_model	*m = w->m;
+	struct infdiag_render_options	 o = picture_options(base,
+					    INFDIAG_VIEW_DECOMPOSITION, 0);
 	struct strbuf			 t = STRBUF_INIT;
 	uint32_t			 k, v, n = 0, nslides, seen = 0;
 
@@ -211,8 +231,7 @@ slides_rules(struct writer *w, struct infdiag_error *err)
 		return 0;
 	strbuf_add(&w->sb, "\n\\begin{frame}{Sink subgraphs: one for each "
 	    "variable with inputs}\n");
-	if (picture(w, INFDIAG_VIEW_DECOMPOSITION, 0, SLIDES_PICTURE_ALONE, 0,
-	    err) != 0)
+	if (picture(w, &o, SLIDES_PICTURE_ALONE, 0, err) != 0)
 		return -1;
 	strbuf_add(&w->sb, "\\end{frame}\n");
 	nslides = (n + SLIDES_ROWS - 1) / SLIDES_ROWS;
@@ -284,12 +303,14 @@ path_terms(struct writer *w, const struct deriv *d, uint32_t n,
  * terms under it, each path and its term in its colour on its overlay. */
 static int
 slides_paths(struct writer *w, const struct deriv *d, uint32_t k,
-    struct infdiag_error *err)
+    const struct infdiag_render_options *base, struct infdiag_error *err)
 {
-	struct strbuf	caption = STRBUF_INIT;
-	uint32_t	n = overlays(w, d);
-	size_t		mark;
-	int		rc;
+	struct infdiag_render_options	o = picture_options(base,
+					    INFDIAG_VIEW_PATHS, k);
+	struct strbuf			caption = STRBUF_INIT;
+	uint32_t			n = overlays(w, d);
+	size_t				mark;
+	int				rc;
 
 	/* The frame's slides: the plain picture, then one for each path
 	 * (the picture may name later overlays for its plain view). */
@@ -302,8 +323,7 @@ slides_paths(struct writer *w, const struct deriv *d, uint32_t k,
 	strbuf_add(&w->sb, " to ");
 	write_tex_symbol(w, w->a->of);
 	strbuf_add(&w->sb, "}\n");
-	if (picture(w, INFDIAG_VIEW_PATHS, k, SLIDES_PICTURE_UNDER, n,
-	    err) != 0)
+	if (picture(w, &o, SLIDES_PICTURE_UNDER, n, err) != 0)
 		return -1;
 	strbuf_add(&w->sb, "\\begin{center}\n\\infdiagfit{0.16\\textheight}"
 	    "{$\\displaystyle ");
@@ -478,14 +498,15 @@ slides_numbers(struct writer *w, const struct deriv *d)
 
 /* Writes the slides of derivative k. */
 static int
-slides_deriv(struct writer *w, uint32_t k, struct infdiag_error *err)
+slides_deriv(struct writer *w, uint32_t k,
+    const struct infdiag_render_options *base, struct infdiag_error *err)
 {
 	const struct deriv	*d = &w->a->d[k];
 	struct strbuf		 title = STRBUF_INIT;
 
 	if (d->nrel == 0 || d->wrt == w->a->of)
 		return 0;
-	if (slides_paths(w, d, k, err) != 0)
+	if (slides_paths(w, d, k, base, err) != 0)
 		return -1;
 	if (slides_forms(w, d) != 0) {
 		error_nomem(err);
@@ -504,9 +525,10 @@ slides_deriv(struct writer *w, uint32_t k, struct infdiag_error *err)
 	return 0;
 }
 
-/* Writes the deck of an analysis. */
+/* Writes the deck of an analysis, its pictures drawn with o's options. */
 int
-infdiag_write_slides(const struct infdiag_analysis *a, FILE *fp,
+infdiag_write_slides_opts(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, FILE *fp,
     struct infdiag_error *err)
 {
 	struct writer	w;
@@ -516,10 +538,10 @@ infdiag_write_slides(const struct infdiag_analysis *a, FILE *fp,
 	error_init(err, infdiag_model_source(a->m));
 	writer_begin(&w, a, fp, STYLE_LATEX);
 	slides_preamble(&w);
-	if (slides_model(&w, err) != 0 || slides_rules(&w, err) != 0)
+	if (slides_model(&w, o, err) != 0 || slides_rules(&w, o, err) != 0)
 		rc = -1;
 	for (k = 0; rc == 0 && k < a->nwrt; k++)
-		rc = slides_deriv(&w, k, err);
+		rc = slides_deriv(&w, k, o, err);
 	if (rc == 0 && a->nwrt > 0)
 		rows_slides(&w, NULL, "Reverse accumulation (backpropagation)",
 		    a->nanc, reverse_row);
@@ -530,4 +552,14 @@ infdiag_write_slides(const struct infdiag_analysis *a, FILE *fp,
 		rc = -1;
 	}
 	return rc;
+}
+
+/* Writes the deck of an analysis with the pictures' default options. */
+int
+infdiag_write_slides(const struct infdiag_analysis *a, FILE *fp,
+    struct infdiag_error *err)
+{
+	struct infdiag_render_options	opt = { .type = "tikz" };
+
+	return infdiag_write_slides_opts(a, &opt, fp, err);
 }

@@ -157,6 +157,76 @@ if [ "$have_tex" = 1 ]; then
 	fi
 fi
 
+# The diagram options (SPEC 5.2) that apply to a deck's pictures.
+run slides --help "$EXAMPLES/ellipsoid.json"
+for o in --force --digits --rankdir --focus; do
+	expect_grep "slides --help" out "  $o "
+done
+run slides --no-title "$EXAMPLES/ellipsoid.json"
+expect_status "slides --no-title" 2
+expect_grep "slides --no-title" err "infdiag: slides: --no-title does not apply to this command"
+# --digits: the numbers drawn; the slides' own numbers keep theirs.
+run slides --digits 12 "$EXAMPLES/ellipsoid.json"
+expect_status "slides --digits 12" 0
+expect_grep "slides --digits 12" out '{dx} = 50.2654824574$}'
+expect_no_grep "slides --digits 12" out '{dx} = 50.27$}'
+run slides "$EXAMPLES/ellipsoid.json"
+expect_grep "slides: 4 digits by default" out '{dx} = 50.27$}'
+# --rankdir TB: Example 3's diagram, wide from left to right, is tall.
+box() {
+	sed -n 's/^\\useasboundingbox (0.00,0.00) rectangle (\([0-9.]*\),\([0-9.]*\));$/\1 \2/p' \
+	    "$TMPD/out" | head -1
+}
+run slides "$EXAMPLES/example3.json"
+lr=$(box)
+run slides --rankdir TB "$EXAMPLES/example3.json"
+expect_status "slides --rankdir TB" 0
+tb=$(box)
+if echo "$lr $tb" | awk '{ exit !($1 > $2 && $3 < $4) }'; then
+	ok "slides --rankdir TB: the diagram $lr wide by high, then $tb"
+else
+	not_ok "slides --rankdir TB: the diagram wide, then tall" "LR '$lr', TB '$tb'"
+fi
+# --focus: every picture, the whole diagram and the subgraphs too.
+run slides --focus "$EXAMPLES/ellipsoid.json"
+expect_status "slides --focus" 0
+expect_no_grep "slides --focus" out '] (y) at ('
+n=$(grep -c '+ 1 other input: ${y}\$}' "$TMPD/out")
+if [ "$n" -eq 3 ]; then
+	ok "slides --focus: y noted in each of the 3 pictures"
+else
+	not_ok "slides --focus: y noted in each of the 3 pictures" "$n"
+fi
+if [ "$have_tex" -eq 1 ]; then
+	cp "$TMPD/out" "$TMPD/focus.tex"
+	deck_compile "ellipsoid deck --focus" "$TMPD/focus.tex" &&
+	    if [ "$pages" -eq 21 ]; then
+		ok "ellipsoid deck --focus: 21 pages"
+	else
+		not_ok "ellipsoid deck --focus: 21 pages" "got $pages"
+	fi
+fi
+# --force: a model past render's size limit is refused with the message
+# that names --force, and nothing written; with it the deck is written.
+GENMODEL=${GENMODEL:-$(dirname "$INFDIAG")/tests/gen/genmodel}
+"$GENMODEL" fanin 5001 >"$TMPD/big.json" || exit 99
+run slides --wrt x0 -o "$TMPD/big.tex" "$TMPD/big.json"
+expect_status "slides of 5002 variables" 2
+expect_text "slides of 5002 variables" err "$TMPD/big.json: the diagram has 5002 nodes and 5001 arrows, over the limit of 5000 and 10000 for rendering: even its simplified layout would take more than half a minute (use --force to render anyway, or write DOT with \"infdiag dot\")"
+if [ -e "$TMPD/big.tex" ] || ls "$TMPD"/big.tex.tmp.* >/dev/null 2>&1; then
+	not_ok "slides of 5002 variables: nothing written"
+else
+	ok "slides of 5002 variables: nothing written"
+fi
+run slides --wrt x0 "$TMPD/big.json"
+expect_status "slides of 5002 variables to standard output" 2
+expect_empty "slides of 5002 variables to standard output" out
+run slides --force --wrt x0 -o "$TMPD/big.tex" "$TMPD/big.json"
+expect_status "slides --force of 5002 variables" 0
+expect_empty "slides --force of 5002 variables" err
+cp "$TMPD/big.tex" "$TMPD/out"
+expect_tex "slides --force of 5002 variables" out '\end{document}'
+
 # --wrt and --of apply; a bad one is a usage error naming it.
 run slides --wrt y "$EXAMPLES/ellipsoid.json"
 expect_status "slides --wrt y" 0
