@@ -429,7 +429,8 @@ int	infdiag_write_report_opts(const struct infdiag_analysis *,
  * overlay and, for an analysis computed with numbers, its partial against
  * its total; then the reverse equations one per overlay.  Returns 0, or -1
  * with err set (INFDIAG_EUSAGE for a diagram over the size limit).  On
- * failure part of the deck may have been written to fp. */
+ * failure part of the deck may have been written to fp.  The paths'
+ * pictures of a model too large to read on a slide are focused. */
 int	infdiag_write_slides(const struct infdiag_analysis *, FILE *fp,
 	    struct infdiag_error *);
 /* The same, its pictures drawn with o's options where they apply to a

@@ -632,6 +632,18 @@ write_title(struct tikz *tz, Agraph_t *g)
 	strbuf_add(sb, "};\n");
 }
 
+/* The scale of a picture of the layout's box: 1, or less for a picture
+ * bigger than TeX can draw. */
+static double
+picture_scale(boxf bb)
+{
+	double	size = bb.UR.x - bb.LL.x;
+
+	if (bb.UR.y - bb.LL.y > size)
+		size = bb.UR.y - bb.LL.y;
+	return size > TIKZ_MAX_SIZE ? TIKZ_MAX_SIZE / size : 1;
+}
+
 /* Draws the laid-out graph as the body of a tikzpicture. */
 static int
 draw_picture(GVC_t *gvc, Agraph_t *g, void *ctx, struct infdiag_error *err)
@@ -639,15 +651,12 @@ draw_picture(GVC_t *gvc, Agraph_t *g, void *ctx, struct infdiag_error *err)
 	struct tikz	*tz = ctx;
 	struct strbuf	*sb = &tz->w.sb;
 	boxf		 bb = GD_bb(g);
-	double		 size = bb.UR.x - bb.LL.x;
 	Agnode_t	*n;
 
 	(void)gvc;
 	tz->g = g;
 	tz->bb = bb;
-	if (bb.UR.y - bb.LL.y > size)
-		size = bb.UR.y - bb.LL.y;
-	tz->scale = size > TIKZ_MAX_SIZE ? TIKZ_MAX_SIZE / size : 1;
+	tz->scale = picture_scale(bb);
 	strbuf_add(sb, "\\useasboundingbox ");
 	put_point(tz, sb, bb.LL);
 	strbuf_add(sb, " rectangle ");
@@ -744,4 +753,34 @@ tikz_write(struct strbuf *sb, const struct infdiag_analysis *a,
 		rc = -1;
 	}
 	return rc;
+}
+
+/* Keeps the size of the laid-out graph's picture, for tikz_size(). */
+static int
+measure(GVC_t *gvc, Agraph_t *g, void *ctx, struct infdiag_error *err)
+{
+	double	*size = ctx;
+	boxf	 bb = GD_bb(g);
+
+	(void)gvc;
+	(void)err;
+	size[0] = (bb.UR.x - bb.LL.x) * picture_scale(bb);
+	size[1] = (bb.UR.y - bb.LL.y) * picture_scale(bb);
+	return 0;
+}
+
+/* Lays out view o->view and gives the size of its picture. */
+int
+tikz_size(const struct infdiag_analysis *a,
+    const struct infdiag_render_options *o, double *width, double *height,
+    struct infdiag_error *err)
+{
+	double	size[2] = { 0, 0 };
+
+	error_init(err, infdiag_model_source(a->m));
+	if (render_laid_out(a, o, measure, size, err) != 0)
+		return -1;
+	*width = size[0];
+	*height = size[1];
+	return 0;
 }

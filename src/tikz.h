@@ -36,4 +36,11 @@ int	tikz_write(struct strbuf *, const struct infdiag_analysis *,
 	    const struct infdiag_render_options *, const struct tikz_options *,
 	    struct infdiag_error *);
 
+/* Lays out view o->view as tikz_write() would and sets *width and
+ * *height to its picture's size in big points, writing nothing.  Returns
+ * 0, or -1 with err set (as tikz_write()). */
+int	tikz_size(const struct infdiag_analysis *,
+	    const struct infdiag_render_options *, double *width,
+	    double *height, struct infdiag_error *);
+
 #endif /* INFDIAG_TIKZ_H */

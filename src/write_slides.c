@@ -17,6 +17,7 @@
 #include "diagram.h"
 #include "error.h"
 #include "formula.h"
+#include "layout.h"
 #include "model.h"
 #include "notation.h"
 #include "numbers.h"
@@ -32,6 +33,18 @@
  * on a slide of its own. */
 #define SLIDES_PICTURE_UNDER	"0.52\\textheight"
 #define SLIDES_PICTURE_ALONE	"0.78\\textheight"
+
+/* The room of a picture with a formula under it, in big points: the
+ * line's width and SLIDES_PICTURE_UNDER of the text's height in Beamer's
+ * 16:9 frame (398.3pt and 252.1pt, as pdflatex reports them). */
+#define SLIDES_UNDER_WIDTH	396.9
+#define SLIDES_UNDER_HEIGHT	130.6
+
+/* A paths picture that would be shrunk to less than this fraction of its
+ * size to fit its room is drawn focused (when focus leaves some variable
+ * out): its text would be under half its size.  The perceptron's are
+ * shrunk to 0.18 unfocused; the ellipsoid's to 0.58, Example 3's to 0.8. */
+#define SLIDES_FOCUS_SCALE	0.5
 
 /* The deck's preamble: Beamer, the packages of the pictures, a command
  * that shrinks a box to the slide (never enlarges it), and the colours of
@@ -299,6 +312,31 @@ path_terms(struct writer *w, const struct deriv *d, uint32_t n,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Decides whether the paths picture o draws is focused: as asked, or
+ * when focus leaves a variable out and the picture would be shrunk below
+ * SLIDES_FOCUS_SCALE on its slide (a large view, laid out by sfdp, is
+ * not measured: it would be).  Returns 0, or -1 with err set. */
+static int
+focus_paths(struct writer *w, const struct deriv *d,
+    struct infdiag_render_options *o, struct infdiag_error *err)
+{
+	size_t	nodes, edges;
+	double	width, height;
+
+	if (o->focus || d->nrel >= w->m->nvars)
+		return 0;
+	diagram_size(w->a, o, &nodes, &edges);
+	if (nodes <= LAYOUT_LARGE_NODES && edges <= LAYOUT_LARGE_EDGES) {
+		if (tikz_size(w->a, o, &width, &height, err) != 0)
+			return -1;
+		if (width * SLIDES_FOCUS_SCALE <= SLIDES_UNDER_WIDTH &&
+		    height * SLIDES_FOCUS_SCALE <= SLIDES_UNDER_HEIGHT)
+			return 0;
+	}
+	o->focus = 1;
+	return 0;
+}
+
 /* Writes the slide of d's paths: the paths view, and the sum of their
  * terms under it, each path and its term in its colour on its overlay. */
 static int
@@ -323,7 +361,8 @@ slides_paths(struct writer *w, const struct deriv *d, uint32_t k,
 	strbuf_add(&w->sb, " to ");
 	write_tex_symbol(w, w->a->of);
 	strbuf_add(&w->sb, "}\n");
-	if (picture(w, &o, SLIDES_PICTURE_UNDER, n, err) != 0)
+	if (focus_paths(w, d, &o, err) != 0 ||
+	    picture(w, &o, SLIDES_PICTURE_UNDER, n, err) != 0)
 		return -1;
 	strbuf_add(&w->sb, "\\begin{center}\n\\infdiagfit{0.16\\textheight}"
 	    "{$\\displaystyle ");

@@ -157,6 +157,39 @@ if [ "$have_tex" = 1 ]; then
 	fi
 fi
 
+# frame FILE TITLE: the frame whose title starts with TITLE, in $TMPD/frame.
+frame() {
+	FRAME_TITLE=$2 awk 'index($0, "\\begin{frame}") == 1 &&
+	    index($0, "{" ENVIRON["FRAME_TITLE"]) > 0 { on = 1 } on { print }
+	    on && /^\\end{frame}/ { exit }' "$1" >"$TMPD/frame"
+}
+
+# A large model's paths pictures are focused: the perceptron's paths view
+# of dE/dtheta11 would be shrunk to 0.18 of its size on its slide (1848
+# by 713 bp for 397 by 131); focused, x1 is left out and named in a note.
+# Its whole diagram still shows every variable.
+run slides -o "$TMPD/perceptron.tex" "$EXAMPLES/perceptron.json"
+expect_status "perceptron deck" 0
+frame "$TMPD/perceptron.tex" '2 paths from $\theta_{11}$ to $E$'
+expect_tex "perceptron deck: dE/dtheta11's paths, focused" frame '+ 3 other inputs: ${x_{1}}$, ${\theta_{21}}$, ${x_{2}}$}'
+expect_no_grep "perceptron deck: dE/dtheta11's paths, focused" frame '] (x_1) at ('
+expect_grep "perceptron deck: dE/dtheta11's paths, focused" frame '] (theta_1_1) at ('
+n=$(grep -c '^\\begin{frame}<1-[0-9]*>{[0-9]* paths\{0,1\} from' "$TMPD/perceptron.tex")
+m=$(awk '/^\\begin{frame}<1-[0-9]*>{[0-9]* paths? from/ { on = 1 }
+    on && /other inputs?: / { c++; on = 0 } END { print c + 0 }' "$TMPD/perceptron.tex")
+if [ "$n" -eq 14 ] && [ "$m" -eq 14 ]; then
+	ok "perceptron deck: its 14 paths pictures focused, each with a note"
+else
+	not_ok "perceptron deck: its 14 paths pictures focused, each with a note" "$n frames, $m with a note"
+fi
+frame "$TMPD/perceptron.tex" 'The diagram'
+expect_grep "perceptron deck: the diagram, every variable" frame '] (x_1) at ('
+expect_no_grep "perceptron deck: the diagram, every variable" frame 'other input'
+# A small model's are not: the ellipsoid's paths picture keeps y.
+frame "$TMPD/ellipsoid.tex" '2 paths from $x$ to $f$'
+expect_grep "ellipsoid deck: the paths picture, every variable" frame '] (y) at ('
+expect_no_grep "ellipsoid deck: the paths picture, every variable" frame 'other input'
+
 # The diagram options (SPEC 5.2) that apply to a deck's pictures.
 run slides --help "$EXAMPLES/ellipsoid.json"
 for o in --force --digits --rankdir --focus; do
@@ -226,6 +259,8 @@ expect_status "slides --force of 5002 variables" 0
 expect_empty "slides --force of 5002 variables" err
 cp "$TMPD/big.tex" "$TMPD/out"
 expect_tex "slides --force of 5002 variables" out '\end{document}'
+frame "$TMPD/big.tex" '1 path from $x_{0}$ to $y$'
+expect_tex "slides --force: the paths picture focused" frame '+ 5000 other inputs: ${x_{1}}$, ${x_{2}}$, ${x_{3}}$, \ldots}'
 
 # --wrt and --of apply; a bad one is a usage error naming it.
 run slides --wrt y "$EXAMPLES/ellipsoid.json"

@@ -63,19 +63,29 @@ occurrences(const char *s, const char *needle)
 	return n;
 }
 
-/* The paths view of Example 3 (four paths: x->y, x->h->y, x->g->h->y,
- * x->g->y) with overlays from 2 for all four. */
+/* The paths view of a fixture's first derivative, focused or not, with
+ * overlays from 2 for its first noverlays paths (0: none). */
 static char *
-overlay_picture(struct fixture *f)
+paths_picture(struct fixture *f, int focus, uint32_t noverlays)
 {
-	struct infdiag_render_options	o = { .view = INFDIAG_VIEW_PATHS };
-	struct tikz_options		t = { 0, 2, 4 };
+	struct infdiag_render_options	o = { .view = INFDIAG_VIEW_PATHS,
+					    .focus = focus };
+	struct tikz_options		t = { 0, noverlays > 0 ? 2 : 0,
+					    noverlays };
 	struct infdiag_error		err;
 	struct strbuf			sb = STRBUF_INIT;
 
 	if (tikz_write(&sb, f->a, &o, &t, &err) != 0)
 		print_error("%s\n", err.text);
 	return strbuf_detach(&sb);
+}
+
+/* The paths view of Example 3 (four paths: x->y, x->h->y, x->g->h->y,
+ * x->g->y) with overlays from 2 for all four. */
+static char *
+overlay_picture(struct fixture *f)
+{
+	return paths_picture(f, 0, 4);
 }
 
 static void
@@ -208,21 +218,6 @@ render__type_tikz__the_picture_or_an_error(void **state)
 	fixture_close(&f);
 }
 
-/* The ellipsoid's paths view of df/dx as TikZ, focused or not. */
-static char *
-ellipsoid_paths(struct fixture *f, int focus)
-{
-	struct infdiag_render_options	o = { .view = INFDIAG_VIEW_PATHS,
-					    .focus = focus };
-	struct tikz_options		t = { 0, 0, 0 };
-	struct infdiag_error		err;
-	struct strbuf			sb = STRBUF_INIT;
-
-	if (tikz_write(&sb, f->a, &o, &t, &err) != 0)
-		print_error("%s\n", err.text);
-	return strbuf_detach(&sb);
-}
-
 static void
 focus__left_out_input__noted_on_the_first_arrow_into_it(void **state)
 {
@@ -236,7 +231,7 @@ focus__left_out_input__noted_on_the_first_arrow_into_it(void **state)
 	fixture_open(&f, "ellipsoid.json");
 	/* Focus on x -> f leaves y out: named once, in grey, on the
 	 * label of f's first arrow drawn (from t), as the SVG has it. */
-	pic = ellipsoid_paths(&f, 1);
+	pic = paths_picture(&f, 1, 0);
 	assert_non_null(pic);
 	assert_int_equal(occurrences(pic, note), 1);
 	assert_int_equal(occurrences(pic, "\\definecolor{infdiag707070}"),
@@ -251,11 +246,43 @@ focus__left_out_input__noted_on_the_first_arrow_into_it(void **state)
 	assert_null(strstr(pic, "] (y) at ("));
 	free(pic);
 	/* Unfocused, y is drawn and nothing is noted. */
-	pic = ellipsoid_paths(&f, 0);
+	pic = paths_picture(&f, 0, 0);
 	assert_non_null(pic);
 	assert_non_null(strstr(pic, "] (y) at ("));
 	assert_null(strstr(pic, "other input"));
 	free(pic);
+	fixture_close(&f);
+}
+
+static void
+size__laid_out__the_box_the_picture_uses(void **state)
+{
+	struct infdiag_render_options	o = { .view = INFDIAG_VIEW_PATHS };
+	struct tikz_options		t = { 0, 0, 0 };
+	struct infdiag_error		err;
+	struct strbuf			sb = STRBUF_INIT;
+	struct fixture			f;
+	double				w = 0, h = 0, bw, bh;
+	const char			*box;
+
+	(void)state;
+	fixture_open(&f, "perceptron.json");
+	/* The size tikz_size() gives is the box tikz_write() draws in, and
+	 * focus makes the perceptron's paths view less tall. */
+	assert_int_equal(tikz_size(f.a, &o, &w, &h, &err), 0);
+	assert_int_equal(tikz_write(&sb, f.a, &o, &t, &err), 0);
+	box = strstr(strbuf_str(&sb), "\\useasboundingbox (0.00,0.00) "
+	    "rectangle (");
+	assert_non_null(box);
+	assert_int_equal(sscanf(box, "\\useasboundingbox (0.00,0.00) "
+	    "rectangle (%lf,%lf)", &bw, &bh), 2);
+	assert_close(w, bw, 1e-3);
+	assert_close(h, bh, 1e-3);
+	assert_true(w > 1000 && h > 500);
+	o.focus = 1;
+	assert_int_equal(tikz_size(f.a, &o, &bw, &bh, &err), 0);
+	assert_true(bh < h / 2);
+	strbuf_release(&sb);
 	fixture_close(&f);
 }
 
@@ -269,6 +296,7 @@ main(void)
 		cmocka_unit_test(render__type_tikz__the_picture_or_an_error),
 		cmocka_unit_test(
 		    focus__left_out_input__noted_on_the_first_arrow_into_it),
+		cmocka_unit_test(size__laid_out__the_box_the_picture_uses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
