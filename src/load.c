@@ -23,6 +23,7 @@
 #include "model.h"
 #include "notation.h"
 #include "progress.h"
+#include "read.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -302,9 +303,11 @@ load_root(struct loader *L, json_t *root)
 	return 0;
 }
 
-/* Builds a model from a parsed document and frees the document. */
+/* Builds a model from a parsed document and frees the document; the
+ * model takes the places, which place its failure. */
 struct infdiag_model *
-load_document(json_t *root, const char *source, struct infdiag_error *err)
+load_document(json_t *root, const char *source, struct read_places *places,
+    struct infdiag_error *err)
 {
 	struct loader		 L;
 	struct infdiag_model	*m;
@@ -316,10 +319,12 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 	    (m->source = mem_strdup(source)) == NULL) {
 		mem_free(m);
 		mem_json_end(root);
+		read_places_free(places);
 		error_nomem(err);
 		return NULL;
 	}
 	m->of = INFDIAG_NONE;
+	m->places = places;
 	L.m = m;
 	rc = load_root(&L, root);
 	mem_json_end(root);
@@ -330,6 +335,8 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 	if (rc == 0)
 		rc = graph_order(m, err);
 	if (rc != 0) {
+		if (places != NULL)
+			read_place_error(places, err);
 		infdiag_model_free(m);
 		return NULL;
 	}
