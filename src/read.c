@@ -116,6 +116,13 @@ read_place_later(const struct read_places *p, struct infdiag_error *err)
 	err->column = at->column;
 }
 
+/* Sets obj's key to value, which is freed when that fails. */
+json_t *
+read_set_new(json_t *obj, const char *key, json_t *value)
+{
+	return json_object_set_new(obj, key, value) == 0 ? value : NULL;
+}
+
 /* Says whether all len bytes are UTF-8 without NUL; else sets err at the
  * first that is not. */
 int

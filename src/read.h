@@ -80,6 +80,11 @@ json_t	*read_dot(const char *, size_t, struct read_places *,
 json_t	*read_eq(const char *, size_t, struct read_places *,
 	    struct infdiag_error *);
 
+/* Sets obj's key to value and returns value, or NULL when that failed:
+ * jansson then has freed value (and mem_json_failed() says why), so a
+ * reader adds no more to it. */
+json_t	*read_set_new(json_t *obj, const char *key, json_t *value);
+
 /* The format of a file by its name's suffix, else INFDIAG_INPUT_AUTO. */
 enum infdiag_input read_format_by_name(const char *);
 /* The format of a model by its first bytes (a byte-order mark already
