@@ -223,46 +223,47 @@ analyze(const struct infdiag_model *m, struct infdiag_error *err)
 	return a;
 }
 
+/* The numbers' warning and verdict of the model in text, as formatted. */
 static void
-model__eq_numbers__warning_and_verdict_at_their_lines(void **state)
+numbers_said(const char *text, const char *source, const char *warning,
+    const char *verdict)
 {
-	struct infdiag_model	*m = load(numbers_eq, "n.eq");
+	struct infdiag_model	*m = load(text, source);
 	struct infdiag_analysis	*a;
 	struct infdiag_error	 err;
 
-	(void)state;
 	a = analyze(m, &err);
 	assert_int_equal(infdiag_analysis_warning_count(a), 1);
-	assert_string_equal(infdiag_analysis_warning(a, 0),
-	    "n.eq:4:1: warning: log of a non-positive number (-2) in "
-	    "\xe2\x88\x82z/\xe2\x88\x82y = x^y\xc2\xb7log(x), with x = -2, "
-	    "y = 3");
+	assert_string_equal(infdiag_analysis_warning(a, 0), warning);
 	assert_int_equal(err.status, INFDIAG_ENUMERIC);
 	assert_string_equal(err.path, "variables.w");
-	assert_string_equal(formatted(&err), "n.eq:5:1: log of a "
-	    "non-positive number (-8) in w = log(z), with z = -8");
+	assert_string_equal(formatted(&err), verdict);
 	infdiag_analysis_free(a);
 	infdiag_model_free(m);
 }
 
 static void
+model__eq_numbers__warning_and_verdict_at_their_lines(void **state)
+{
+	(void)state;
+	numbers_said(numbers_eq, "n.eq",
+	    "n.eq:4:1: warning: log of a non-positive number (-2) in "
+	    "\xe2\x88\x82z/\xe2\x88\x82y = x^y\xc2\xb7log(x), with x = -2, "
+	    "y = 3",
+	    "n.eq:5:1: log of a non-positive number (-8) in w = log(z), "
+	    "with z = -8");
+}
+
+static void
 model__json_numbers__keep_their_json_paths(void **state)
 {
-	struct infdiag_model	*m = load(numbers_json, "n.json");
-	struct infdiag_analysis	*a;
-	struct infdiag_error	 err;
-
 	(void)state;
-	a = analyze(m, &err);
-	assert_string_equal(infdiag_analysis_warning(a, 0),
+	numbers_said(numbers_json, "n.json",
 	    "n.json: variables.z: warning: log of a non-positive number "
 	    "(-2) in \xe2\x88\x82z/\xe2\x88\x82y = x^y\xc2\xb7log(x), with "
-	    "x = -2, y = 3");
-	assert_int_equal(err.line, 0);
-	assert_string_equal(formatted(&err), "n.json: variables.w: log of a "
-	    "non-positive number (-8) in w = log(z), with z = -8");
-	infdiag_analysis_free(a);
-	infdiag_model_free(m);
+	    "x = -2, y = 3",
+	    "n.json: variables.w: log of a non-positive number (-8) in "
+	    "w = log(z), with z = -8");
 }
 
 static void
