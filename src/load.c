@@ -23,7 +23,6 @@
 #include "model.h"
 #include "notation.h"
 #include "progress.h"
-#include "read.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -304,7 +303,7 @@ load_root(struct loader *L, json_t *root)
 }
 
 /* Builds a model from a parsed document and frees the document; the
- * model takes the places, which place its failure. */
+ * model takes the places, unless it fails. */
 struct infdiag_model *
 load_document(json_t *root, const char *source, struct read_places *places,
     struct infdiag_error *err)
@@ -319,7 +318,6 @@ load_document(json_t *root, const char *source, struct read_places *places,
 	    (m->source = mem_strdup(source)) == NULL) {
 		mem_free(m);
 		mem_json_end(root);
-		read_places_free(places);
 		error_nomem(err);
 		return NULL;
 	}
@@ -335,8 +333,8 @@ load_document(json_t *root, const char *source, struct read_places *places,
 	if (rc == 0)
 		rc = graph_order(m, err);
 	if (rc != 0) {
-		if (places != NULL)
-			read_place_error(places, err);
+		/* The caller places the error by them, and frees them. */
+		m->places = NULL;
 		infdiag_model_free(m);
 		return NULL;
 	}

@@ -27,8 +27,8 @@ struct infdiag_model *load_file_max(const char *path, uint64_t max,
 /* Builds a model from a parsed JSON document (load.c), checking every rule
  * of SPEC §2, and frees the document; NULL with err set on error.  places
  * (NULL for JSON) are where a reader found each part (read.h): the model
- * takes them, and every error and warning is placed by them; after a
- * failure they are freed. */
+ * takes them and places its warnings by them; after a failure they are
+ * still the caller's, to place the error by (read_place_error()). */
 struct infdiag_model *load_document(struct json_t *, const char *source,
 	    struct read_places *, struct infdiag_error *);
 

@@ -99,30 +99,6 @@ read_place_error(const struct read_places *p, struct infdiag_error *err)
 	strbuf_release(&sb);
 }
 
-/* Places an error about a loaded model at the line:column its path, or
- * the nearest part above it, came from; else leaves its path. */
-void
-read_place_later(const struct read_places *p, struct infdiag_error *err)
-{
-	const struct read_place	*at;
-
-	if (p == NULL || err == NULL || !error_is_set(err) ||
-	    err->status == INFDIAG_ENOMEM || err->line > 0 ||
-	    err->path[0] == '\0')
-		return;
-	if ((at = read_places_nearest(p, err->path)) == NULL)
-		return;
-	err->line = at->line;
-	err->column = at->column;
-}
-
-/* Sets obj's key to value, which is freed when that fails. */
-json_t *
-read_set_new(json_t *obj, const char *key, json_t *value)
-{
-	return json_object_set_new(obj, key, value) == 0 ? value : NULL;
-}
-
 /* Says whether all len bytes are UTF-8 without NUL; else sets err at the
  * first that is not. */
 int
@@ -242,6 +218,7 @@ read_model(const char *buf, size_t len, const char *source,
     enum infdiag_input in, struct infdiag_error *err)
 {
 	struct read_places	*places;
+	struct infdiag_model	*m;
 	json_t			*doc;
 	read_fn			 reader = in == INFDIAG_INPUT_DAGITTY ?
 				    read_dagitty : in == INFDIAG_INPUT_DOT ?
@@ -269,5 +246,9 @@ read_model(const char *buf, size_t len, const char *source,
 		read_places_free(places);
 		return NULL;
 	}
-	return load_document(doc, source, places, err);
+	if ((m = load_document(doc, source, places, err)) == NULL) {
+		read_place_error(places, err);
+		read_places_free(places);
+	}
+	return m;
 }

@@ -16,10 +16,8 @@
 #include "alloc.h"
 #include "error.h"
 #include "hash.h"
-#include "load.h"
 #include "pool.h"
 #include "read.h"
-#include "strbuf.h"
 
 /* Notes where the part at path came from. */
 void
@@ -51,22 +49,6 @@ read_place(struct read_places *p, const char *path, int line, int column)
 	}
 	p->v[p->n].line = line;
 	p->v[p->n++].column = column;
-}
-
-/* Spells the JSON path of a variable's key as the loader does. */
-const char *
-read_path(struct strbuf *sb, const char *name, const char *key, long index)
-{
-	strbuf_truncate(sb, 0);
-	strbuf_add(sb, "variables");
-	if (name != NULL)
-		path_add_key(sb, name, strlen(name),
-		    load_name_valid(name, strlen(name)));
-	if (key != NULL)
-		path_add_key(sb, key, strlen(key), 1);
-	if (index >= 0)
-		strbuf_addf(sb, "[%ld]", index);
-	return strbuf_failed(sb) ? "" : strbuf_str(sb);
 }
 
 /* The hash of a path of len bytes. */
@@ -148,6 +130,23 @@ read_places_nearest(const struct read_places *p, const char *path)
 			return at;
 		len = path_parent(path, len);
 	}
+}
+
+/* Places an error about a loaded model at the line:column its path, or
+ * the nearest part above it, came from; else leaves its path. */
+void
+read_place_later(const struct read_places *p, struct infdiag_error *err)
+{
+	const struct read_place	*at;
+
+	if (p == NULL || err == NULL || !error_is_set(err) ||
+	    err->status == INFDIAG_ENOMEM || err->line > 0 ||
+	    err->path[0] == '\0')
+		return;
+	if ((at = read_places_nearest(p, err->path)) == NULL)
+		return;
+	err->line = at->line;
+	err->column = at->column;
 }
 
 /* Frees the places. */
