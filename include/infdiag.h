@@ -58,9 +58,12 @@ enum infdiag_status {
 
 /*
  * Where and why.  line and column (1-based) are set for JSON syntax errors
- * and for every error of a model read in another format than JSON; path
- * is the JSON path of the offending value ("variables.h.inputs[1]") for
- * every other model error, or "" when the error has no place.
+ * and for every error of a model read in another format than JSON, and
+ * for every later error or warning about a part of such a model (the
+ * analysis's, the numbers', a writer's: at the part the reader noted, or
+ * the nearest above it); path is the JSON path of the offending value
+ * ("variables.h.inputs[1]", kept when line is set), or "" when the error
+ * has no place.
  */
 struct infdiag_error {
 	enum infdiag_status	status;

@@ -427,6 +427,7 @@ infdiag_analyze(const struct infdiag_model *m,
 	    (q->numbers && (rc = numbers_compute(a, err)) != 0)) {
 		if (!error_is_set(err))
 			error_nomem(err);
+		model_place_error(m, err);
 		infdiag_analysis_free(a);
 		return NULL;
 	}

@@ -302,9 +302,11 @@ load_root(struct loader *L, json_t *root)
 	return 0;
 }
 
-/* Builds a model from a parsed document and frees the document. */
+/* Builds a model from a parsed document and frees the document; the
+ * model takes the places, unless it fails. */
 struct infdiag_model *
-load_document(json_t *root, const char *source, struct infdiag_error *err)
+load_document(json_t *root, const char *source, struct read_places *places,
+    struct infdiag_error *err)
 {
 	struct loader		 L;
 	struct infdiag_model	*m;
@@ -320,6 +322,7 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 		return NULL;
 	}
 	m->of = INFDIAG_NONE;
+	m->places = places;
 	L.m = m;
 	rc = load_root(&L, root);
 	mem_json_end(root);
@@ -330,6 +333,8 @@ load_document(json_t *root, const char *source, struct infdiag_error *err)
 	if (rc == 0)
 		rc = graph_order(m, err);
 	if (rc != 0) {
+		/* The caller places the error by them, and frees them. */
+		m->places = NULL;
 		infdiag_model_free(m);
 		return NULL;
 	}

@@ -10,6 +10,7 @@
 #include "infdiag.h"
 
 struct json_t;
+struct read_places;
 
 /* Says whether s (len bytes) is a valid variable name. */
 int	load_name_valid(const char *s, size_t len);
@@ -24,8 +25,11 @@ struct infdiag_model *load_file_max(const char *path, uint64_t max,
 	    enum infdiag_input, struct infdiag_error *);
 
 /* Builds a model from a parsed JSON document (load.c), checking every rule
- * of SPEC §2, and frees the document; NULL with err set on error. */
+ * of SPEC §2, and frees the document; NULL with err set on error.  places
+ * (NULL for JSON) are where a reader found each part (read.h): the model
+ * takes them and places its warnings by them; after a failure they are
+ * still the caller's, to place the error by (read_place_error()). */
 struct infdiag_model *load_document(struct json_t *, const char *source,
-	    struct infdiag_error *);
+	    struct read_places *, struct infdiag_error *);
 
 #endif /* INFDIAG_LOAD_H */

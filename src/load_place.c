@@ -190,27 +190,35 @@ load_take_number(struct loader *L, const json_t *j, double *out)
 	return 0;
 }
 
-/* Adds a warning at the current path. */
+/* Adds a warning at the current path, formatted as an error is (placed
+ * at its line:column when the model was read from another format). */
 int
 load_warn(struct loader *L, const char *fmt, ...)
 {
-	struct strbuf	 sb = STRBUF_INIT;
-	char		**w;
-	va_list		 ap;
+	struct infdiag_error	 e;
+	char			 text[INFDIAG_ERROR_TEXT_LENGTH];
+	char			 line[INFDIAG_ERROR_SOURCE_LENGTH +
+				    INFDIAG_ERROR_PATH_LENGTH +
+				    INFDIAG_ERROR_TEXT_LENGTH + 32];
+	char			**w;
+	va_list			 ap;
 
-	strbuf_addf(&sb, "%s: %s: warning: ", L->m->source,
-	    strbuf_str(&L->path));
-	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	w = mem_reallocarray(L->m->warnings, L->m->nwarnings + 1, sizeof(*w));
-	if (w == NULL || strbuf_failed(&sb)) {
-		if (w != NULL)
-			L->m->warnings = w;
-		strbuf_release(&sb);
+	if (strbuf_failed(&L->path))
 		return load_nomem(L);
-	}
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	error_init(&e, L->m->source);
+	error_set(&e, INFDIAG_EMODEL, strbuf_str(&L->path), "warning: %s",
+	    text);
+	model_place_error(L->m, &e);
+	infdiag_error_format(&e, line, sizeof(line));
+	w = mem_reallocarray(L->m->warnings, L->m->nwarnings + 1, sizeof(*w));
+	if (w == NULL)
+		return load_nomem(L);
 	L->m->warnings = w;
-	w[L->m->nwarnings++] = strbuf_detach(&sb);
+	if ((w[L->m->nwarnings] = mem_strdup(line)) == NULL)
+		return load_nomem(L);
+	L->m->nwarnings++;
 	return 0;
 }

@@ -125,7 +125,7 @@ load_parsed(json_t *root, const json_error_t *jerr, const char *source,
 	}
 	if (json_failed(root, err))
 		return NULL;
-	return load_document(root, source, err);
+	return load_document(root, source, NULL, err);
 }
 
 /* Loads a model from len bytes in memory. */

@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "model.h"
 #include "notation.h"
+#include "read.h"
 
 /* A name's hash: its low half indexes the table, and the whole is kept
  * beside the variable to spare a visit to each name that cannot match. */
@@ -109,6 +110,15 @@ model_lookup(const struct infdiag_model *m, const char *name, size_t len)
 	return INFDIAG_NONE;
 }
 
+/* Places a message about the model at its line:column in a file not in
+ * JSON. */
+void
+model_place_error(const struct infdiag_model *m, struct infdiag_error *err)
+{
+	if (m != NULL && m->places != NULL)
+		read_place_later(m->places, err);
+}
+
 /* Frees the model. */
 void
 infdiag_model_free(struct infdiag_model *m)
@@ -135,6 +145,7 @@ infdiag_model_free(struct infdiag_model *m)
 	mem_free(m->wrt);
 	mem_free(m->hash);
 	mem_free(m->source);
+	read_places_free(m->places);
 	pool_release(&m->pool);
 	mem_free(m);
 }

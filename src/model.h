@@ -17,6 +17,7 @@
 #include "pool.h"
 
 struct expr;
+struct read_places;
 
 enum var_flag {
 	VAR_HAS_VALUE = 1 << 0,		/* "value" given */
@@ -74,6 +75,8 @@ struct infdiag_model {
 	uint32_t	 hash_mask;
 	char		**warnings;
 	size_t		 nwarnings;
+	struct read_places *places;	/* where each part is in a file not
+					   in JSON (read.h), or NULL */
 	struct pool	 pool;		/* names and texts */
 };
 
@@ -99,5 +102,14 @@ void		model_lookup_prefetch(const struct infdiag_model *, const char *,
 void		model_hash_insert(struct infdiag_model *, uint32_t);
 /* Allocates the name table for n names; -1 when out of memory. */
 int		model_hash_init(struct infdiag_model *, uint32_t);
+
+/* Places an error or warning about the model, which names a part by its
+ * JSON path, at the line:column that part came from when the model was
+ * read from another format (or the nearest part above it); a model read
+ * from JSON, or a path naming no part the reader noted ("--of"), keeps
+ * the JSON path.  Every message of the library about a loaded model
+ * goes through here before it is formatted. */
+void		model_place_error(const struct infdiag_model *,
+		    struct infdiag_error *);
 
 #endif /* INFDIAG_MODEL_H */

@@ -626,6 +626,7 @@ fail_error(const struct infdiag_analysis *a, const struct num_fail *f,
 		error_set(err, INFDIAG_ENUMERIC, strbuf_str(&path), "%s%s",
 		    warning ? "warning: " : "", f->text != NULL ? f->text :
 		    "a number is not finite");
+	model_place_error(a->m, err);
 	strbuf_release(&path);
 }
 

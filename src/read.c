@@ -17,29 +17,6 @@
 #include "read.h"
 #include "strbuf.h"
 
-/* The place of a path of len bytes, or NULL. */
-static const struct read_place *
-find_place(const struct read_places *p, const char *path, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < p->n; i++) {
-		if (strncmp(p->v[i].path, path, len) == 0 &&
-		    p->v[i].path[len] == '\0')
-			return &p->v[i];
-	}
-	return NULL;
-}
-
-/* The length of path without its last part (".key" or "[i]"). */
-static size_t
-path_parent(const char *path, size_t len)
-{
-	while (len > 0 && path[len - 1] != '.' && path[len - 1] != '[')
-		len--;
-	return len > 0 ? len - 1 : 0;
-}
-
 /* Replaces the error with "out of memory": what was made of the model
  * after an allocation failed is not to be reported. */
 static void
@@ -95,7 +72,7 @@ expr_column(struct infdiag_error *err)
 void
 read_place_error(const struct read_places *p, struct infdiag_error *err)
 {
-	const struct read_place	*at = NULL;
+	const struct read_place	*at;
 	struct strbuf		 sb = STRBUF_INIT;
 	const char		*path = err->path;
 	size_t			 len;
@@ -111,11 +88,7 @@ read_place_error(const struct read_places *p, struct infdiag_error *err)
 		path = strbuf_str(&sb);
 		break;
 	}
-	for (len = strlen(path); at == NULL; len = path_parent(path, len)) {
-		at = find_place(p, path, len);
-		if (len == 0)
-			break;
-	}
+	at = read_places_nearest(p, path);
 	err->line = at != NULL ? at->line : 1;
 	err->column = at != NULL ? at->column : 1;
 	len = strlen(err->path);
@@ -238,12 +211,13 @@ read_format_by_content(const char *s, size_t len)
 	return INFDIAG_INPUT_JSON;
 }
 
-/* Reads text in another format than JSON and validates it as a model. */
+/* Reads text in another format than JSON and validates it as a model,
+ * which keeps the places its parts came from. */
 struct infdiag_model *
 read_model(const char *buf, size_t len, const char *source,
     enum infdiag_input in, struct infdiag_error *err)
 {
-	struct read_places	 places;
+	struct read_places	*places;
 	struct infdiag_model	*m;
 	json_t			*doc;
 	read_fn			 reader = in == INFDIAG_INPUT_DAGITTY ?
@@ -252,24 +226,29 @@ read_model(const char *buf, size_t len, const char *source,
 
 	if (read_check_utf8(buf, len, err) != 0)
 		return NULL;
-	memset(&places, 0, sizeof(places));
+	if ((places = mem_calloc(1, sizeof(*places))) == NULL) {
+		error_nomem(err);
+		return NULL;
+	}
 	mem_json_reset();
-	doc = reader(buf, len, &places, err);
+	doc = reader(buf, len, places, err);
 	/* A reader whose document could not be made, or lost a part of it
 	 * to a failed allocation, has not read the model. */
-	if (places.nomem || mem_json_failed() || (doc == NULL &&
-	    !error_is_set(err))) {
+	if (places->nomem || mem_json_failed() || (doc == NULL &&
+	    !error_is_set(err)) || (doc != NULL &&
+	    read_places_index(places) != 0)) {
 		json_decref(doc);
 		doc = NULL;
 		/* Not what the reader then made of a part that was lost. */
 		set_nomem(err);
 	}
 	if (doc == NULL) {
-		read_places_free(&places);
+		read_places_free(places);
 		return NULL;
 	}
-	if ((m = load_document(doc, source, err)) == NULL)
-		read_place_error(&places, err);
-	read_places_free(&places);
+	if ((m = load_document(doc, source, places, err)) == NULL) {
+		read_place_error(places, err);
+		read_places_free(places);
+	}
 	return m;
 }

@@ -210,10 +210,10 @@ node(struct dagitty *d, const struct token *t, json_t *group)
 		}
 		json_decref(text);
 	} else {
-		json_object_set_new(d->vars, name, var = json_object());
-		json_object_set_new(d->origin, name, text);
+		var = read_set_new(d->vars, name, json_object());
 		if (strlen(name) != t->len || memcmp(name, t->s, t->len) != 0)
 			json_object_set(var, "label", text);
+		json_object_set_new(d->origin, name, text);
 		read_place(d->places, read_path(&d->path, name, NULL, -1),
 		    t->line, t->column);
 	}
@@ -308,8 +308,7 @@ arrows(struct dagitty *d, json_t *from, json_t *to)
 		name = json_string_value(json_array_get(dst, 0));
 		var = json_object_get(d->vars, name);
 		if ((inputs = json_object_get(var, "inputs")) == NULL)
-			json_object_set_new(var, "inputs", inputs =
-			    json_array());
+			inputs = read_set_new(var, "inputs", json_array());
 		json_array_foreach(from, i, src) {
 			read_place(d->places, read_path(&d->path, name,
 			    "inputs", (long)json_array_size(inputs)),

@@ -216,14 +216,14 @@ node_inputs(Agnode_t *n, json_t *var)
 	for (e = agfstin(g, n); e != NULL && k < i; e = agnxtin(g, e))
 		in[k++] = e;
 	qsort(in, k, sizeof(*in), by_sequence);
-	json_object_set_new(var, "inputs", inputs = json_array());
+	inputs = read_set_new(var, "inputs", json_array());
 	for (i = 0; i < k; i++) {
 		json_array_append_new(inputs, json_string(agnameof(
 		    agtail(in[i]))));
 		if ((p = attr(in[i], "partial")) == NULL)
 			continue;
 		if (partials == NULL)
-			json_object_set_new(var, "partials", partials =
+			partials = read_set_new(var, "partials",
 			    json_object());
 		json_object_set_new(partials, agnameof(agtail(in[i])),
 		    number(p));
@@ -264,13 +264,13 @@ graph_wrt(struct dot *d, json_t *doc, const char *list)
 static json_t *
 document(struct dot *d, Agraph_t *g)
 {
-	json_t		*doc = json_object(), *vars = json_object(), *var;
+	json_t		*doc = json_object(), *vars, *var;
 	Agnode_t	*n;
 	const char	*v;
 
-	json_object_set_new(doc, "variables", vars);
+	vars = read_set_new(doc, "variables", json_object());
 	for (n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-		json_object_set_new(vars, agnameof(n), var = json_object());
+		var = read_set_new(vars, agnameof(n), json_object());
 		place_token(d, read_path(&d->path, agnameof(n), NULL, -1),
 		    agnameof(n));
 		node_keys(d, n, var);

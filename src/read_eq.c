@@ -189,7 +189,7 @@ opaque_call(struct eq *q, const char *name, json_t *var, struct piece p)
 	    memcmp(p.s, name, strlen(name)) != 0)
 		json_object_set_new(var, "fn", json_stringn(p.s,
 		    (size_t)(c - p.s)));
-	json_object_set_new(var, "inputs", inputs = json_array());
+	inputs = read_set_new(var, "inputs", json_array());
 	for (start = ++c; c < e; c++) {
 		if (*c != ',' && c + 1 != e)
 			continue;
@@ -221,7 +221,7 @@ definition(struct eq *q, struct piece name, const struct piece *right)
 		    quote(qb, n, strlen(n)));
 	read_place(q->places, read_path(&q->path, n, NULL, -1), q->line,
 	    name.column);
-	json_object_set_new(q->vars, n, var = json_object());
+	var = read_set_new(q->vars, n, json_object());
 	if (right == NULL)
 		return 0;
 	if (is_number(*right, &x)) {

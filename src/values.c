@@ -63,6 +63,7 @@ infdiag_analysis_values_missing(const struct infdiag_analysis *a,
 		error_set(err, INFDIAG_ENUMERIC, strbuf_str(&path), "%s has no "
 		    "value, nor have %u more: the numbers need a value for "
 		    "each independent variable %s depends on", q, n - 1, qo);
+	model_place_error(m, err);
 	strbuf_release(&path);
 	return -1;
 }

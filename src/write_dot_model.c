@@ -105,6 +105,7 @@ check_texts(const struct infdiag_model *m, struct infdiag_error *err)
 			error_set(err, INFDIAG_EMODEL, strbuf_str(&path),
 			    "DOT cannot hold %s: a backslash before a quote "
 			    "or at a line's end", quote(q, s[k], strlen(s[k])));
+			model_place_error(m, err);
 			strbuf_release(&path);
 			return -1;
 		}

@@ -25,7 +25,47 @@ for format in dagitty dot eq; do
 		expect_file "$name" err "${model%.*}.err"
 		expect_empty "$name" out
 	done
+	# What is said after loading (the loader's warnings, the analysis's
+	# errors, the numbers' warnings and errors, a writer's refusal)
+	# names the place in the file too, or the nearest part above it:
+	# tests/data/FORMAT/later/ holds NAME.EXT, NAME.cmd (the exit
+	# status, then the command and its options) and NAME.err, all that
+	# is said.  What the file does not hold (--of, --wrt, an "of" it
+	# does not give) keeps its name.
+	cd "$TESTDATA/$format/later" || exit 99
+	for model in *.$format; do
+		name="$format later ${model%.*}"
+		read -r want cmd <"${model%.*}.cmd"
+		run $cmd "$model"
+		expect_status "$name" "$want"
+		expect_file "$name" err "${model%.*}.err"
+	done
 done
+
+# Every command that computes the numbers places their messages alike,
+# while the same model in JSON keeps its JSON paths.
+cd "$TESTDATA" || exit 99
+for cmd in analyze eval "analyze --format json" dot render report slides \
+    "convert --to sympy"; do
+	for model in eq/later/numbers.eq dot/later/numbers.dot; do
+		run $cmd "$model"
+		case $model in
+		*.eq) warn=5:1 fail=6:1 ;;
+		*) warn=7:7 fail=10:7 ;;
+		esac
+		expect_grep "$model $cmd" err \
+		    "$model:$warn: warning: log of a non-positive number (-2) in ∂z/∂y"
+		expect_grep "$model $cmd" err \
+		    "$model:$fail: "
+		expect_no_grep "$model $cmd" err 'variables.'
+	done
+done
+"$INFDIAG" convert --to json eq/later/numbers.eq >"$TMPD/numbers.json"
+run eval "$TMPD/numbers.json"
+expect_status "numbers.json" 4
+expect_text "numbers.json" err \
+    "$TMPD/numbers.json: variables.z: warning: log of a non-positive number (-2) in ∂z/∂y = x^y·log(x), with x = -2, y = 3
+$TMPD/numbers.json: variables.w: log of a non-positive number (-8) in w = log(z), with z = -8"
 
 # The format: --from, else the suffix, else the content (standard input
 # too).
@@ -96,12 +136,12 @@ printf 'x = 1\nz\ny = 2*x + z\n' >"$TMPD/novalue.eq"
 run eval "$TMPD/novalue.eq"
 expect_status "eval without a value" 4
 expect_text "eval without a value" err \
-    "$TMPD/novalue.eq: variables.z: \"z\" has no value: the numbers need a value for each independent variable \"y\" depends on"
+    "$TMPD/novalue.eq:2:1: \"z\" has no value: the numbers need a value for each independent variable \"y\" depends on"
 expect_empty "eval without a value" out
 printf 'x\nz\nw\ny = x*z*w\n' >"$TMPD/novalues.eq"
 run eval --format json "$TMPD/novalues.eq"
 expect_status "eval without values" 4
-expect_grep "eval without values" err 'variables.x: "x" has no value, nor have 2 more: '
+expect_grep "eval without values" err 'novalues.eq:1:1: "x" has no value, nor have 2 more: '
 run analyze "$TMPD/novalue.eq"
 expect_status "analyze without a value" 0
 run eval "$EXAMPLES/example3.json"

@@ -1,0 +1,3 @@
+# --wrt names no variable of the model.
+x = 1
+y = sin(x)
