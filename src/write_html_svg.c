@@ -80,16 +80,15 @@ svg_item(struct writer *p, const char *t, size_t len, int edge,
 	th->pos = e;
 }
 
-/* Copies the len bytes at s, one number as a label spells it
- * (note_number_digits(): "−" or Graphviz's "&#45;" for a minus), into
- * buf (size bytes) with "-" for the minus; 0 when they are not one. */
+/* Says whether the len bytes at s are one number as a label spells it
+ * (note_number_digits(): "−" or Graphviz's "&#45;" for a minus). */
 static int
-svg_number_text(const char *s, size_t len, char *buf, size_t size)
+svg_is_number(const char *s, size_t len)
 {
-	char	*end;
+	char	 buf[64], *end;
 	size_t	 n = 0, i = 0;
 
-	while (i < len && n < size - 1) {
+	while (i < len && n < sizeof(buf) - 1) {
 		if (len - i >= 3 && memcmp(s + i, "\xe2\x88\x92", 3) == 0) {
 			buf[n++] = '-';
 			i += 3;
@@ -106,22 +105,19 @@ svg_number_text(const char *s, size_t len, char *buf, size_t size)
 	return *end == '\0' && strchr("0123456789-.", buf[0]) != NULL;
 }
 
-/* Says whether the len bytes at s are one number as a label spells it. */
-static int
-svg_is_number(const char *s, size_t len)
-{
-	char	buf[64];
-
-	return svg_number_text(s, len, buf, sizeof(buf));
-}
-
-/* Says whether the attributes from tag to end hold attr. */
+/* Says whether the attributes from tag to end hold attr; looks no
+ * further than end. */
 static int
 svg_attr_is(const char *tag, const char *end, const char *attr)
 {
-	const char	*at = strstr(tag, attr);
+	size_t		 n = strlen(attr);
+	const char	*at;
 
-	return at != NULL && at + strlen(attr) <= end;
+	for (at = tag; at < end && (at = memchr(at, attr[0], (size_t)(end -
+	    at))) != NULL && (size_t)(end - at) >= n; at++)
+		if (memcmp(at, attr, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* The data attribute of a label's line of text (the len bytes at c, the

@@ -60,15 +60,15 @@ if [ "$(head -1 "$TMPD/out")" = '% A LaTeX fragment written by infdiag: it needs
 else
 	not_ok "ellipsoid latex: the first line names the packages" "$(head -1 "$TMPD/out")"
 fi
-expect_tex "ellipsoid latex" out '\section*{Ellipsoid: f(t, x, y) = (4\ensuremath{\pi}/3)·t·x·y with t = x}'
-expect_tex "ellipsoid latex" out '\subsection*{Derivative of $f$ with respect to $x$}'
-expect_tex "ellipsoid latex" out '\subsubsection*{Forward accumulation}'
-expect_tex "ellipsoid latex" out 'With every variable written in terms of the independent ones:'
-expect_tex "ellipsoid latex" out '  \frac{df}{dx} &= \frac{8\pi}{3} x y'
-expect_tex "ellipsoid latex" out '  \frac{dt}{dx} &= 1 \\'
-expect_tex "ellipsoid latex" out '  \text{finite difference} &= 50.2654824571'
-expect_tex "ellipsoid latex" out '  \frac{\partial f}{\partial x} &= 25.1327412287 \quad \text{(the direct arrow alone)} \\'
-expect_tex "ellipsoid latex" out '{\allowdisplaybreaks'
+expect_grep "ellipsoid latex" out '\section*{Ellipsoid: f(t, x, y) = (4\ensuremath{\pi}/3)·t·x·y with t = x}'
+expect_grep "ellipsoid latex" out '\subsection*{Derivative of $f$ with respect to $x$}'
+expect_grep "ellipsoid latex" out '\subsubsection*{Forward accumulation}'
+expect_grep "ellipsoid latex" out 'With every variable written in terms of the independent ones:'
+expect_grep "ellipsoid latex" out '  \frac{df}{dx} &= \frac{8\pi}{3} x y'
+expect_grep "ellipsoid latex" out '  \frac{dt}{dx} &= 1 \\'
+expect_grep "ellipsoid latex" out '  \text{finite difference} &= 50.2654824571'
+expect_grep "ellipsoid latex" out '  \frac{\partial f}{\partial x} &= 25.1327412287 \quad \text{(the direct arrow alone)} \\'
+expect_grep "ellipsoid latex" out '{\allowdisplaybreaks'
 if grep -q '= 1 = 1\|^%' "$TMPD/out" && [ "$(grep -c '^%' "$TMPD/out")" -ne 1 ]; then
 	not_ok "ellipsoid latex: no repeated value, no comment but the first line" "$(grep -n '= 1 = 1\|^%' "$TMPD/out" | head -3)"
 else
@@ -88,7 +88,7 @@ fi
 # The closed form, or in every format the line that says it is left out
 # for size (the perceptron's composed expressions pass 40 symbols).
 run analyze "$EXAMPLES/perceptron.json"
-expect_tex "perceptron text" out '  The closed form (every variable written in terms of the independent ones) is left out for size: it grows past 40 symbols.'
+expect_grep "perceptron text" out '  The closed form (every variable written in terms of the independent ones) is left out for size: it grows past 40 symbols.'
 n=$(grep -c 'is left out for size' "$TMPD/out")
 if [ "$n" -eq "$(grep -c '^Derivative of E' "$TMPD/out")" ] && [ "$n" -gt 0 ]; then
 	ok "perceptron text: the line once for each of its $n derivatives"
@@ -97,10 +97,10 @@ else
 fi
 for format in latex markdown; do
 	run analyze --format "$format" "$EXAMPLES/perceptron.json"
-	expect_tex "perceptron $format" out 'The closed form (every variable written in terms of the independent ones) is left out for size: it grows past 40 symbols.'
+	expect_grep "perceptron $format" out 'The closed form (every variable written in terms of the independent ones) is left out for size: it grows past 40 symbols.'
 done
 run analyze --format json "$EXAMPLES/perceptron.json"
-expect_tex "perceptron json" out '"closed_form_note": "left out for size: it grows past 40 symbols"'
+expect_grep "perceptron json" out '"closed_form_note": "left out for size: it grows past 40 symbols"'
 run analyze --format json "$EXAMPLES/ellipsoid.json"
 expect_no_closed_note=$(grep -c closed_form_note "$TMPD/out")
 if [ "$expect_no_closed_note" -eq 0 ] && grep -q '"closed_form"' "$TMPD/out"; then
@@ -113,7 +113,7 @@ awk 'BEGIN { printf "{\"variables\": {\"x\": {\"value\": 1}"
 	for (i = 1; i <= 70; i++) printf ", \"v%d\": {\"inputs\": [\"%s\"], \"expr\": \"2*%s\"}", i, i == 1 ? "x" : "v" (i - 1), i == 1 ? "x" : "v" (i - 1)
 	printf "}, \"of\": \"v70\", \"wrt\": \"x\"}\n" }' >"$TMPD/long.json"
 run analyze "$TMPD/long.json"
-expect_tex "70 variables text" out 'is left out for size: the output depends on more than 64 variables.'
+expect_grep "70 variables text" out 'is left out for size: the output depends on more than 64 variables.'
 # No expressions: no closed form to have, and nothing said.
 run analyze --format latex "$EXAMPLES/example3.json"
 if grep -q 'closed form\|independent ones' "$TMPD/out"; then
@@ -151,10 +151,10 @@ done
 # The perceptron's description: Σ, θ̃ and − typeset, in LaTeX and in
 # Markdown.
 run analyze --format latex "$EXAMPLES/perceptron.json"
-expect_tex "perceptron latex" out 'f = \ensuremath{\Sigma}\_k \ensuremath{\tilde{\theta}}\_k'
-expect_tex "perceptron latex" out '1/(1+e\textasciicircum{}(\ensuremath{-}s))'
+expect_grep "perceptron latex" out 'f = \ensuremath{\Sigma}\_k \ensuremath{\tilde{\theta}}\_k'
+expect_grep "perceptron latex" out '1/(1+e\textasciicircum{}(\ensuremath{-}s))'
 run analyze --format markdown "$EXAMPLES/perceptron.json"
-expect_tex "perceptron markdown" out 'f = $\Sigma$\_k $\tilde{\theta}$\_k $\varphi$($\Sigma$\_j $\hat{\theta}$\_jk'
+expect_grep "perceptron markdown" out 'f = $\Sigma$\_k $\tilde{\theta}$\_k $\varphi$($\Sigma$\_j $\hat{\theta}$\_jk'
 
 # A hostile model's standalone document compiles and reads no file.
 cat >"$TMPD/hostile.json" <<'EOF'
@@ -241,8 +241,8 @@ run analyze --format markdown -o "$TMPD/md/ell.md" "$EXAMPLES/ellipsoid.json"
 expect_status "markdown -o" 0
 expect_empty "markdown -o" err
 cp "$TMPD/md/ell.md" "$TMPD/out"
-expect_tex "markdown -o" out '![The model'"'"'s diagram](ell-full.svg)'
-expect_tex "markdown -o" out '![The paths from $x$ to $f$](ell-paths.svg)'
+expect_grep "markdown -o" out '![The model'"'"'s diagram](ell-full.svg)'
+expect_grep "markdown -o" out '![The paths from $x$ to $f$](ell-paths.svg)'
 files=$(cd "$TMPD/md" && ls | tr '\n' ' ')
 if [ "$files" = "ell-full.svg ell-paths.svg ell.md " ] && head -c 300 "$TMPD/md/ell-paths.svg" | grep -q '<svg'; then
 	ok "markdown -o: ell-full.svg and ell-paths.svg beside it, SVG"
@@ -261,7 +261,7 @@ fi
 run analyze --format markdown -o "$TMPD/md/a (b).md" "$EXAMPLES/ellipsoid.json"
 expect_status "markdown -o with a parenthesis" 0
 cp "$TMPD/md/a (b).md" "$TMPD/out"
-expect_tex "markdown -o with a parenthesis" out '](a%20%28b%29-paths.svg)'
+expect_grep "markdown -o with a parenthesis" out '](a%20%28b%29-paths.svg)'
 # One derivative's paths for each wrt.
 run analyze --format markdown -o "$TMPD/md/p.md" --wrt x_1 --wrt y "$EXAMPLES/perceptron.json"
 expect_status "markdown -o, two derivatives" 0

@@ -19,15 +19,6 @@ now() {
 	status=$?
 }
 
-# expect_no_grep NAME WHICH PATTERN: the stream lacks a fixed string.
-expect_no_grep() {
-	if grep -qF -- "$3" "$TMPD/$2"; then
-		not_ok "$1: $2 has no '$3'" "$(grep -F -- "$3" "$TMPD/$2" | head -3)"
-	else
-		ok "$1: $2 has no '$3'"
-	fi
-}
-
 # expect_same NAME FILE1 FILE2: two outputs are byte-identical.
 expect_same() {
 	if cmp -s "$2" "$3"; then

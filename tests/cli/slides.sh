@@ -52,10 +52,10 @@ run slides "$EXAMPLES/ellipsoid.json"
 expect_status "ellipsoid deck" 0
 expect_empty "ellipsoid deck" err
 cp "$TMPD/out" "$TMPD/ellipsoid.tex"
-expect_tex "ellipsoid deck" out '\documentclass[aspectratio=169]{beamer}'
-expect_tex "ellipsoid deck" out '\textcolor<2>{infdiagpath1}{\frac{\partial f}{\partial x}} + \textcolor<3>{infdiagpath2}{\frac{\partial f}{\partial t} \cdot \frac{dt}{dx}}'
-expect_tex "ellipsoid deck" out '\only<2>{\textcolor{infdiagpath1}{Path 1 of 2: $x \to f$}}'
-expect_tex "ellipsoid deck" out '\begin{tikzpicture}'
+expect_grep "ellipsoid deck" out '\documentclass[aspectratio=169]{beamer}'
+expect_grep "ellipsoid deck" out '\textcolor<2>{infdiagpath1}{\frac{\partial f}{\partial x}} + \textcolor<3>{infdiagpath2}{\frac{\partial f}{\partial t} \cdot \frac{dt}{dx}}'
+expect_grep "ellipsoid deck" out '\only<2>{\textcolor{infdiagpath1}{Path 1 of 2: $x \to f$}}'
+expect_grep "ellipsoid deck" out '\begin{tikzpicture}'
 colour=$(sed -n 's/^\\definecolor{infdiagpath1}{HTML}{\([0-9A-Fa-f]*\)}$/\1/p' "$TMPD/out")
 if [ -n "$colour" ] && grep -v '^\\definecolor{infdiagpath' "$TMPD/out" | grep -qi "$colour"; then
 	ok "ellipsoid deck: path 1's colour $colour is in its picture too"
@@ -63,10 +63,10 @@ else
 	not_ok "ellipsoid deck: path 1's colour is in its picture too" "colour '$colour'"
 fi
 # The forward equations, one more on each overlay.
-expect_tex "ellipsoid deck" out '\uncover<3->{\frac{df}{dx}} &\uncover<3->{{}= \frac{\partial f}{\partial t} \cdot \frac{dt}{dx} + \frac{\partial f}{\partial x}}'
+expect_grep "ellipsoid deck" out '\uncover<3->{\frac{df}{dx}} &\uncover<3->{{}= \frac{\partial f}{\partial t} \cdot \frac{dt}{dx} + \frac{\partial f}{\partial x}}'
 # The factor of 2: the total is twice the partial.
-expect_tex "ellipsoid deck" out '\begin{alertblock}<3->{Partial versus total}'
-expect_tex "ellipsoid deck" out '\[ \frac{df}{dx} = \mathbf{2} \times \frac{\partial f}{\partial x} \]'
+expect_grep "ellipsoid deck" out '\begin{alertblock}<3->{Partial versus total}'
+expect_grep "ellipsoid deck" out '\[ \frac{df}{dx} = \mathbf{2} \times \frac{\partial f}{\partial x} \]'
 
 # Every example's deck compiles; its path overlays are those "infdiag
 # paths" counts, each on one page.
@@ -101,14 +101,14 @@ if [ "$have_tex" -eq 1 ]; then
 		not_ok "ellipsoid deck: 21 pages" "got $pages"
 	fi
 	cp "$deckdir/doc.txt" "$TMPD/out"
-	expect_tex "ellipsoid deck text" out '4 variables and 4 influences; the output is f'
-	expect_tex "ellipsoid deck text" out 'Path 1 of 2: x → f'
-	expect_tex "ellipsoid deck text" out 'Path 2 of 2: x → t → f'
-	expect_tex "ellipsoid deck text" out '25.1327412287'
-	expect_tex "ellipsoid deck text" out '50.2654824574'
-	expect_tex "ellipsoid deck text" out 'The indirect paths add 25.1327412287.'
-	expect_tex "ellipsoid deck text" out 'Forward accumulation'
-	expect_tex "ellipsoid deck text" out 'Reverse accumulation (backpropagation)'
+	expect_grep "ellipsoid deck text" out '4 variables and 4 influences; the output is f'
+	expect_grep "ellipsoid deck text" out 'Path 1 of 2: x → f'
+	expect_grep "ellipsoid deck text" out 'Path 2 of 2: x → t → f'
+	expect_grep "ellipsoid deck text" out '25.1327412287'
+	expect_grep "ellipsoid deck text" out '50.2654824574'
+	expect_grep "ellipsoid deck text" out 'The indirect paths add 25.1327412287.'
+	expect_grep "ellipsoid deck text" out 'Forward accumulation'
+	expect_grep "ellipsoid deck text" out 'Reverse accumulation (backpropagation)'
 
 	# --max-paths 1: one overlay, then "and 1 more path".
 	run slides --max-paths 1 -o "$TMPD/one.tex" "$EXAMPLES/example3.json"
@@ -146,8 +146,8 @@ if [ "$have_tex" = 1 ]; then
 	printf '%s\n' '\typeout{MARKER-WAS-READ}' >"$TMPD/deck.$tap_n/marker.tex"
 	if deck_compile "hostile deck" "$TMPD/hostile.tex"; then
 		cp "$deckdir/doc.txt" "$TMPD/out"
-		expect_tex "hostile deck text" out '50% & x'
-		expect_tex "hostile deck text" out '#2 \input{marker}'
+		expect_grep "hostile deck text" out '50% & x'
+		expect_grep "hostile deck text" out '#2 \input{marker}'
 		if grep -q MARKER-WAS-READ "$deckdir/doc.log" ||
 		    [ -e "$deckdir/pwned.txt" ]; then
 			not_ok "hostile deck: no file read or written"
@@ -171,7 +171,7 @@ frame() {
 run slides -o "$TMPD/perceptron.tex" "$EXAMPLES/perceptron.json"
 expect_status "perceptron deck" 0
 frame "$TMPD/perceptron.tex" '2 paths from $\theta_{11}$ to $E$'
-expect_tex "perceptron deck: dE/dtheta11's paths, focused" frame '+ 3 other inputs: ${x_{1}}$, ${\theta_{21}}$, ${x_{2}}$}'
+expect_grep "perceptron deck: dE/dtheta11's paths, focused" frame '+ 3 other inputs: ${x_{1}}$, ${\theta_{21}}$, ${x_{2}}$}'
 expect_no_grep "perceptron deck: dE/dtheta11's paths, focused" frame '] (x_1) at ('
 expect_grep "perceptron deck: dE/dtheta11's paths, focused" frame '] (theta_1_1) at ('
 n=$(grep -c '^\\begin{frame}<1-[0-9]*>{[0-9]* paths\{0,1\} from' "$TMPD/perceptron.tex")
@@ -258,14 +258,14 @@ run slides --force --wrt x0 -o "$TMPD/big.tex" "$TMPD/big.json"
 expect_status "slides --force of 5002 variables" 0
 expect_empty "slides --force of 5002 variables" err
 cp "$TMPD/big.tex" "$TMPD/out"
-expect_tex "slides --force of 5002 variables" out '\end{document}'
+expect_grep "slides --force of 5002 variables" out '\end{document}'
 frame "$TMPD/big.tex" '1 path from $x_{0}$ to $y$'
-expect_tex "slides --force: the paths picture focused" frame '+ 5000 other inputs: ${x_{1}}$, ${x_{2}}$, ${x_{3}}$, \ldots}'
+expect_grep "slides --force: the paths picture focused" frame '+ 5000 other inputs: ${x_{1}}$, ${x_{2}}$, ${x_{3}}$, \ldots}'
 
 # --wrt and --of apply; a bad one is a usage error naming it.
 run slides --wrt y "$EXAMPLES/ellipsoid.json"
 expect_status "slides --wrt y" 0
-expect_tex "slides --wrt y" out '1 path from $y$ to $f$'
+expect_grep "slides --wrt y" out '1 path from $y$ to $f$'
 run slides --wrt nosuch "$EXAMPLES/ellipsoid.json"
 expect_status "slides --wrt nosuch" 1
 expect_empty "slides --wrt nosuch" out
